@@ -1,0 +1,74 @@
+/** Command-line parsing for `govdocs`. Usage errors say what to type instead. */
+import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
+
+export const HELP = `govdocs: county budget and final-account disclosures → one canonical JSON dataset
+
+Usage:
+  govdocs run <file|folder|glob>... --out DIR [options]
+
+Reads every input (PDF, DOCX, XLSX/XLS, HTML, text), writes to DIR:
+  documents.jsonl  tables.jsonl  facts.jsonl  indicators.jsonl  issues.jsonl  manifest.json
+
+Options:
+  -o, --out DIR        output folder (created if missing; an existing one is resumed)
+  -w, --workers N      parallel workers (default: one per core, here ${availableParallelism()})
+      --force          redo every document, even those already in DIR
+      --max-bytes N    skip files larger than N bytes with a document issue (default 200000000)
+  -q, --quiet          print nothing but errors
+  -h, --help           this text
+  -v, --version        the version
+
+Exit status: 0 every document was read; 2 some could not be (see issues.jsonl and
+manifest.json; everything else was still written); 1 usage error.
+
+Examples:
+  govdocs run samples --out out
+  govdocs run 'downloads/**/*.pdf' --out dataset --workers 2`;
+
+export interface RunArgs {
+  command: 'run';
+  inputs: string[];
+  out: string;
+  workers: number;
+  force: boolean;
+  quiet: boolean;
+  maxBytes: number;
+}
+
+export type ParsedArgs = RunArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
+
+export function parseCommandLine(argv: string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        workers: { type: 'string', short: 'w' },
+        force: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        'max-bytes': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    return { command: 'error', message: `${(error as Error).message}. Run \`govdocs --help\` for the options.` };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+  const [command, ...inputs] = positionals;
+  if (command !== 'run') {
+    return { command: 'error', message: command ? `unknown command "${command}". Type: govdocs run <files|folders> --out DIR` : 'no command given. Type: govdocs run <files|folders> --out DIR' };
+  }
+  if (!inputs.length) return { command: 'error', message: 'no inputs given. Type: govdocs run <files|folders|globs...> --out DIR' };
+  if (!values.out) return { command: 'error', message: `no output folder given. Type: govdocs run ${inputs.join(' ')} --out DIR` };
+  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1) return { command: 'error', message: `--workers takes a whole number ≥ 1, not "${values.workers}".` };
+  const maxBytes = values['max-bytes'] === undefined ? 200_000_000 : Number(values['max-bytes']);
+  if (!Number.isInteger(maxBytes) || maxBytes < 1) return { command: 'error', message: `--max-bytes takes a whole number of bytes, not "${values['max-bytes']}".` };
+  return { command: 'run', inputs, out: values.out, workers, force: values.force, quiet: values.quiet, maxBytes };
+}

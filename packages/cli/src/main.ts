@@ -1,0 +1,23 @@
+import { HELP, parseCommandLine } from './args.js';
+import { runPipeline } from './run.js';
+import { VERSION } from './version.js';
+
+/** Runs the command line and returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const args = parseCommandLine(argv);
+  switch (args.command) {
+    case 'help':
+      console.log(HELP);
+      return 0;
+    case 'version':
+      console.log(VERSION);
+      return 0;
+    case 'error':
+      console.error(`govdocs: ${args.message}`);
+      return 1;
+    case 'run': {
+      const { exitCode } = await runPipeline({ ...args, command: ['govdocs', ...argv], log: (l) => console.error(l) });
+      return exitCode;
+    }
+  }
+}

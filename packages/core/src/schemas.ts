@@ -1,0 +1,202 @@
+/**
+ * The canonical records of ../shared/spec/CANONICAL.md as zod schemas. Every line `run` writes
+ * is parsed with these first; `schemas/` holds the JSON Schema generated from them.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = '1';
+
+export const DOCUMENT_KINDS = ['final_account', 'budget', 'performance', 'unknown'] as const;
+export const TABLE_KINDS = [
+  'summary', 'income', 'expenditure', 'appropriation_summary', 'general_budget', 'general_budget_basic',
+  'government_fund', 'state_capital', 'three_public', 'project_expenditure', 'performance_indicators', 'other',
+] as const;
+export const TABLE_UNITS = ['yuan', 'ten_thousand_yuan', 'thousand_yuan'] as const;
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export type TableKind = (typeof TABLE_KINDS)[number];
+export type TableUnit = (typeof TABLE_UNITS)[number];
+
+const bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+
+export const RegionSchema = z.object({
+  /** 6-digit GB/T 2260 code of the county-level unit. */
+  code: z.string().regex(/^\d{6}$/),
+  name: z.string(),
+  province: z.string().nullable(),
+  prefecture: z.string().nullable(),
+  /** The spelling found in the document. */
+  raw: z.string().nullable(),
+  confidence: z.number().min(0).max(1),
+});
+
+export const DocumentRecordSchema = z.object({
+  id: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  source: z.object({
+    path: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    bytes: z.number().int().nonnegative(),
+    mediaType: z.string(),
+    url: z.string().nullable(),
+  }),
+  kind: z.enum(DOCUMENT_KINDS),
+  fiscalYear: z.number().int().min(1990).max(2100).nullable(),
+  title: z.string().nullable(),
+  region: RegionSchema.nullable(),
+  department: z.object({ name: z.string(), raw: z.array(z.string()) }).nullable(),
+  pages: z.number().int().nonnegative(),
+  script: z.enum(['simplified', 'traditional']),
+  tables: z.number().int().nonnegative(),
+});
+
+export const CellSchema = z.object({
+  r: z.number().int().nonnegative(),
+  c: z.number().int().nonnegative(),
+  rs: z.number().int().positive(),
+  cs: z.number().int().positive(),
+  text: z.string(),
+  page: z.number().int().positive().optional(),
+  bbox: bbox.optional(),
+  sheet: z.string().optional(),
+  ref: z.string().optional(),
+  line: z.number().int().positive().optional(),
+});
+
+export const ColumnSchema = z.object({
+  /** 0-based grid column. */
+  col: z.number().int().nonnegative(),
+  /** Header words from the top of the header block down. */
+  path: z.array(z.string()),
+  /** Dotted measure token, null for label/code/row-number columns. */
+  measure: z.string().nullable(),
+  panel: z.enum(['income', 'expenditure']).optional(),
+});
+
+export const TableRecordSchema = z.object({
+  id: z.string().regex(/^sha256:[0-9a-f]{64}#\d+$/),
+  documentId: z.string(),
+  kind: z.enum(TABLE_KINDS),
+  title: z.string().nullable(),
+  code: z.string().nullable(),
+  unit: z.enum(TABLE_UNITS).nullable(),
+  department: z.string().nullable(),
+  pages: z.array(z.number().int().positive()),
+  columns: z.array(ColumnSchema),
+  rows: z.number().int().nonnegative(),
+  cells: z.array(CellSchema),
+});
+
+export const SubjectSchema = z.union([
+  z.object({ scheme: z.enum(['function', 'economic']), code: z.string().regex(/^\d{3,7}$/), name: z.string() }).strict(),
+  z.object({ item: z.string().startsWith('three_public.') }).strict(),
+  z.object({ label: z.string(), panel: z.enum(['income', 'expenditure']).optional() }).strict(),
+]);
+
+const position = {
+  page: z.number().int().positive().optional(),
+  line: z.number().int().positive().optional(),
+  sheet: z.string().optional(),
+  ref: z.string().optional(),
+};
+
+export const FactRecordSchema = z.object({
+  documentId: z.string(),
+  tableId: z.string(),
+  tableKind: z.enum(TABLE_KINDS),
+  subject: SubjectSchema,
+  measure: z.string().min(1),
+  /** Yuan for money; the number itself for counts and percentages. */
+  value: z.number().finite(),
+  unit: z.enum(['yuan', 'count', 'percent']),
+  source: z.object({
+    text: z.string(),
+    rowLabel: z.string().nullable(),
+    columnPath: z.array(z.string()),
+    row: z.number().int().nonnegative(),
+    col: z.number().int().nonnegative(),
+    ...position,
+  }),
+});
+
+export const IndicatorRecordSchema = z.object({
+  documentId: z.string(),
+  tableId: z.string(),
+  project: z.string().nullable(),
+  level1: z.string().nullable(),
+  level2: z.string().nullable(),
+  level3: z.string(),
+  operator: z.enum(['>=', '<=', '=', '>', '<']).nullable(),
+  target: z.string().nullable(),
+  targetValue: z.number().finite().nullable(),
+  unit: z.string().nullable(),
+  actual: z.string().nullable(),
+  weight: z.number().finite().nullable(),
+  score: z.number().finite().nullable(),
+  note: z.string().nullable(),
+  source: z.object({ row: z.number().int().nonnegative(), ...position }),
+});
+
+export const IssueRecordSchema = z.object({
+  documentId: z.string().nullable(),
+  tableId: z.string().nullable(),
+  severity: z.enum(SEVERITIES),
+  rule: z.string().regex(/^(sum|balance|crosstable|code|name|unit|parse|document)\.[a-z_.]+$/),
+  message: z.string().min(1),
+  expected: z.union([z.number(), z.string()]).nullable(),
+  actual: z.union([z.number(), z.string()]).nullable(),
+  /** The stage that raised it. */
+  stage: z.string(),
+  source: z.object({
+    file: z.string(),
+    row: z.number().int().nonnegative().optional(),
+    col: z.number().int().nonnegative().optional(),
+    ...position,
+  }),
+});
+
+export const ManifestSchema = z.object({
+  tool: z.object({ name: z.literal('govdocs'), version: z.string() }),
+  schemaVersion: z.string(),
+  pipeline: z.object({ name: z.string(), version: z.string() }),
+  command: z.array(z.string()),
+  inputs: z.object({ files: z.number().int().nonnegative(), byMediaType: z.record(z.string(), z.number().int()) }),
+  counts: z.object({
+    documents: z.number().int().nonnegative(),
+    tables: z.number().int().nonnegative(),
+    facts: z.number().int().nonnegative(),
+    indicators: z.number().int().nonnegative(),
+    issues: z.number().int().nonnegative(),
+    issuesByFamily: z.record(z.string(), z.number().int()),
+    issuesBySeverity: z.record(z.string(), z.number().int()),
+  }),
+  failures: z.array(z.object({ path: z.string(), reason: z.string() })),
+  timings: z.object({
+    totalMs: z.number().nonnegative(),
+    byStageMs: z.record(z.string(), z.number().nonnegative()),
+    docsPerSecond: z.number().nonnegative(),
+  }),
+  peakRssBytes: z.number().int().nonnegative(),
+  workers: z.number().int().positive(),
+});
+
+export type DocumentRecord = z.infer<typeof DocumentRecordSchema>;
+export type Region = z.infer<typeof RegionSchema>;
+export type TableRecord = z.infer<typeof TableRecordSchema>;
+export type ColumnInfo = z.infer<typeof ColumnSchema>;
+export type CellRecord = z.infer<typeof CellSchema>;
+export type Subject = z.infer<typeof SubjectSchema>;
+export type FactRecord = z.infer<typeof FactRecordSchema>;
+export type IndicatorRecord = z.infer<typeof IndicatorRecordSchema>;
+export type IssueRecord = z.infer<typeof IssueRecordSchema>;
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+/** The record schemas by output file, for the writer and the JSON Schema generator. */
+export const RECORD_SCHEMAS = {
+  document: DocumentRecordSchema,
+  table: TableRecordSchema,
+  fact: FactRecordSchema,
+  indicator: IndicatorRecordSchema,
+  issue: IssueRecordSchema,
+  manifest: ManifestSchema,
+} as const;

@@ -1,0 +1,65 @@
+/**
+ * @govdocs/ingest: a file's bytes → the document model (text blocks, grids, or PDF page layouts).
+ * What a file is comes from its bytes (sniff.ts), not its name. A file that cannot be read gives
+ * a `document` diagnostic and a null value; the run goes on.
+ */
+import { createHash } from 'node:crypto';
+import type { Diagnostic, DocumentModel, InputFile, StageResult } from '@govdocs/core';
+import { MEDIA_TYPES, sniffFormat } from './sniff.js';
+import { ingestText } from './text.js';
+import { toSimplified } from './script.js';
+
+export { sniffFormat, MEDIA_TYPES } from './sniff.js';
+export { decodeText } from './decode.js';
+export { toSimplified, simplify } from './script.js';
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The part of a document model every format fills the same way. */
+export function baseModel(file: InputFile, mediaType: string): DocumentModel {
+  const hash = sha256(file.bytes);
+  return {
+    id: `sha256:${hash}`,
+    source: { path: file.path, sha256: hash, bytes: file.bytes.byteLength, mediaType, url: file.url ?? null },
+    pageCount: 1,
+    script: 'simplified',
+    clues: { ...(file.clues ?? {}), ...(file.url ? { url: file.url } : {}) },
+    blocks: [],
+  };
+}
+
+export function documentIssue(file: InputFile, detail: string, message: string): Diagnostic {
+  return { rule: `document.${detail}`, severity: 'error', stage: 'ingest', message: `${file.path}: ${message}`, place: { file: file.path } };
+}
+
+export async function ingest(file: InputFile): Promise<StageResult<DocumentModel | null>> {
+  const format = sniffFormat(file.bytes);
+  switch (format) {
+    case 'empty':
+      return fail(file, 'empty', 'the file is empty; nothing to read. Check that the download or export finished.');
+    case 'binary':
+      return fail(file, 'unsupported', 'the file is binary data of a kind govdocs does not read (not PDF, DOCX, XLSX/XLS, HTML or text). Check its real type.');
+    case 'text':
+      return { value: readTextDocument(file), diagnostics: [] };
+    default:
+      return fail(file, 'unsupported', `${format} files are not read yet by this version of govdocs.`);
+  }
+}
+
+function readTextDocument(file: InputFile): DocumentModel {
+  const { blocks } = ingestText(file.bytes);
+  const model = baseModel(file, MEDIA_TYPES.text);
+  const joined = blocks.map((b) => b.text).join('\n');
+  const { text, script } = toSimplified(joined);
+  if (script === 'traditional') {
+    const lines = text.split('\n');
+    blocks.forEach((b, i) => (b.text = lines[i] ?? b.text));
+  }
+  return { ...model, script, blocks };
+}
+
+function fail(file: InputFile, detail: string, message: string): StageResult<null> {
+  return { value: null, diagnostics: [documentIssue(file, detail, message)] };
+}

@@ -1,0 +1,82 @@
+/**
+ * The `disclosures` pipeline: one file in, the canonical records of one document out.
+ *
+ *   ingest → tables → headers → names → validate
+ *
+ * Each stage is a pure function from a typed input to a typed output plus diagnostics. A stage
+ * that throws loses only its own document: the error becomes a `document.crash` issue.
+ */
+import type { Diagnostic, DocumentModel, DocumentOutput, DocumentRecord, InputFile, StageResult, TableRecord } from '@govdocs/core';
+import { ingest, sha256, sniffFormat, MEDIA_TYPES } from '@govdocs/ingest';
+import { detectTables } from '@govdocs/tables';
+import { alignTables } from '@govdocs/headers';
+import { resolveNames, type DocumentIdentity } from '@govdocs/names';
+import { validateDocument } from '@govdocs/validate';
+
+export const PIPELINE = { name: 'disclosures', version: '0.1.0' } as const;
+
+export async function processDocument(file: InputFile): Promise<DocumentOutput> {
+  const run = new StageRunner();
+  try {
+    const doc = await run.stage('ingest', () => ingest(file));
+    if (!doc) return failedOutput(file, run, 'the file could not be read');
+    const withTables = await run.stage('tables', () => detectTables(doc));
+    const aligned = await run.stage('headers', () => alignTables(withTables));
+    const identity = await run.stage('names', () => resolveNames({ doc: withTables, tables: aligned.tables }));
+    const document = documentRecord(withTables, identity, aligned.tables);
+    await run.stage('validate', () => validateDocument({ document, tables: aligned.tables, facts: aligned.facts }));
+    return { document, ...aligned, diagnostics: run.diagnostics, timings: run.timings };
+  } catch (error) {
+    run.diagnostics.push({
+      rule: 'document.crash', severity: 'error', stage: run.current, place: { file: file.path },
+      message: `${file.path}: the ${run.current} stage failed (${errorText(error)}). This is a govdocs bug: please report it with the file.`,
+    });
+    return failedOutput(file, run, `${run.current} stage failed: ${errorText(error)}`);
+  }
+}
+
+class StageRunner {
+  diagnostics: Diagnostic[] = [];
+  timings: Record<string, number> = {};
+  current = 'ingest';
+
+  async stage<T>(name: string, fn: () => StageResult<T> | Promise<StageResult<T>>): Promise<T> {
+    this.current = name;
+    const started = performance.now();
+    const result = await fn();
+    this.timings[name] = (this.timings[name] ?? 0) + performance.now() - started;
+    this.diagnostics.push(...result.diagnostics);
+    return result.value;
+  }
+}
+
+function documentRecord(doc: DocumentModel, identity: DocumentIdentity, tables: TableRecord[]): DocumentRecord {
+  return {
+    id: doc.id,
+    source: doc.source,
+    kind: identity.kind,
+    fiscalYear: identity.fiscalYear,
+    title: identity.title,
+    region: identity.region,
+    department: identity.department,
+    pages: doc.pageCount,
+    script: doc.script,
+    tables: tables.length,
+  };
+}
+
+/** A document that could not be read still gets its record, so its failure can be traced. */
+function failedOutput(file: InputFile, run: StageRunner, reason: string): DocumentOutput {
+  const hash = sha256(file.bytes);
+  const format = sniffFormat(file.bytes);
+  const document: DocumentRecord = {
+    id: `sha256:${hash}`,
+    source: { path: file.path, sha256: hash, bytes: file.bytes.byteLength, mediaType: MEDIA_TYPES[format] ?? MEDIA_TYPES.binary, url: file.url ?? null },
+    kind: 'unknown', fiscalYear: null, title: null, region: null, department: null, pages: 0, script: 'simplified', tables: 0,
+  };
+  return { document, tables: [], facts: [], indicators: [], diagnostics: run.diagnostics, timings: run.timings, failed: reason };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,1 @@
+export { processDocument, PIPELINE } from './disclosures.js';
