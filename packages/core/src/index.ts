@@ -5,3 +5,4 @@ export * from './schemas.js';
 export * from './amount.js';
 export * from './text.js';
 export * from './output.js';
+export * from './json-schema.js';
