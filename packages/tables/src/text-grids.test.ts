@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { Block, GridBlock } from '@govdocs/core';
+import { findTextGrids } from './text-grids.js';
+
+const lines = (...texts: string[]): Block[] => texts.map((text, i) => ({ type: 'text', text, line: i + 1 }));
+const grids = (blocks: Block[]) => blocks.filter((b): b is GridBlock => b.type === 'grid').map((b) => b.grid);
+
+describe('findTextGrids', () => {
+  it('reads tab-separated rows and keeps the lines above as context', () => {
+    const [grid] = grids(findTextGrids(lines('收入决算表', '公开02表', '金额单位：元', '', '科目\t金额', '合计\t1.00')));
+    expect(grid.before).toEqual(['收入决算表', '公开02表', '金额单位：元']);
+    expect(grid.rowCount).toBe(2);
+    expect(grid.cells).toContainEqual({ r: 1, c: 1, rs: 1, cs: 1, text: '1.00', line: 6 });
+  });
+
+  it('reads cell-per-line tables with blank lines between rows', () => {
+    const [grid] = grids(findTextGrids(lines('\t一级指标', '\t二级指标', '', '\t产出指标', '\t', '\t数量指标')));
+    expect(grid.rowCount).toBe(2);
+    expect(grid.cells.filter((c) => c.r === 1).map((c) => [c.c, c.text])).toEqual([[0, '产出指标'], [2, '数量指标']]);
+  });
+
+  it('splits tab tables at blank lines and keeps prose as text', () => {
+    const out = findTextGrids(lines('a\tb', '', 'prose', 'c\td'));
+    expect(out.map((b) => b.type)).toEqual(['grid', 'text', 'text', 'grid']);
+  });
+
+  it('reads markdown tables without the separator row', () => {
+    const [grid] = grids(findTextGrids(lines('| 项目 | 金额 |', '| --- | ---: |', '| 合计 | 5.00 |')));
+    expect(grid.rowCount).toBe(2);
+    expect(grid.cells.map((c) => c.text)).toEqual(['项目', '金额', '合计', '5.00']);
+  });
+});
