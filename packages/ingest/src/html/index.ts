@@ -1,0 +1,43 @@
+/**
+ * Web pages as scraped: bytes → text (BOM, declared charset, detection), 繁體 → 简体, then the
+ * article's text and tables as blocks and what the page says about itself as clues.
+ */
+import type { Diagnostic, DocumentModel, InputFile, StageResult } from '@govdocs/core';
+import { declaredCharset, decodeText, undecodableShare } from '../decode.js';
+import { toSimplified } from '../script.js';
+import { htmlBlocks, parseHtml } from './dom.js';
+import { isChromeLine, readClues, stripChrome } from './page.js';
+
+export { htmlBlocks, parseHtml, tableRegion, tableRows, cellText } from './dom.js';
+export { splitRegion, isContextText, isNoteText, type Region, type Piece } from './grid.js';
+export { attachGridContext, piecesToBlocks } from './context.js';
+
+/** Above this share of undecodable characters a page is not read (its numbers could be wrong). */
+const MAX_UNDECODABLE = 0.02;
+
+export interface HtmlIngest {
+  /** The document, or null when the page cannot be decoded. */
+  doc: Omit<DocumentModel, 'id' | 'source' | 'pageCount'> | null;
+  diagnostics: Diagnostic[];
+}
+
+export function ingestHtml(file: InputFile): HtmlIngest {
+  const place = { file: file.path };
+  const declared = declaredCharset(file.bytes);
+  const { text: decoded, encoding } = decodeText(file.bytes, declared);
+  const bad = undecodableShare(decoded);
+  if (bad > MAX_UNDECODABLE) {
+    const message = `${file.path}: ${(bad * 100).toFixed(1)}% of the page could not be decoded as ${encoding}${declared ? ` (it declares ${declared})` : ''}. Save the page again as UTF-8 and retry.`;
+    return { doc: null, diagnostics: [{ rule: 'document.encoding', severity: 'error', stage: 'ingest', message, place }] };
+  }
+  const { text, script } = toSimplified(decoded);
+  const root = parseHtml(text);
+  const clues = readClues(root);
+  stripChrome(root);
+  const blocks = htmlBlocks(root).filter((b) => b.type === 'grid' || !isChromeLine(b.text));
+  const diagnostics: Diagnostic[] = [];
+  if (!blocks.some((b) => b.type === 'grid')) {
+    diagnostics.push({ rule: 'document.no_table', severity: 'info', stage: 'ingest', message: `${file.path}: the page has no data table; its text is kept.`, place });
+  }
+  return { doc: { script, clues: { ...clues, ...(file.clues ?? {}), ...(file.url ? { url: file.url } : {}) }, blocks }, diagnostics };
+}

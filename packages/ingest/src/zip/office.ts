@@ -1,0 +1,85 @@
+/**
+ * Office files by container: a zip is DOCX or XLSX (told by its entries, after the zip-bomb
+ * checks), an OLE compound file is a legacy XLS, a legacy DOC, or an encrypted (password-protected)
+ * OOXML file. Web pages are read here too so every non-text, non-PDF format shares one shape.
+ */
+import * as XLSX from '@e965/xlsx';
+import type { Diagnostic, DocumentModel, InputFile, StageResult } from '@govdocs/core';
+import { baseModel, documentIssue } from '../index.js';
+import { MEDIA_TYPES } from '../sniff.js';
+import { ingestDocx } from '../docx/index.js';
+import { ingestHtml } from '../html/index.js';
+import { ingestWorkbook } from '../xlsx/index.js';
+import { inspectZip, officeKind } from './central-directory.js';
+
+type Result = StageResult<DocumentModel | null>;
+
+export async function ingestZip(file: InputFile): Promise<Result> {
+  const zip = inspectZip(file.bytes);
+  if (!zip.ok) {
+    if (zip.problem === 'too_large') return fail(file, 'zip_bomb', `refused to open the zip: ${zip.message}. If this is a real document, split it or re-save it.`);
+    return fail(file, 'not_zip', `the file starts like a DOCX/XLSX (zip) but is not a readable zip: ${zip.message}. Download or export it again.`);
+  }
+  const kind = officeKind(zip.entries);
+  if (kind === 'docx') return readDocx(file);
+  if (kind === 'xlsx') return readWorkbook(file, 'xlsx');
+  return fail(file, 'unsupported', 'the zip is neither a Word (DOCX) nor an Excel (XLSX) file. Unpack it and give its documents one by one.');
+}
+
+async function readDocx(file: InputFile): Promise<Result> {
+  try {
+    const { blocks, script } = await ingestDocx(file.bytes);
+    return { value: { ...baseModel(file, MEDIA_TYPES.docx), script, blocks }, diagnostics: noTables(file, blocks) };
+  } catch (error) {
+    return fail(file, 'unreadable', `the Word file could not be read (${errorText(error)}). Open and re-save it as DOCX, then retry.`);
+  }
+}
+
+function readWorkbook(file: InputFile, format: 'xlsx' | 'xls'): Result {
+  const book = ingestWorkbook(file.bytes);
+  if (!book.ok) return fail(file, book.problem, book.message);
+  const diagnostics = noTables(file, book.blocks);
+  for (const sheet of book.truncated) {
+    diagnostics.push({
+      rule: 'document.truncated', severity: 'warning', stage: 'ingest', place: { file: file.path, sheet },
+      message: `${file.path}: sheet ${sheet} is larger than govdocs reads (rows or cells over the cap); only its start was read.`,
+    });
+  }
+  return { value: { ...baseModel(file, MEDIA_TYPES[format]), script: book.script, blocks: book.blocks }, diagnostics };
+}
+
+/** OLE compound file: which stream it holds tells XLS, DOC or an encrypted OOXML package. */
+export function ingestOle(file: InputFile): Result {
+  let names: string[];
+  try {
+    const container = XLSX.CFB.read(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength), { type: 'buffer' });
+    names = container.FileIndex.map((entry: { name: string }) => entry.name);
+  } catch (error) {
+    return fail(file, 'unreadable', `the file looks like a legacy Office file but its container is damaged (${errorText(error)}). Download or export it again.`);
+  }
+  const has = (name: string) => names.some((n) => n.toLowerCase() === name.toLowerCase());
+  if (has('EncryptedPackage') || has('EncryptionInfo')) return fail(file, 'password', 'the file is password-protected: remove the password and retry.');
+  if (has('Workbook') || has('Book')) return readWorkbook(file, 'xls');
+  if (has('WordDocument')) return fail(file, 'unsupported', 'legacy Word .doc files are not read: convert it to DOCX (e.g. `soffice --headless --convert-to docx file.doc`) or PDF and retry.');
+  return fail(file, 'unsupported', 'the file is a legacy Office file of a kind govdocs does not read (not XLS). Convert it to XLSX, DOCX or PDF and retry.');
+}
+
+export function ingestHtmlDocument(file: InputFile): Result {
+  const { doc, diagnostics } = ingestHtml(file);
+  if (!doc) return { value: null, diagnostics };
+  const base = baseModel(file, MEDIA_TYPES.html);
+  return { value: { ...base, ...doc, clues: { ...base.clues, ...doc.clues } }, diagnostics };
+}
+
+function noTables(file: InputFile, blocks: DocumentModel['blocks']): Diagnostic[] {
+  if (blocks.some((b) => b.type === 'grid')) return [];
+  return [{ rule: 'document.no_table', severity: 'info', stage: 'ingest', message: `${file.path}: no table found; its text is kept.`, place: { file: file.path } }];
+}
+
+function fail(file: InputFile, detail: string, message: string): Result {
+  return { value: null, diagnostics: [documentIssue(file, detail, message)] };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
