@@ -15,9 +15,15 @@ Options:
   -w, --workers N      parallel workers (default: one per core, here ${availableParallelism()})
       --force          redo every document, even those already in DIR
       --max-bytes N    skip files larger than N bytes with a document issue (default 200000000)
+      --timeout S      give up on a document after S seconds with a document issue (default 120)
   -q, --quiet          print nothing but errors
   -h, --help           this text
   -v, --version        the version
+
+Progress goes to stderr: a bar on a terminal, a log line every 10 s otherwise.
+An existing DIR is resumed: documents whose bytes and pipeline version are already there are
+not parsed again, so a killed run can simply be started again. The jsonl files are the same,
+byte for byte, for the same inputs; manifest.json is the one file with timings and memory.
 
 Exit status: 0 every document was read; 2 some could not be (see issues.jsonl and
 manifest.json; everything else was still written); 1 usage error.
@@ -34,6 +40,8 @@ export interface RunArgs {
   force: boolean;
   quiet: boolean;
   maxBytes: number;
+  /** Per-document time limit, in ms. */
+  timeoutMs: number;
 }
 
 export type ParsedArgs = RunArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
@@ -50,6 +58,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
         force: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         'max-bytes': { type: 'string' },
+        timeout: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -70,5 +79,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   if (!Number.isInteger(workers) || workers < 1) return { command: 'error', message: `--workers takes a whole number ≥ 1, not "${values.workers}".` };
   const maxBytes = values['max-bytes'] === undefined ? 200_000_000 : Number(values['max-bytes']);
   if (!Number.isInteger(maxBytes) || maxBytes < 1) return { command: 'error', message: `--max-bytes takes a whole number of bytes, not "${values['max-bytes']}".` };
-  return { command: 'run', inputs, out: values.out, workers, force: values.force, quiet: values.quiet, maxBytes };
+  const timeoutSeconds = values.timeout === undefined ? 120 : Number(values.timeout);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) return { command: 'error', message: `--timeout takes a number of seconds > 0, not "${values.timeout}".` };
+  return { command: 'run', inputs, out: values.out, workers, force: values.force, quiet: values.quiet, maxBytes, timeoutMs: Math.round(timeoutSeconds * 1000) };
 }

@@ -1,14 +1,22 @@
 /**
  * `govdocs run`: every input file through the pipeline, into one dataset folder.
- * The main thread reads files, hands them to the pipeline and writes; it never parses.
+ *
+ * The main thread reads files, hashes them, skips what an earlier run already finished (resume),
+ * hands the rest to a pool of worker threads and writes the parts they return; it never parses.
+ * p-queue bounds the documents in flight, so memory stays flat however many files there are.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import { totalmem } from 'node:os';
+import PQueue from 'p-queue';
 import { SCHEMA_VERSION, type IssueRecord, type Manifest } from '@govdocs/core';
-import { PIPELINE, processDocument } from '@govdocs/pipelines';
+import { PIPELINE } from '@govdocs/pipelines';
 import { expandInputs } from './inputs.js';
-import { DatasetWriter, type StoredDocument } from './writer.js';
+import { DatasetWriter } from './writer.js';
+import { WorkerPool, type PoolOutcome } from './pool.js';
+import { Progress, type ProgressStream } from './progress.js';
+import { sortedRecord, type Tally } from './tally.js';
 import { VERSION } from './version.js';
 
 export interface RunOptions {
@@ -19,8 +27,14 @@ export interface RunOptions {
   workers: number;
   /** Largest file read, in bytes; larger ones get a `document.too_large` issue. */
   maxBytes: number;
+  /** Per-document time limit in ms; a document over it gets a `document.timeout` issue. */
+  timeoutMs?: number;
   command: string[];
   log: (line: string) => void;
+  /** Where progress goes (stderr by default). */
+  progressStream?: ProgressStream;
+  /** The worker script; the compiled `worker.js` beside this file by default. */
+  workerScript?: URL;
 }
 
 export interface RunResult {
@@ -28,94 +42,176 @@ export interface RunResult {
   manifest: Manifest;
 }
 
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+/** The compiled worker. Under vitest this module is TypeScript source, so the worker comes from dist/. */
+export function defaultWorkerScript(): URL {
+  return new URL(import.meta.url.endsWith('.ts') ? '../dist/worker.js' : './worker.js', import.meta.url);
+}
+
+interface Counters {
+  processed: number;
+  resumed: number;
+  duplicates: number;
+  timeouts: number;
+  crashes: number;
+}
+
 export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const started = performance.now();
-  const writer = new DatasetWriter(options.out, `${PIPELINE.name}@${PIPELINE.version}`);
+  const pipelineVersion = `${PIPELINE.name}@${PIPELINE.version}`;
+  const writer = new DatasetWriter(options.out, pipelineVersion);
   const { files, missing } = expandInputs(options.inputs, [options.out]);
   const looseIssues: IssueRecord[] = missing.map((m) => looseIssue(m.path, 'missing', `${m.path}: ${m.reason}. Check the path, or quote a glob so the shell does not expand it.`));
-  const tally = new Tally();
-  const shas: string[] = [];
-  const byMediaType: Record<string, number> = {};
   const failures: Manifest['failures'] = missing.map((m) => ({ path: m.path, reason: m.reason }));
+  const counters: Counters = { processed: 0, resumed: 0, duplicates: 0, timeouts: 0, crashes: 0 };
+  /** sha256 → the path its records carry: the smallest path among files with those bytes. */
+  const documents = new Map<string, string>();
+  const duplicates: { path: string; sha: string; other: string }[] = [];
+  const progressStream = options.progressStream ?? process.stderr;
+  const progress = new Progress(files.length, Progress.modeFor(progressStream, options.quiet), progressStream);
+  const pool = new WorkerPool({
+    size: options.workers,
+    script: options.workerScript ?? defaultWorkerScript(),
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    workerData: { pipelineVersion },
+    maxOldGenerationSizeMb: workerHeapLimitMb(options.workers),
+  });
 
-  for (const [index, path] of files.entries()) {
-    const bytes = readInput(path, options.maxBytes);
-    if ('reason' in bytes) {
-      looseIssues.push(looseIssue(path, bytes.rule, `${path}: ${bytes.reason}`));
-      failures.push({ path, reason: bytes.reason });
-      continue;
+  const fail = (path: string, rule: string, reason: string) => {
+    looseIssues.push(looseIssue(path, rule, `${path}: ${reason}`));
+    failures.push({ path, reason });
+  };
+
+  /** One file: read, hash, resume or parse, write. Never throws for a bad document. */
+  const handle = async (path: string): Promise<void> => {
+    const read = await readInput(path, options.maxBytes);
+    if ('reason' in read) {
+      fail(path, read.rule, read.reason);
+      progress.tick(true);
+      return;
     }
-    const sha = createHash('sha256').update(bytes.data).digest('hex');
-    let part: StoredDocument | undefined = options.force ? undefined : writer.readPart(sha);
-    if (!part) part = writer.writePart(await processDocument({ path, bytes: bytes.data }));
-    shas.push(sha);
-    tally.add(part);
-    byMediaType[part.document.source.mediaType] = (byMediaType[part.document.source.mediaType] ?? 0) + 1;
-    if (part.failed) failures.push({ path, reason: part.failed });
-    if (!options.quiet && (index + 1) % 50 === 0) options.log(`${index + 1}/${files.length} documents`);
+    const sha = createHash('sha256').update(read.data).digest('hex');
+    const claimed = documents.get(sha);
+    if (claimed !== undefined) {
+      // The same bytes under another name: one document, labelled with the smaller path.
+      counters.duplicates++;
+      duplicates.push({ path: path < claimed ? claimed : path, sha, other: path < claimed ? path : claimed });
+      if (path < claimed) documents.set(sha, path);
+      progress.tick(false);
+      return;
+    }
+    documents.set(sha, path);
+    if (!options.force && writer.hasPart(sha)) {
+      counters.resumed++;
+      progress.tick(false);
+      return;
+    }
+    const outcome = await pool.run({ path, bytes: read.data });
+    const failed = await settle(path, sha, outcome);
+    progress.tick(failed);
+  };
+
+  /** Writes a finished part, or records why there is none; returns whether the document failed. */
+  const settle = async (path: string, sha: string, outcome: PoolOutcome): Promise<boolean> => {
+    switch (outcome.kind) {
+      case 'done':
+        await writer.writePartBytes(sha, outcome.part);
+        counters.processed++;
+        return outcome.summary.failed !== null;
+      case 'timeout':
+        counters.timeouts++;
+        documents.delete(sha);
+        fail(path, 'timeout', `parsing took longer than ${outcome.ms / 1000} s and was stopped; the document was skipped. Raise --timeout to give it longer.`);
+        return true;
+      case 'crash':
+      case 'error':
+        counters.crashes++;
+        documents.delete(sha);
+        fail(path, 'crash', `the parser failed on this document (${outcome.reason}); it was skipped. This is a govdocs bug: please report it with the file.`);
+        return true;
+    }
+  };
+
+  const queue = new PQueue({ concurrency: options.workers * 2 });
+  let fatal: unknown;
+  try {
+    for (const path of files) {
+      // Keep only a few documents read ahead of the workers: memory stays flat.
+      await queue.onSizeLessThan(options.workers * 2);
+      if (fatal !== undefined || pool.broken) break;
+      queue.add(() => handle(path)).catch((error: unknown) => (fatal ??= error));
+    }
+    await queue.onIdle();
+  } finally {
+    await pool.close();
+    progress.end();
   }
-  tally.issues(looseIssues);
-  const totalMs = performance.now() - started;
-  const manifest: Manifest = {
+  if (pool.broken) throw new Error(pool.broken);
+  if (fatal !== undefined) throw fatal;
+
+  for (const dup of duplicates) {
+    const canonical = documents.get(dup.sha);
+    const message = canonical === undefined
+      ? `${dup.path}: the same bytes as ${dup.other}, which could not be parsed (see its issue).`
+      : `${dup.path}: the same bytes as ${canonical}; its records are written once, under that path.`;
+    looseIssues.push({ ...looseIssue(dup.path, 'duplicate', message), documentId: canonical === undefined ? null : `sha256:${dup.sha}`, severity: 'info' });
+  }
+  const manifest = writer.finish(documents, looseIssues, (tally) => buildManifest(options, tally, { files, missing, failures, counters, started, pool }));
+  if (!options.quiet) {
+    options.log(`${files.length} files: ${counters.processed} parsed, ${counters.resumed} resumed, ${manifest.counts.facts} facts, ${manifest.failures.length} failed → ${resolve(options.out)}`);
+  }
+  return { exitCode: manifest.failures.length ? 2 : 0, manifest };
+}
+
+function buildManifest(
+  options: RunOptions,
+  tally: Tally,
+  run: { files: string[]; missing: unknown[]; failures: Manifest['failures']; counters: Counters; started: number; pool: WorkerPool },
+): Manifest {
+  const totalMs = performance.now() - run.started;
+  const seconds = totalMs / 1000;
+  return {
     tool: { name: 'govdocs', version: VERSION },
     schemaVersion: SCHEMA_VERSION,
     pipeline: { ...PIPELINE },
     command: options.command,
-    inputs: { files: files.length + missing.length, byMediaType: sortedRecord(byMediaType) },
+    inputs: { files: run.files.length + run.missing.length, byMediaType: sortedRecord(tally.byMediaType) },
     counts: { ...tally.counts, issuesByFamily: sortedRecord(tally.byFamily), issuesBySeverity: sortedRecord(tally.bySeverity) },
-    failures,
-    timings: { totalMs: round(totalMs), byStageMs: sortedRecord(tally.stageMs, round), docsPerSecond: round(files.length / (totalMs / 1000)) },
+    failures: [...run.failures, ...tally.failures].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    timings: {
+      totalMs: round(totalMs),
+      byStageMs: sortedRecord(tally.stageMs, round),
+      docsPerSecond: round(run.files.length / seconds),
+      pagesPerSecond: round(tally.pages / seconds),
+    },
+    // Worker threads live in this process, so its peak RSS covers them too.
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     workers: options.workers,
+    run: { ...run.counters, pages: tally.pages, peakWorkerHeapBytes: run.pool.peakWorkerHeapBytes },
   };
-  writer.finish(shas, looseIssues, manifest);
-  if (!options.quiet) options.log(`${files.length} documents, ${tally.counts.facts} facts, ${failures.length} failed → ${resolve(options.out)}`);
-  return { exitCode: failures.length ? 2 : 0, manifest };
 }
 
-function readInput(path: string, maxBytes: number): { data: Uint8Array } | { rule: string; reason: string } {
+/** Each worker may use its share of memory (at most 4 GB), so one huge document fails alone. */
+function workerHeapLimitMb(workers: number): number {
+  return Math.max(512, Math.min(4096, Math.floor(totalmem() / 1024 / 1024 / (workers + 1))));
+}
+
+async function readInput(path: string, maxBytes: number): Promise<{ data: Uint8Array } | { rule: string; reason: string }> {
   try {
-    const size = statSync(path).size;
+    const size = (await stat(path)).size;
     if (size > maxBytes) return { rule: 'too_large', reason: `the file is ${size} bytes, over the limit of ${maxBytes}; raise --max-bytes to read it.` };
-    return { data: new Uint8Array(readFileSync(path)) };
+    const data = await readFile(path);
+    return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' ? 'permission denied; give the user running govdocs read access.' : `it could not be read (${code ?? String(error)}).`;
+    const reason = code === 'EACCES' ? 'permission denied; give the user running govdocs read access.' : code === 'EISDIR' ? 'it is a folder, not a file.' : `it could not be read (${code ?? String(error)}).`;
     return { rule: 'unreadable', reason };
   }
 }
 
 function looseIssue(path: string, detail: string, message: string): IssueRecord {
   return { documentId: null, tableId: null, severity: 'error', rule: `document.${detail}`, message, expected: null, actual: null, stage: 'run', source: { file: path } };
-}
-
-class Tally {
-  counts = { documents: 0, tables: 0, facts: 0, indicators: 0, issues: 0 };
-  byFamily: Record<string, number> = {};
-  bySeverity: Record<string, number> = {};
-  stageMs: Record<string, number> = {};
-
-  add(part: StoredDocument): void {
-    this.counts.documents++;
-    this.counts.tables += part.tables.length;
-    this.counts.facts += part.facts.length;
-    this.counts.indicators += part.indicators.length;
-    this.issues(part.issues);
-    for (const [stage, ms] of Object.entries(part.timings)) this.stageMs[stage] = (this.stageMs[stage] ?? 0) + ms;
-  }
-
-  issues(issues: IssueRecord[]): void {
-    for (const issue of issues) {
-      this.counts.issues++;
-      const family = issue.rule.split('.')[0];
-      this.byFamily[family] = (this.byFamily[family] ?? 0) + 1;
-      this.bySeverity[issue.severity] = (this.bySeverity[issue.severity] ?? 0) + 1;
-    }
-  }
-}
-
-function sortedRecord(record: Record<string, number>, map: (n: number) => number = (n) => n): Record<string, number> {
-  return Object.fromEntries(Object.keys(record).sort().map((k) => [k, map(record[k])]));
 }
 
 function round(n: number): number {

@@ -175,9 +175,23 @@ export const ManifestSchema = z.object({
     totalMs: z.number().nonnegative(),
     byStageMs: z.record(z.string(), z.number().nonnegative()),
     docsPerSecond: z.number().nonnegative(),
+    /** Pages (PDF pages; 1 per sheet-less document) read per second of the whole run. */
+    pagesPerSecond: z.number().nonnegative().optional(),
   }),
+  /** Peak resident memory of the whole process, worker threads included. */
   peakRssBytes: z.number().int().nonnegative(),
   workers: z.number().int().positive(),
+  /** What this run did with its inputs: parsed now, taken from an earlier run's parts, skipped. */
+  run: z.object({
+    processed: z.number().int().nonnegative(),
+    resumed: z.number().int().nonnegative(),
+    duplicates: z.number().int().nonnegative(),
+    timeouts: z.number().int().nonnegative(),
+    crashes: z.number().int().nonnegative(),
+    pages: z.number().int().nonnegative(),
+    /** The largest V8 heap a worker thread reported. */
+    peakWorkerHeapBytes: z.number().int().nonnegative(),
+  }).optional(),
 });
 
 export type DocumentRecord = z.infer<typeof DocumentRecordSchema>;

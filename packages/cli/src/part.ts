@@ -1,0 +1,75 @@
+/**
+ * One document's stored output (a "part", `.parts/<sha256>.json`). Parts are built and checked
+ * against the canonical schemas inside the worker threads, so the main thread only writes bytes.
+ */
+import {
+  DocumentRecordSchema, FactRecordSchema, IndicatorRecordSchema, IssueRecordSchema, TableRecordSchema,
+  toIssueRecord, type DocumentOutput, type IssueRecord,
+} from '@govdocs/core';
+import type { ZodType } from 'zod';
+
+export interface StoredDocument {
+  pipelineVersion: string;
+  /** Set when the document could not be read. */
+  failed?: string;
+  document: DocumentOutput['document'];
+  tables: DocumentOutput['tables'];
+  facts: DocumentOutput['facts'];
+  indicators: DocumentOutput['indicators'];
+  issues: IssueRecord[];
+  /** Wall time per stage in ms. Only the manifest reports timings; the jsonl files never do. */
+  timings: Record<string, number>;
+}
+
+/** Thrown when a record does not match its schema: always a bug in govdocs. */
+export class SchemaViolation extends Error {}
+
+/** Validates one document's output against the canonical schemas; throws SchemaViolation. */
+export function buildPart(output: DocumentOutput, pipelineVersion: string): StoredDocument {
+  const id = output.document.id;
+  return {
+    pipelineVersion,
+    ...(output.failed ? { failed: output.failed } : {}),
+    document: check(DocumentRecordSchema, output.document, 'document', id),
+    tables: output.tables.map((t) => check(TableRecordSchema, t, 'table', t.id)),
+    facts: output.facts.map((f) => check(FactRecordSchema, f, 'fact', `${f.tableId} r${f.source.row} c${f.source.col}`)),
+    indicators: output.indicators.map((x) => check(IndicatorRecordSchema, x, 'indicator', `${x.tableId} r${x.source.row}`)),
+    issues: output.diagnostics.map((d) => check(IssueRecordSchema, toIssueRecord(id, d), 'issue', d.rule)),
+    timings: output.timings,
+  };
+}
+
+export function check<T>(schema: ZodType<T>, record: T, type: string, where: string): T {
+  const result = schema.safeParse(record);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new SchemaViolation(`govdocs bug: a ${type} record (${where}) does not match the canonical schema: ${problems}`);
+  }
+  return result.data;
+}
+
+/** Extensions that promise a media type; a file whose bytes say otherwise was mislabelled. */
+const EXTENSION_TYPES: Record<string, string[]> = {
+  pdf: ['application/pdf'],
+  docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  xlsx: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  xls: ['application/vnd.ms-excel', 'text/html'], // sites often serve HTML tables as .xls; Excel opens them
+  doc: ['application/msword'],
+  html: ['text/html'],
+  htm: ['text/html'],
+};
+
+/**
+ * A warning when the file's name promises one format and its bytes are another (a `.pdf` that is
+ * an HTML error page): the document is read by its bytes, but a reader should know why.
+ */
+export function mislabelWarning(output: DocumentOutput): DocumentOutput['diagnostics'][number] | undefined {
+  const { path, mediaType } = output.document.source;
+  const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
+  const promised = ext ? EXTENSION_TYPES[ext] : undefined;
+  if (output.failed || !promised || promised.includes(mediaType) || output.diagnostics.some((d) => d.rule === 'document.mislabelled')) return undefined;
+  return {
+    rule: 'document.mislabelled', severity: 'warning', stage: 'run', place: { file: path },
+    message: `${path}: named .${ext} but its bytes are ${mediaType}; it was read as ${mediaType}. Check how the file was downloaded or exported.`,
+  };
+}

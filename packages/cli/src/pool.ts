@@ -1,0 +1,197 @@
+/**
+ * A fixed pool of worker threads that parse documents. Each worker takes one document at a time.
+ * A document that runs past the time limit has its worker terminated; a worker that dies (out of
+ * memory, an uncaught error) loses only the document it held. Either way the worker is replaced
+ * and the run goes on; the caller gets a `timeout` or `crash` outcome to report.
+ */
+import { Worker } from 'node:worker_threads';
+
+/** Main → worker: one document; `bytes` is transferred, so the main thread no longer owns it. */
+export interface JobMessage {
+  id: number;
+  path: string;
+  url?: string;
+  bytes: Uint8Array;
+}
+
+export interface PartSummary {
+  failed: string | null;
+  pages: number;
+  mediaType: string;
+}
+
+/** Worker → main, once, when the pipeline is loaded. */
+export interface ReadyMessage {
+  ready: true;
+}
+
+/** Worker → main: the serialised, schema-checked part (its buffer transferred), or why there is none. */
+export type ResultMessage =
+  | { id: number; ok: true; part: Uint8Array; summary: PartSummary; heapBytes: number }
+  | { id: number; ok: false; reason: string; heapBytes: number };
+
+export type PoolOutcome =
+  | { kind: 'done'; part: Uint8Array; summary: PartSummary }
+  | { kind: 'error'; reason: string }
+  | { kind: 'timeout'; ms: number }
+  | { kind: 'crash'; reason: string };
+
+export interface PoolOptions {
+  size: number;
+  /** The worker's script (compiled JavaScript). */
+  script: URL;
+  /** Per-document time limit in ms. */
+  timeoutMs: number;
+  workerData?: unknown;
+  /** Heap limit per worker, so one huge document fails alone instead of taking the process down. */
+  maxOldGenerationSizeMb?: number;
+}
+
+interface Pending {
+  message: JobMessage;
+  resolve: (outcome: PoolOutcome) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job?: Pending & { timer: NodeJS.Timeout };
+  /** Set when the worker has loaded the pipeline and said so; only ready workers get documents. */
+  ready: boolean;
+  /** Set once the slot's worker is being torn down, so its late events are ignored. */
+  retired: boolean;
+}
+
+/** Workers that die before ever becoming ready, in a row, before the pool gives up. */
+const MAX_FAILED_STARTS = 3;
+
+export class WorkerPool {
+  private slots: Slot[] = [];
+  private waiting: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+  private failedStarts = 0;
+  /** Why the pool stopped: workers that cannot even start (a broken build, a missing script). */
+  private brokenReason?: string;
+  /** Workers started to replace ones that timed out or died. */
+  replaced = 0;
+  /** The largest V8 heap any worker reported. */
+  peakWorkerHeapBytes = 0;
+
+  constructor(private readonly options: PoolOptions) {
+    for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
+  }
+
+  /** Set when workers cannot even start; the run should stop and say why. */
+  get broken(): string | undefined {
+    return this.brokenReason;
+  }
+
+  get size(): number {
+    return this.options.size;
+  }
+
+  /** Parses one document; never rejects. */
+  run(job: Omit<JobMessage, 'id'>): Promise<PoolOutcome> {
+    if (this.closed) return Promise.resolve({ kind: 'crash', reason: this.brokenReason ?? 'the worker pool was closed' });
+    return new Promise((resolve) => {
+      this.waiting.push({ message: { ...job, id: this.nextId++ }, resolve });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const outcome: PoolOutcome = { kind: 'crash', reason: this.brokenReason ?? 'the worker pool was closed' };
+    for (const pending of this.waiting.splice(0)) pending.resolve(outcome);
+    await Promise.all(this.slots.map((slot) => this.retire(slot, outcome)));
+  }
+
+  private spawn(): Slot {
+    const { maxOldGenerationSizeMb } = this.options;
+    const worker = new Worker(this.options.script, {
+      workerData: this.options.workerData,
+      ...(maxOldGenerationSizeMb ? { resourceLimits: { maxOldGenerationSizeMb } } : {}),
+    });
+    const slot: Slot = { worker, ready: false, retired: false };
+    worker.on('message', (reply: ResultMessage | ReadyMessage) => this.onReply(slot, reply));
+    worker.on('error', (error) => this.onDeath(slot, describeError(error)));
+    worker.on('exit', (code) => this.onDeath(slot, `the worker exited with code ${code}`));
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.job || slot.retired || !slot.ready) continue;
+      const pending = this.waiting.shift();
+      if (!pending) return;
+      const timer = setTimeout(() => this.onTimeout(slot), this.options.timeoutMs);
+      slot.job = { ...pending, timer };
+      const { bytes } = pending.message;
+      // Transfer the file's buffer when the view owns all of it; otherwise it is copied.
+      const transferable = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && !(bytes.buffer instanceof SharedArrayBuffer);
+      slot.worker.postMessage(pending.message, transferable ? [bytes.buffer as ArrayBuffer] : []);
+    }
+  }
+
+  private onReply(slot: Slot, reply: ResultMessage | ReadyMessage): void {
+    if ('ready' in reply) {
+      slot.ready = true;
+      this.failedStarts = 0;
+      this.dispatch();
+      return;
+    }
+    if (slot.retired || !slot.job || slot.job.message.id !== reply.id) return;
+    this.peakWorkerHeapBytes = Math.max(this.peakWorkerHeapBytes, reply.heapBytes);
+    const outcome: PoolOutcome = reply.ok ? { kind: 'done', part: reply.part, summary: reply.summary } : { kind: 'error', reason: reply.reason };
+    this.settle(slot, outcome);
+    this.dispatch();
+  }
+
+  private onTimeout(slot: Slot): void {
+    if (slot.retired || !slot.job) return;
+    void this.replace(slot, { kind: 'timeout', ms: this.options.timeoutMs });
+  }
+
+  private onDeath(slot: Slot, reason: string): void {
+    if (slot.retired) return;
+    if (!slot.ready && ++this.failedStarts >= MAX_FAILED_STARTS) {
+      this.brokenReason = `the parsing workers cannot start (${reason}); run \`pnpm build\` and try again`;
+      void this.close();
+      return;
+    }
+    void this.replace(slot, { kind: 'crash', reason });
+  }
+
+  /** Settles the slot's job with `outcome`, stops its worker and puts a fresh one in its place. */
+  private async replace(slot: Slot, outcome: PoolOutcome): Promise<void> {
+    const index = this.slots.indexOf(slot);
+    const done = this.retire(slot, outcome);
+    if (!this.closed && index >= 0) {
+      this.slots[index] = this.spawn();
+      this.replaced++;
+      this.dispatch();
+    }
+    await done;
+  }
+
+  private async retire(slot: Slot, outcome: PoolOutcome): Promise<void> {
+    if (slot.retired) return;
+    slot.retired = true;
+    this.settle(slot, outcome);
+    await slot.worker.terminate().catch(() => undefined);
+  }
+
+  private settle(slot: Slot, outcome: PoolOutcome): void {
+    const job = slot.job;
+    if (!job) return;
+    slot.job = undefined;
+    clearTimeout(job.timer);
+    job.resolve(outcome);
+  }
+}
+
+function describeError(error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return 'it ran out of memory (the worker heap limit was reached)';
+  return `${error.name}: ${error.message}`;
+}

@@ -1,0 +1,36 @@
+/**
+ * A worker thread of the pool: parses documents with the pipeline, checks their records against
+ * the schemas and sends each part back already serialised (its buffer transferred, not copied),
+ * so the main thread only reads files and writes bytes.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
+import { processDocument } from '@govdocs/pipelines';
+import { buildPart, mislabelWarning } from './part.js';
+import type { JobMessage, ResultMessage } from './pool.js';
+
+const { pipelineVersion } = workerData as { pipelineVersion: string };
+const encoder = new TextEncoder();
+
+parentPort!.on('message', async (job: JobMessage) => {
+  const reply = await handle(job);
+  const transfer = reply.ok ? [reply.part.buffer as ArrayBuffer] : [];
+  parentPort!.postMessage(reply, transfer);
+});
+
+async function handle(job: JobMessage): Promise<ResultMessage> {
+  try {
+    const output = await processDocument({ path: job.path, bytes: job.bytes, ...(job.url ? { url: job.url } : {}) });
+    const warning = mislabelWarning(output);
+    if (warning) output.diagnostics.push(warning);
+    const part = encoder.encode(JSON.stringify(buildPart(output, pipelineVersion)));
+    const summary = { failed: output.failed ?? null, pages: output.document.pages, mediaType: output.document.source.mediaType };
+    return { id: job.id, ok: true, part, summary, heapBytes: getHeapStatistics().total_heap_size };
+  } catch (error) {
+    // processDocument catches stage errors itself; what lands here is a schema violation (a bug).
+    return { id: job.id, ok: false, reason: error instanceof Error ? error.message : String(error), heapBytes: getHeapStatistics().total_heap_size };
+  }
+}
+
+// Imports are loaded by now: tell the pool this worker can take documents.
+parentPort!.postMessage({ ready: true });
