@@ -8,6 +8,7 @@ import type { Diagnostic, DocumentModel, InputFile, StageResult } from '@govdocs
 import { MEDIA_TYPES, sniffFormat } from './sniff.js';
 import { ingestText } from './text.js';
 import { toSimplified } from './script.js';
+import { ingestHtmlDocument, ingestOle, ingestZip } from './zip/office.js';
 
 export { sniffFormat, MEDIA_TYPES } from './sniff.js';
 export { decodeText } from './decode.js';
@@ -43,6 +44,12 @@ export async function ingest(file: InputFile): Promise<StageResult<DocumentModel
       return fail(file, 'unsupported', 'the file is binary data of a kind govdocs does not read (not PDF, DOCX, XLSX/XLS, HTML or text). Check its real type.');
     case 'text':
       return { value: readTextDocument(file), diagnostics: [] };
+    case 'zip':
+      return ingestZip(file);
+    case 'ole':
+      return ingestOle(file);
+    case 'html':
+      return ingestHtmlDocument(file);
     default:
       return fail(file, 'unsupported', `${format} files are not read yet by this version of govdocs.`);
   }
