@@ -39,7 +39,17 @@ export function readTableContext(before: string[], extra: string[] = []): TableC
   return { title, code, unit, department };
 }
 
-function isTitle(line: string): boolean {
+/** True for a line that names a table: title, 公开NN表 code, unit or department line. */
+export function isContextLine(text: string): boolean {
+  const line = cleanText(text.normalize('NFKC').replace(/[\s\u3000]+/g, ' '));
+  if (!line) return false;
+  if (UNIT.test(line) || UNIT_PAREN.test(line) || DEPARTMENT.test(line)) return true;
+  const code = CODE.exec(line);
+  if (code && line.replace(CODE, '').trim().length <= 2) return true;
+  return isTitle(line);
+}
+
+export function isTitle(line: string): boolean {
   if (line.length > 60 || line.length < 3) return false;
   if (/^(注|说明)[:：]/.test(line)) return false;
   if (/[:：]/.test(line) && !TITLE_WORD.test(line)) return false;

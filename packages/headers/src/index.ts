@@ -3,11 +3,14 @@
  * raw cells), and the facts and indicators read from it.
  */
 import type { Diagnostic, DocumentModel, FactRecord, IndicatorRecord, StageResult, TableRecord } from '@govdocs/core';
-import { readTableContext } from './context.js';
-import { kindFromTitle } from './kind.js';
+import { alignGrid } from './align.js';
 
 export { readTableContext } from './context.js';
-export { kindFromTitle } from './kind.js';
+export { kindFromTitle, kindFromShape } from './kind.js';
+export { alignGrid, type AlignContext, type AlignedTable } from './align.js';
+export { cleanLabel, stripOrdinal, normHeader } from './normalize.js';
+export { composeCode, functionClassByName, functionClassByCode, threePublicItem } from './subject.js';
+export { tokenOf } from './measure.js';
 
 export interface AlignedTables {
   tables: TableRecord[];
@@ -17,24 +20,15 @@ export interface AlignedTables {
 
 export function alignTables(doc: DocumentModel): StageResult<AlignedTables> {
   const tables: TableRecord[] = [];
+  const facts: FactRecord[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const block of doc.blocks) {
     if (block.type !== 'grid') continue;
-    const grid = block.grid;
-    const context = readTableContext(grid.before);
-    tables.push({
-      id: `${doc.id}#${tables.length + 1}`,
-      documentId: doc.id,
-      kind: kindFromTitle(context.title) ?? 'other',
-      title: context.title,
-      code: context.code,
-      unit: context.unit,
-      department: context.department,
-      pages: grid.pages,
-      columns: [],
-      rows: grid.rowCount,
-      cells: grid.cells.map((c) => ({ ...c })),
-    });
+    const tableId = `${doc.id}#${tables.length + 1}`;
+    const aligned = alignGrid(block.grid, { documentId: doc.id, tableId, file: doc.source.path });
+    tables.push(aligned.table);
+    facts.push(...aligned.facts);
+    diagnostics.push(...aligned.diagnostics);
   }
-  return { value: { tables, facts: [], indicators: [] }, diagnostics };
+  return { value: { tables, facts, indicators: [] }, diagnostics };
 }

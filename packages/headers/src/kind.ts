@@ -23,3 +23,31 @@ export function kindFromTitle(title: string | null): TableKind | null {
   for (const [pattern, kind] of KIND_BY_TITLE) if (pattern.test(title)) return kind;
   return null;
 }
+
+/** What the header words and row labels of a table without a recognised title reveal. */
+export interface TableShape {
+  /** Normalised header words of every column. */
+  words: Set<string>;
+  /** Panels named income/expenditure side by side. */
+  incomeExpenditurePanels: boolean;
+  panelCount: number;
+  hasCodes: boolean;
+  economicCodes: boolean;
+  /** Columns or rows naming “三公” items. */
+  threePublicItems: number;
+}
+
+/** The kind from the header structure, for tables whose title is missing or unknown. */
+export function kindFromShape(s: TableShape): TableKind {
+  const has = (w: string) => s.words.has(w);
+  const any = (re: RegExp) => [...s.words].some((w) => re.test(w));
+  if (any(/^(一级指标|二级指标|三级指标|绩效指标|指标值)$/)) return 'performance_indicators';
+  if (s.threePublicItems >= 2) return 'three_public';
+  if (s.incomeExpenditurePanels) return any(/^一般公共预算(财政)?拨款$/) ? 'appropriation_summary' : 'summary';
+  if (has('人员经费') && has('公用经费') && s.economicCodes) return 'general_budget_basic';
+  if (any(/^(年初|上年)结转和?结余$/) && has('本年收入') && has('本年支出')) return 'general_budget';
+  if (has('人员经费') && has('公用经费') && s.hasCodes) return 'general_budget';
+  if (any(/^(财政拨款收入|上级补助收入|事业收入|一般公共预算(财政)?拨款收入)$/) && s.hasCodes) return 'income';
+  if (has('基本支出') && has('项目支出') && s.hasCodes) return 'expenditure';
+  return 'other';
+}

@@ -1,0 +1,312 @@
+/**
+ * One grid → its table record and facts: rows split into context/header/data, header paths per
+ * column, panels, measures, subjects, numbers. Works on any grid, whatever the source format.
+ */
+import type { Cell, ColumnInfo, Diagnostic, FactRecord, Grid, Subject, TableKind, TableRecord, TableUnit } from '@govdocs/core';
+import { planColumns, splitPanels, valueColumns, type ColumnPlan, type Panel } from './columns.js';
+import { readTableContext, UNIT_WORDS } from './context.js';
+import { buildHeader, type HeaderBlock } from './header.js';
+import { kindFromShape, kindFromTitle } from './kind.js';
+import { buildLayout, originAt, rowCells, textAt, type Layout } from './layout.js';
+import { measureOf } from './measure.js';
+import { cleanLabel, noSpaces } from './normalize.js';
+import { readValue, type ValueUnit } from './numbers.js';
+import { planRows } from './rows.js';
+import { composeCode, functionClassByCode, functionClassByName, schemeOf, threePublicItem, type Scheme } from './subject.js';
+
+export interface AlignContext {
+  documentId: string;
+  tableId: string;
+  /** Source path, for diagnostics. */
+  file: string;
+}
+
+export interface AlignedTable {
+  table: TableRecord;
+  facts: FactRecord[];
+  diagnostics: Diagnostic[];
+}
+
+interface Measured {
+  col: ColumnPlan;
+  panel: Panel;
+  measure: string;
+  /** A “三公” item when the columns are the items (one-row tables). */
+  item: string | null;
+  unit: ValueUnit | null;
+}
+
+export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
+  const layout = buildLayout(grid);
+  const plan = planRows(layout);
+  const inGrid = plan.context.map((r) => rowCells(layout, r).map((c) => c.text).join('  '));
+  const context = readTableContext(grid.before, inGrid);
+  const block = buildHeader(layout, plan);
+  const columns = planColumns(layout, block, plan.data);
+  const panels = splitPanels(columns);
+  const diagnostics: Diagnostic[] = [];
+  const unit = context.unit ?? unitInHeader(block);
+
+  const codeCols = columns.filter((c) => c.role === 'code');
+  const scheme = schemeHint(columns);
+  const hasCodes = codeCols.length > 0 && plan.data.some((r) => codeCols.some((c) => /^\d{3,7}$/.test(textAt(layout, r, c.col).trim())));
+  const economicCodes = hasCodes && plan.data.some((r) => codeCols.some((c) => /^[35]\d{2}/.test(textAt(layout, r, c.col).trim())));
+  nameIncomeExpenditurePanels(panels, layout, plan.data);
+  const namesItem = (text: string) => (threePublicItem(text) ?? 'three_public.total') !== 'three_public.total';
+  const threePublicCols = columns.filter((c) => c.role === 'value' && c.words.some(namesItem)).length;
+  const threePublicRows = plan.data.filter((r) => panels.some((p) => namesItem(rowLabel(layout, r, p).text))).length;
+  let kind: TableKind =
+    kindFromTitle(context.title) ??
+    kindFromShape({
+      words: new Set(columns.flatMap((c) => c.words)),
+      incomeExpenditurePanels: panels.length >= 2 && panels.some((p) => p.name === 'income') && panels.some((p) => p.name === 'expenditure'),
+      panelCount: panels.length,
+      hasCodes,
+      economicCodes,
+      threePublicItems: Math.max(threePublicCols, threePublicRows),
+    });
+  if (panels.length >= 2 && (kind === 'summary' || kind === 'appropriation_summary')) nameByOrder(panels);
+
+  const measured = measureColumns(panels, block, kind, threePublicCols >= 2, unit);
+  const problem = alignmentProblem(layout, plan.data, measured, panels);
+  if (problem && kind !== 'performance_indicators') {
+    diagnostics.push({
+      rule: 'parse.table', severity: 'warning', stage: 'headers', tableId: ctx.tableId,
+      place: placeOf(ctx.file, grid.cells[0]),
+      message: `table "${context.title ?? '(untitled)'}" could not be aligned: ${problem}; its cells are kept as kind other`,
+    });
+    kind = 'other';
+  }
+
+  const facts: FactRecord[] = [];
+  if (!problem && kind !== 'performance_indicators') {
+    for (const r of plan.data) readRow(layout, r, measured, { kind, scheme, unit, ctx, facts, diagnostics });
+  }
+
+  const table: TableRecord = {
+    id: ctx.tableId,
+    documentId: ctx.documentId,
+    kind,
+    title: context.title,
+    code: context.code,
+    unit,
+    department: context.department,
+    pages: grid.pages,
+    columns: columnInfo(columns, measured),
+    rows: layout.rows,
+    cells: grid.cells.map((c) => ({ ...c })),
+  };
+  return { table, facts, diagnostics };
+}
+
+function schemeHint(columns: ColumnPlan[]): Scheme | null {
+  const words = columns.filter((c) => c.role === 'code').flatMap((c) => c.words).join('|');
+  if (/经济分类/.test(words)) return 'economic';
+  if (/功能分类/.test(words)) return 'function';
+  return null;
+}
+
+function unitInHeader(block: HeaderBlock): TableUnit | null {
+  for (const line of block.at) {
+    for (const el of line) {
+      const m = el && /单位[:：]\s*(万元|千元|元)/.exec(el.text.normalize('NFKC'));
+      if (m) return UNIT_WORDS[m[1]];
+    }
+  }
+  return null;
+}
+
+/** Panels named by their header (收入 | 支出) or their total lines (本年收入合计 | 本年支出合计). */
+function nameIncomeExpenditurePanels(panels: Panel[], layout: Layout, data: number[]): void {
+  if (panels.length < 2) return;
+  for (const panel of panels) {
+    const words = panel.columns.flatMap((c) => c.words).join('|');
+    const inc = /收入/.test(words);
+    const exp = /支出/.test(words);
+    if (inc !== exp) {
+      panel.name = inc ? 'income' : 'expenditure';
+      continue;
+    }
+    const labels = data.map((r) => cleanLabel(rowLabel(layout, r, panel).text)).join('|');
+    const incL = /本年收入合计|收入总计/.test(labels);
+    const expL = /本年支出合计|支出总计/.test(labels);
+    if (incL !== expL) panel.name = incL ? 'income' : 'expenditure';
+  }
+  const names = new Set(panels.map((p) => p.name));
+  if (!(names.has('income') && names.has('expenditure'))) for (const p of panels) delete p.name;
+}
+
+/** Summary tables print income on the left, expenditure on the right. */
+function nameByOrder(panels: Panel[]): void {
+  if (panels.some((p) => p.name)) return;
+  if (panels.length !== 2) return;
+  panels[0].name = 'income';
+  panels[1].name = 'expenditure';
+}
+
+function measureColumns(panels: Panel[], block: HeaderBlock, kind: TableKind, itemColumns: boolean, unit: TableUnit | null): Measured[] {
+  const out: Measured[] = [];
+  for (const panel of panels) {
+    const values = valueColumns(panel);
+    const cols = values.map((c) => c.col);
+    for (const col of values) {
+      const measure = measureOf({ path: col.path, block, panelValueCols: cols });
+      const item = itemColumns ? itemOfPath(col) : null;
+      out.push({ col, panel, measure: item ? 'budget' : measure, item, unit: columnUnit(col, unit) });
+    }
+  }
+  return out;
+}
+
+/** The deepest “三公” item named on a column's header path (公务用车购置及运行费 › 小计 → vehicles). */
+function itemOfPath(col: ColumnPlan): string | null {
+  let item: string | null = null;
+  for (const w of col.words) {
+    const found = threePublicItem(w);
+    if (found && !(found === 'three_public.total' && item)) item = found;
+  }
+  return item;
+}
+
+/** Counts, percentages or money in a unit of its own, told by the column's header. */
+function columnUnit(col: ColumnPlan, unit: TableUnit | null): ValueUnit | null {
+  const words = col.words.join('|');
+  const own = /单位[:：]?(万元|千元|元)|[（(](万元|千元|元)[)）]/.exec(col.path.map((e) => e.text.normalize('NFKC')).join('|'));
+  if (own) return { kind: 'money', unit: UNIT_WORDS[own[1] ?? own[2]] };
+  if (/数量|人数|个数|次数|车辆数|批次|人次/.test(words)) return { kind: 'count' };
+  if (/%|％|率|比例|比重/.test(words)) return { kind: 'percent' };
+  return unit ? { kind: 'money', unit } : null;
+}
+
+function alignmentProblem(layout: Layout, data: number[], measured: Measured[], panels: Panel[]): string | null {
+  const numeric = data.some((r) => rowCells(layout, r).some((c) => /\d/.test(c.text) && !/[\u4e00-\u9fff]/.test(c.text)));
+  if (!numeric) return null;
+  if (measured.length === 0) return 'no value columns were found under the header';
+  const subjectless = panels.every((p) => !p.columns.some((c) => c.role === 'label' || c.role === 'code'));
+  if (subjectless && data.length > 1 && !measured.some((m) => m.item)) return 'no row-label or code column was found';
+  return null;
+}
+
+interface RowEnv {
+  kind: TableKind;
+  scheme: Scheme | null;
+  unit: TableUnit | null;
+  ctx: AlignContext;
+  facts: FactRecord[];
+  diagnostics: Diagnostic[];
+}
+
+function readRow(layout: Layout, r: number, measured: Measured[], env: RowEnv): void {
+  const subjects = new Map<Panel, { subject: Subject; label: string | null; countRow: boolean } | null>();
+  for (const m of measured) {
+    const cell = originAt(layout, r, m.col.col);
+    if (!cell || !cell.text.trim()) continue;
+    let subj = subjects.get(m.panel);
+    if (subj === undefined) {
+      subj = rowSubject(layout, r, m.panel, env);
+      subjects.set(m.panel, subj);
+    }
+    const unit: ValueUnit | null = subj?.countRow ? { kind: 'count' } : m.unit;
+    const read = readValue(cell.text, unit);
+    if (read === null) continue;
+    if ('error' in read) {
+      env.diagnostics.push({
+        rule: 'parse.cell', severity: 'warning', stage: 'headers', tableId: env.ctx.tableId,
+        place: placeOf(env.ctx.file, cell),
+        message: `"${cell.text}" in column ${m.col.words.join(' › ') || m.col.col} is not a number (${read.error}); no fact was read from it`,
+        actual: cell.text,
+      });
+      continue;
+    }
+    const subject: Subject = m.item ? { item: m.item } : subj?.subject ?? { label: '' };
+    const measure = m.item ? measureFromRowLabel(subj?.label) ?? m.measure : m.measure;
+    env.facts.push({
+      documentId: env.ctx.documentId,
+      tableId: env.ctx.tableId,
+      tableKind: env.kind,
+      subject,
+      measure,
+      value: read.value,
+      unit: read.unit,
+      source: {
+        text: cell.text,
+        rowLabel: subj?.label ?? null,
+        columnPath: m.col.path.map((e) => noSpaces(e.text)),
+        row: r,
+        col: m.col.col,
+        ...position(cell),
+      },
+    });
+  }
+}
+
+/** In one-row “三公” tables a row label may say which measure the row is (预算数 / 决算数). */
+function measureFromRowLabel(label: string | null | undefined): string | null {
+  if (!label) return null;
+  if (/^预算/.test(label)) return 'budget';
+  if (/^决算/.test(label)) return 'actual';
+  return null;
+}
+
+/** The label text of a row in a panel: its label column, else the nearest text to the left. */
+function rowLabel(layout: Layout, r: number, panel: Panel): { text: string; col: number } {
+  for (const col of panel.columns) {
+    if (col.role !== 'label' && col.role !== 'code') continue;
+    const text = textAt(layout, r, col.col).trim();
+    if (text && /[^\d\s.,]/.test(text)) return { text, col: col.col };
+  }
+  const first = panel.columns[0]?.col ?? 0;
+  for (let c = first - 1; c >= 0; c--) {
+    const text = textAt(layout, r, c).trim();
+    if (text && /[\u4e00-\u9fff]/.test(text)) return { text, col: c };
+  }
+  return { text: '', col: -1 };
+}
+
+function rowSubject(layout: Layout, r: number, panel: Panel, env: RowEnv): { subject: Subject; label: string | null; countRow: boolean } {
+  const parts = panel.columns.filter((c) => c.role === 'code').map((c) => textAt(layout, r, c.col));
+  const code = composeCode(parts);
+  const { text } = rowLabel(layout, r, panel);
+  const label = text ? cleanLabel(text) : null;
+  const countRow = !!label && /[（(](个|人|辆|次|台|批|人次|批次|组|套|平方米|㎡)[)）]$/.test(label.normalize('NFKC'));
+  if (code) {
+    const scheme = schemeOf(code, env.scheme);
+    const name = label ?? (scheme === 'function' ? functionClassByCode(code) : null) ?? '';
+    return { subject: { scheme, code, name }, label, countRow };
+  }
+  if (label && env.kind === 'three_public') {
+    const item = threePublicItem(text);
+    if (item) return { subject: { item }, label, countRow };
+  }
+  if (label) {
+    const cls = functionClassByName(text);
+    if (cls && panel.name !== 'income') return { subject: { scheme: 'function', code: cls.code, name: cls.name }, label, countRow };
+  }
+  const subject: Subject = panel.name ? { label: label ?? '', panel: panel.name } : { label: label ?? '' };
+  return { subject, label, countRow };
+}
+
+function columnInfo(columns: ColumnPlan[], measured: Measured[]): ColumnInfo[] {
+  const byCol = new Map(measured.map((m) => [m.col.col, m]));
+  return columns
+    .filter((c) => c.role !== 'empty' || c.path.length > 0)
+    .map((c) => {
+      const m = byCol.get(c.col);
+      const info: ColumnInfo = { col: c.col, path: c.path.map((e) => noSpaces(e.text)), measure: m ? (m.item ?? m.measure) : null };
+      if (m?.panel.name) info.panel = m.panel.name;
+      return info;
+    });
+}
+
+function position(cell: Cell): { page?: number; line?: number; sheet?: string; ref?: string } {
+  const out: { page?: number; line?: number; sheet?: string; ref?: string } = {};
+  if (cell.page !== undefined) out.page = cell.page;
+  if (cell.line !== undefined) out.line = cell.line;
+  if (cell.sheet !== undefined) out.sheet = cell.sheet;
+  if (cell.ref !== undefined) out.ref = cell.ref;
+  return out;
+}
+
+function placeOf(file: string, cell: Cell | undefined): Diagnostic['place'] {
+  return cell ? { file, row: cell.r, col: cell.c, ...position(cell) } : { file };
+}

@@ -1,0 +1,49 @@
+/**
+ * A dense view of a grid: which cell covers each (row, col), spans filled in. Built once per
+ * grid in O(cells + area) so later passes can look positions up in constant time.
+ */
+import type { Cell, Grid } from '@govdocs/core';
+
+export interface Layout {
+  rows: number;
+  cols: number;
+  /** The cell covering each position (its own or a spanning one), or undefined. */
+  cover: (Cell | undefined)[][];
+}
+
+export function buildLayout(grid: Grid): Layout {
+  let rows = grid.rowCount;
+  let cols = grid.colCount;
+  for (const c of grid.cells) {
+    rows = Math.max(rows, c.r + Math.max(1, c.rs));
+    cols = Math.max(cols, c.c + Math.max(1, c.cs));
+  }
+  const cover: (Cell | undefined)[][] = Array.from({ length: rows }, () => new Array(cols).fill(undefined));
+  for (const cell of grid.cells) {
+    const rs = Math.max(1, cell.rs);
+    const cs = Math.max(1, cell.cs);
+    for (let r = cell.r; r < cell.r + rs; r++) for (let c = cell.c; c < cell.c + cs; c++) if (!cover[r][c]) cover[r][c] = cell;
+  }
+  return { rows, cols, cover };
+}
+
+/** Text at a position, from the covering cell ('' when empty). */
+export function textAt(layout: Layout, r: number, c: number): string {
+  return layout.cover[r]?.[c]?.text ?? '';
+}
+
+/** The cell whose top-left is this position (value cells are read only there). */
+export function originAt(layout: Layout, r: number, c: number): Cell | undefined {
+  const cell = layout.cover[r]?.[c];
+  return cell && cell.r === r && cell.c === c ? cell : undefined;
+}
+
+/** Non-empty cells of a row, each once, in column order. */
+export function rowCells(layout: Layout, r: number): Cell[] {
+  const out: Cell[] = [];
+  for (let c = 0; c < layout.cols; c++) {
+    const cell = layout.cover[r][c];
+    if (cell && cell.text.trim() && out[out.length - 1] !== cell) out.push(cell);
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+/**
+ * The measure of a value column: its header path mapped word by word with the vocabulary of
+ * CANONICAL.md and joined with dots, after the panel-header drop, keep-group and collapse rules.
+ */
+import type { HeaderBlock, HeaderElement } from './header.js';
+import { hasSubHeaders } from './header.js';
+
+const VOCABULARY: [RegExp, string][] = [
+  [/^(合计|总计|本年收入合计|本年支出合计|收入合计|支出合计|本年合计|收入总计|支出总计)$/, 'total'],
+  [/^本年收入$/, 'income'],
+  [/^本年支出$/, 'expenditure'],
+  [/^(年初|上年)结转和?结余$/, 'opening'],
+  [/^(年末|结转下年)结转和?结余$|^年末结转和?结余$/, 'closing'],
+  [/^基本支出(结转)?$/, 'basic'],
+  [/^项目支出(结转和?结余)?$/, 'project'],
+  [/^人员经费$/, 'personnel'],
+  [/^(日常)?公用经费$/, 'public'],
+  [/^财政拨款(收入)?$/, 'fiscal_appropriation'],
+  [/^一般公共预算(财政)?拨款收入$/, 'general_budget_appropriation'],
+  [/^政府性基金预算(财政)?拨款收入$/, 'government_fund_appropriation'],
+  [/^国有资本经营预算(财政)?拨款收入$/, 'state_capital_appropriation'],
+  [/^上级补助收入$/, 'superior_subsidy'],
+  [/^事业收入$/, 'business_income'],
+  [/^教育收费$/, 'education_fees'],
+  [/^(事业单位)?经营收入$/, 'operating_income'],
+  [/^附属单位上缴收入$/, 'affiliated_remittance'],
+  [/^其他收入$/, 'other_income'],
+  [/^上年结转$/, 'carryover'],
+  [/^上缴上级支出$/, 'remit_superior'],
+  [/^经营支出$/, 'operating'],
+  [/^对附属单位补助支出$/, 'subsidy_affiliated'],
+  [/^一般公共预算(财政)?拨款$/, 'general_budget'],
+  [/^政府性基金预算(财政)?拨款$/, 'government_fund'],
+  [/^国有资本经营预算(财政)?拨款$/, 'state_capital'],
+  [/^(预算数|预算金额|预算)$/, 'budget'],
+  [/^(决算数|决算统计数|决算金额|决算)$/, 'actual'],
+  [/^金额$/, 'amount'],
+];
+
+/** The token of one header word; unknown words keep their printed form (dots removed). */
+export function tokenOf(word: string): string {
+  for (const [pattern, token] of VOCABULARY) if (pattern.test(word)) return token;
+  return word.replace(/\./g, '').replace(/[（(][^）)]*单位[^）)]*[）)]$/, '') || word;
+}
+
+/** Vocabulary tokens are known measures; anything else is a kept word. */
+export function isKnownToken(token: string): boolean {
+  return VOCABULARY.some(([, t]) => t === token);
+}
+
+export interface MeasureInput {
+  path: HeaderElement[];
+  block: HeaderBlock;
+  /** Grid columns of the panel's value columns. */
+  panelValueCols: number[];
+}
+
+export function measureOf({ path, block, panelValueCols }: MeasureInput): string {
+  const lo = Math.min(...panelValueCols);
+  const hi = Math.max(...panelValueCols);
+  const kept = path.filter((el) => !(el.c0 <= lo && el.c1 >= hi && hasSubHeaders(block, el)));
+  const tokens: string[] = [];
+  kept.forEach((el, i) => {
+    const token = tokenOf(el.word);
+    // 事业收入 › 小计 is the group itself (keep-group); a bare 小计 is a total.
+    if (el.word === '小计' && i > 0) return;
+    // 人员经费 / 公用经费 are always under basic, printed or not.
+    if ((token === 'personnel' || token === 'public') && tokens[tokens.length - 1] !== 'basic') tokens.push('basic');
+    if (tokens[tokens.length - 1] === token) return;
+    tokens.push(token);
+  });
+  // Collapse: a group one column wide whose only child is its total is the group.
+  if (tokens.length >= 2 && tokens[tokens.length - 1] === 'total') {
+    const group = kept[kept.length - 2];
+    if (group && group.c0 === group.c1) tokens.pop();
+  }
+  return tokens.join('.') || 'amount';
+}
