@@ -34,6 +34,8 @@ interface Measured {
   /** A “三公” item when the columns are the items (one-row tables). */
   item: string | null;
   unit: ValueUnit | null;
+  /** True when the column's header states its own money unit (价值（万元）). */
+  ownUnit: boolean;
 }
 
 export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
@@ -64,11 +66,12 @@ export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
       hasCodes,
       economicCodes,
       threePublicItems: Math.max(threePublicCols, threePublicRows),
+      indicatorRows: plan.data.some((r) => rowCells(layout, r).filter((c) => /^(一级指标|二级指标|三级指标)$/.test(noSpaces(c.text))).length >= 2),
     });
   if (panels.length >= 2 && (kind === 'summary' || kind === 'appropriation_summary')) nameByOrder(panels);
 
   const measured = measureColumns(panels, block, kind, threePublicCols >= 2, unit);
-  const problem = alignmentProblem(layout, plan.data, measured, panels);
+  const problem = alignmentProblem(layout, block, plan.data, measured, panels);
   if (problem && kind !== 'performance_indicators') {
     diagnostics.push({
       rule: 'parse.table', severity: 'warning', stage: 'headers', tableId: ctx.tableId,
@@ -152,7 +155,8 @@ function measureColumns(panels: Panel[], block: HeaderBlock, kind: TableKind, it
     for (const col of values) {
       const measure = measureOf({ path: col.path, block, panelValueCols: cols });
       const item = itemColumns ? itemOfPath(col) : null;
-      out.push({ col, panel, measure: item ? 'budget' : measure, item, unit: columnUnit(col, unit) });
+      const own = ownMoneyUnit(col);
+      out.push({ col, panel, measure: item ? 'budget' : measure, item, unit: own ? { kind: 'money', unit: own } : columnUnit(col, unit), ownUnit: !!own });
     }
   }
   return out;
@@ -169,19 +173,23 @@ function itemOfPath(col: ColumnPlan): string | null {
 }
 
 /** Counts, percentages or money in a unit of its own, told by the column's header. */
+function ownMoneyUnit(col: ColumnPlan): TableUnit | null {
+  const own = /单位[:：]?(万元|千元|元)|[（(](万元|千元|元)[)）]/.exec(col.path.map((e) => e.text.normalize('NFKC')).join('|'));
+  return own ? UNIT_WORDS[own[1] ?? own[2]] : null;
+}
+
 function columnUnit(col: ColumnPlan, unit: TableUnit | null): ValueUnit | null {
   const words = col.words.join('|');
-  const own = /单位[:：]?(万元|千元|元)|[（(](万元|千元|元)[)）]/.exec(col.path.map((e) => e.text.normalize('NFKC')).join('|'));
-  if (own) return { kind: 'money', unit: UNIT_WORDS[own[1] ?? own[2]] };
   if (/数量|人数|个数|次数|车辆数|批次|人次/.test(words)) return { kind: 'count' };
   if (/%|％|率|比例|比重/.test(words)) return { kind: 'percent' };
   return unit ? { kind: 'money', unit } : null;
 }
 
-function alignmentProblem(layout: Layout, data: number[], measured: Measured[], panels: Panel[]): string | null {
+function alignmentProblem(layout: Layout, block: HeaderBlock, data: number[], measured: Measured[], panels: Panel[]): string | null {
   const numeric = data.some((r) => rowCells(layout, r).some((c) => /\d/.test(c.text) && !/[\u4e00-\u9fff]/.test(c.text)));
   if (!numeric) return null;
   if (measured.length === 0) return 'no value columns were found under the header';
+  if (block.rows.length === 0) return 'no header row names the columns of its numbers';
   const subjectless = panels.every((p) => !p.columns.some((c) => c.role === 'label' || c.role === 'code'));
   if (subjectless && data.length > 1 && !measured.some((m) => m.item)) return 'no row-label or code column was found';
   return null;
@@ -206,10 +214,12 @@ function readRow(layout: Layout, r: number, measured: Measured[], env: RowEnv): 
       subj = rowSubject(layout, r, m.panel, env);
       subjects.set(m.panel, subj);
     }
-    const unit: ValueUnit | null = subj?.countRow ? { kind: 'count' } : m.unit;
+    // A row counted in 个/人/辆 holds counts, unless its column states a money unit of its own.
+    const unit: ValueUnit | null = subj?.countRow && !m.ownUnit ? { kind: 'count' } : m.unit;
     const read = readValue(cell.text, unit);
     if (read === null) continue;
     if ('error' in read) {
+      if (env.kind === 'other') continue;
       env.diagnostics.push({
         rule: 'parse.cell', severity: 'warning', stage: 'headers', tableId: env.ctx.tableId,
         place: placeOf(env.ctx.file, cell),

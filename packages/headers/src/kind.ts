@@ -35,13 +35,15 @@ export interface TableShape {
   economicCodes: boolean;
   /** Columns or rows naming “三公” items. */
   threePublicItems: number;
+  /** Data rows that repeat the 一级指标 / 二级指标 header of an indicator table. */
+  indicatorRows: boolean;
 }
 
 /** The kind from the header structure, for tables whose title is missing or unknown. */
 export function kindFromShape(s: TableShape): TableKind {
   const has = (w: string) => s.words.has(w);
   const any = (re: RegExp) => [...s.words].some((w) => re.test(w));
-  if (any(/^(一级指标|二级指标|三级指标|绩效指标|指标值)$/)) return 'performance_indicators';
+  if (s.indicatorRows || any(/^(一级指标|二级指标|三级指标|绩效指标|指标值)$/)) return 'performance_indicators';
   if (s.threePublicItems >= 2) return 'three_public';
   if (s.incomeExpenditurePanels) return any(/^一般公共预算(财政)?拨款$/) ? 'appropriation_summary' : 'summary';
   if (has('人员经费') && has('公用经费') && s.economicCodes) return 'general_budget_basic';

@@ -40,7 +40,7 @@ const VOCABULARY: [RegExp, string][] = [
 /** The token of one header word; unknown words keep their printed form (dots removed). */
 export function tokenOf(word: string): string {
   for (const [pattern, token] of VOCABULARY) if (pattern.test(word)) return token;
-  return word.replace(/\./g, '').replace(/[（(][^）)]*单位[^）)]*[）)]$/, '') || word;
+  return word.replace(/\./g, '').replace(/[（(][^）)]*(单位|万元|千元|元|%)[^）)]*[）)]$/, '') || word;
 }
 
 /** Vocabulary tokens are known measures; anything else is a kept word. */
