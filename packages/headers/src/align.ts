@@ -41,10 +41,10 @@ interface Measured {
 export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
   const layout = buildLayout(grid);
   const plan = planRows(layout);
-  const inGrid = plan.context.map((r) => rowCells(layout, r).map((c) => c.text).join('  '));
+  const inGrid = plan.context.flatMap((r) => rowCells(layout, r).map((c) => c.text));
   const context = readTableContext(grid.before, inGrid);
   const block = buildHeader(layout, plan);
-  const columns = planColumns(layout, block, plan.data);
+  const columns = planColumns(layout, block, plan.data, [...plan.index]);
   const panels = splitPanels(columns);
   const diagnostics: Diagnostic[] = [];
   const unit = context.unit ?? unitInHeader(block);

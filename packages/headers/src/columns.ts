@@ -4,7 +4,8 @@
  */
 import { hasHan, parseNumber } from '@govdocs/core';
 import { columnPath, type HeaderBlock, type HeaderElement } from './header.js';
-import { originAt, type Layout } from './layout.js';
+import { originAt, textAt, type Layout } from './layout.js';
+import { isKnownToken, tokenOf } from './measure.js';
 import { isRowNumberHeader, noSpaces } from './normalize.js';
 
 export type ColumnRole = 'code' | 'label' | 'rownum' | 'value' | 'empty';
@@ -26,17 +27,26 @@ const CODE_HINT = /编码|代码|^类$|^款$|^项$|^科目$/;
 const LABEL_HINT = /名称|^项目|内容|说明|^科目$/;
 const CODE_TEXT = /^\d{2,7}$/;
 
-export function planColumns(layout: Layout, block: HeaderBlock, dataRows: number[]): ColumnPlan[] {
+/**
+ * Roles from the data under each column and from its header words; the words of 栏次 rows
+ * (类 | 款 | 项 | 次) are hints too, though they are not part of the header path.
+ */
+export function planColumns(layout: Layout, block: HeaderBlock, dataRows: number[], indexRows: number[] = []): ColumnPlan[] {
   const out: ColumnPlan[] = [];
   for (let c = 0; c < layout.cols; c++) {
     const path = columnPath(block, c);
     const words = path.map((e) => e.word);
+    const hints = [...words];
+    for (const r of indexRows) {
+      const t = noSpaces(textAt(layout, r, c).normalize('NFKC'));
+      if (t && !/^\d+$/.test(t)) hints.push(t);
+    }
     const vals: string[] = [];
     for (const r of dataRows) {
       const cell = originAt(layout, r, c);
       if (cell && cell.text.trim()) vals.push(noSpaces(cell.text.normalize('NFKC')));
     }
-    out.push({ col: c, role: roleOf(words, vals), path, words });
+    out.push({ col: c, role: roleOf(hints, vals), path, words });
   }
   return out;
 }
@@ -53,6 +63,7 @@ function roleOf(words: string[], vals: string[]): ColumnRole {
   if (rownumHint && ints >= vals.length / 2) return 'rownum';
   if (han >= vals.length / 2) return 'label';
   if (codeHint && codes >= vals.length / 2) return 'code';
+  if (words.some((w) => isKnownToken(tokenOf(w)))) return 'value';
   if (!labelHint && codes === vals.length && looksLikeCodes(vals)) return 'code';
   if (nums >= vals.length / 2) return 'value';
   return 'label';
