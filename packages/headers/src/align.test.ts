@@ -83,13 +83,13 @@ describe('header blocks', () => {
     expect(table.columns.find((c) => c.col === 1)?.measure).toBeNull();
   });
 
-  it('keeps groups, drops the panel header and collapses a lone total', () => {
+  it('keeps groups and collapses a group whose only child is its total', () => {
     const { facts } = align(`
-      科目编码|科目名称|本年支出||||年末结转和结余
-      ||合计|人员经费|公用经费|项目支出|合计
-      201|一般公共服务支出|10.00|4.00|3.00|3.00|1.00`, ['一般公共预算财政拨款支出决算表']);
+      科目编码|科目名称|本年收入|本年支出||||年末结转和结余
+      ||本年收入合计|合计|人员经费|公用经费|项目支出|合计
+      201|一般公共服务支出|10.00|10.00|4.00|3.00|3.00|1.00`, ['一般公共预算财政拨款支出决算表']);
     expect(lines(facts)).toEqual([
-      'function:201 expenditure.total 10', 'function:201 expenditure.basic.personnel 4', 'function:201 expenditure.basic.public 3',
+      'function:201 total 10', 'function:201 expenditure.total 10', 'function:201 expenditure.basic.personnel 4', 'function:201 expenditure.basic.public 3',
       'function:201 expenditure.project 3', 'function:201 closing 1',
     ]);
   });
@@ -112,6 +112,27 @@ describe('header blocks', () => {
       ^|^|人员经费|公用经费|^
       30101|基本工资|4.00||`, ['支出表']);
     expect(lines(facts)).toEqual(['economic:30101 basic.personnel 4']);
+  });
+
+  it('joins header text wrapped onto the next header row', () => {
+    const { facts } = align(`
+      科目编码|科目名称|年初结转||本年支出
+      ||和结余||
+      ||合计|项目支出结转|合计
+      |||和结余|
+      201|一般公共服务支出|3.00|1.00|2.00`, ['政府性基金预算财政拨款收入支出决算表']);
+    expect(facts.map((f) => f.measure)).toEqual(['opening.total', 'opening.project', 'total']);
+  });
+
+  it('reads one-row “三公” tables whose rows say 预算数 / 决算数', () => {
+    const { facts } = align(`
+      项目|合计|因公出国（境）费|公务接待费
+      2022年预算数|3.00|1.00|2.00
+      2022年决算数|2.00|0.00|2.00`, ['“三公”经费支出情况表']);
+    expect(lines(facts)).toEqual([
+      'three_public.total budget 3', 'three_public.overseas budget 1', 'three_public.reception budget 2',
+      'three_public.total actual 2', 'three_public.overseas actual 0', 'three_public.reception actual 2',
+    ]);
   });
 
   it('keeps unknown header words as the measure', () => {

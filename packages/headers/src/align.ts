@@ -253,8 +253,8 @@ function readRow(layout: Layout, r: number, measured: Measured[], env: RowEnv): 
 /** In one-row “三公” tables a row label may say which measure the row is (预算数 / 决算数). */
 function measureFromRowLabel(label: string | null | undefined): string | null {
   if (!label) return null;
-  if (/^预算/.test(label)) return 'budget';
-  if (/^决算/.test(label)) return 'actual';
+  if (/决算/.test(label)) return 'actual';
+  if (/预算/.test(label)) return 'budget';
   return null;
 }
 

@@ -34,7 +34,7 @@ const CODE_TEXT = /^\d{2,7}$/;
 export function planColumns(layout: Layout, block: HeaderBlock, dataRows: number[], indexRows: number[] = []): ColumnPlan[] {
   const out: ColumnPlan[] = [];
   for (let c = 0; c < layout.cols; c++) {
-    const path = columnPath(block, c);
+    const path = columnPath(block, c, (w) => isKnownToken(tokenOf(w)));
     const words = path.map((e) => e.word);
     const hints = [...words];
     for (const r of indexRows) {

@@ -67,14 +67,25 @@ function hasWordBelow(at: (HeaderElement | undefined)[][], i: number, c: number)
   return false;
 }
 
-/** Header elements over a column, top down, each once, empty words left out. */
-export function columnPath(block: HeaderBlock, c: number): HeaderElement[] {
+/**
+ * Header elements over a column, top down, each once, empty words left out. Text wrapped over
+ * two header rows (项目支出结转 / 和结余) shows as two stacked elements of the same extent: they
+ * are joined when the joined word is a known word, or when neither part is.
+ */
+export function columnPath(block: HeaderBlock, c: number, isKnown: (word: string) => boolean = () => false): HeaderElement[] {
   const path: HeaderElement[] = [];
   for (const line of block.at) {
     const el = line[c];
     if (!el || !el.word) continue;
     const last = path[path.length - 1];
     if (last === el || (last && last.word === el.word)) continue;
+    if (last && last.c0 === el.c0 && last.c1 === el.c1) {
+      const word = last.word + el.word;
+      if (isKnown(word) || (!isKnown(last.word) && !isKnown(el.word))) {
+        path[path.length - 1] = { ...last, text: last.text + el.text, word };
+        continue;
+      }
+    }
     path.push(el);
   }
   return path;
@@ -86,7 +97,8 @@ export function hasSubHeaders(block: HeaderBlock, el: HeaderElement): boolean {
   for (let k = Math.max(i, 0) + 1; k < block.at.length; k++) {
     for (let c = el.c0; c <= el.c1; c++) {
       const sub = block.at[k][c];
-      if (sub && sub !== el && sub.word) return true;
+      // Same extent is the same header wrapped onto the next row, not a sub-header.
+      if (sub && sub !== el && sub.word && (sub.c0 !== el.c0 || sub.c1 !== el.c1)) return true;
     }
   }
   return false;

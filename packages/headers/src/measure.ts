@@ -69,10 +69,13 @@ export function measureOf({ path, block, panelValueCols }: MeasureInput): string
     if (tokens[tokens.length - 1] === token) return;
     tokens.push(token);
   });
-  // Collapse: a group one column wide whose only child is its total is the group.
-  if (tokens.length >= 2 && tokens[tokens.length - 1] === 'total') {
-    const group = kept[kept.length - 2];
-    if (group && group.c0 === group.c1) tokens.pop();
+  // Collapse: a group one column wide whose only child is its total. Its own total
+  // (本年收入 › 本年收入合计) is that total alone; a bare 合计 (年末结转和结余 › 合计) is the group.
+  const group = kept[kept.length - 2];
+  const child = kept[kept.length - 1];
+  if (tokens.length >= 2 && tokens[tokens.length - 1] === 'total' && group && group.c0 === group.c1) {
+    if (child.word.startsWith(group.word)) tokens.splice(tokens.length - 2, 1);
+    else tokens.pop();
   }
   return tokens.join('.') || 'amount';
 }
