@@ -25,6 +25,8 @@ export interface AlignedTable {
   table: TableRecord;
   facts: FactRecord[];
   diagnostics: Diagnostic[];
+  /** Grid rows before the first data row (context + header), 0 when the grid has no header. */
+  headerEnd: number;
 }
 
 interface Measured {
@@ -99,7 +101,8 @@ export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
     rows: layout.rows,
     cells: grid.cells.map((c) => ({ ...c })),
   };
-  return { table, facts, diagnostics };
+  const headerEnd = plan.header.length ? plan.header[plan.header.length - 1] + 1 : 0;
+  return { table, facts, diagnostics, headerEnd };
 }
 
 function schemeHint(columns: ColumnPlan[]): Scheme | null {
@@ -273,10 +276,20 @@ function rowLabel(layout: Layout, r: number, panel: Panel): { text: string; col:
   return { text: '', col: -1 };
 }
 
+const CODE_IN_LABEL = /^([\[【(（]?)(\d{3}(?:\d{2}){0,2})[\]】)）]?\s*([^\d\s.,%].*)$/;
+
 function rowSubject(layout: Layout, r: number, panel: Panel, env: RowEnv): { subject: Subject; label: string | null; countRow: boolean } {
   const parts = panel.columns.filter((c) => c.role === 'code').map((c) => textAt(layout, r, c.col));
-  const code = composeCode(parts);
-  const { text } = rowLabel(layout, r, panel);
+  let code = composeCode(parts);
+  let { text } = rowLabel(layout, r, panel);
+  if (!code) {
+    // Code and name printed in one cell: "[2010301]行政运行", "301 工资福利支出".
+    const both = CODE_IN_LABEL.exec(text.trim());
+    if (both && (both[2].length >= 5 || /[\]】)）\s]/.test(both[0].slice(0, both[0].length - both[3].length)))) {
+      code = both[2];
+      text = both[3];
+    }
+  }
   const label = text ? cleanLabel(text) : null;
   const countRow = !!label && /[（(](个|人|辆|次|台|批|人次|批次|组|套|平方米|㎡)[)）]$/.test(label.normalize('NFKC'));
   if (code) {

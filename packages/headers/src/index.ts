@@ -3,7 +3,8 @@
  * raw cells), and the facts and indicators read from it.
  */
 import type { Diagnostic, DocumentModel, FactRecord, IndicatorRecord, StageResult, TableRecord } from '@govdocs/core';
-import { alignGrid } from './align.js';
+import { alignGrid, type AlignedTable } from './align.js';
+import { continues, templateOf, unshift, withHeader, type HeaderTemplate } from './continuation.js';
 
 export { readTableContext } from './context.js';
 export { kindFromTitle, kindFromShape } from './kind.js';
@@ -22,10 +23,18 @@ export function alignTables(doc: DocumentModel): StageResult<AlignedTables> {
   const tables: TableRecord[] = [];
   const facts: FactRecord[] = [];
   const diagnostics: Diagnostic[] = [];
+  let template: HeaderTemplate | null = null;
   for (const block of doc.blocks) {
     if (block.type !== 'grid') continue;
-    const tableId = `${doc.id}#${tables.length + 1}`;
-    const aligned = alignGrid(block.grid, { documentId: doc.id, tableId, file: doc.source.path });
+    const grid = block.grid;
+    const ctx = { documentId: doc.id, tableId: `${doc.id}#${tables.length + 1}`, file: doc.source.path };
+    let aligned: AlignedTable;
+    if (template && continues(grid, template)) {
+      aligned = unshift(alignGrid(withHeader(grid, template), ctx), grid, template.headerEnd);
+    } else {
+      aligned = alignGrid(grid, ctx);
+      template = templateOf(grid, aligned);
+    }
     tables.push(aligned.table);
     facts.push(...aligned.facts);
     diagnostics.push(...aligned.diagnostics);
