@@ -135,6 +135,18 @@ describe('header blocks', () => {
     ]);
   });
 
+  it('skips a header repeated inside the data after a page break', () => {
+    const { facts, diagnostics } = align(`
+      科目编码|科目名称|合计|基本支出
+      类|款|1|2
+      201|一般公共服务支出|3.00|3.00
+      科目编码|科目名称|合计|基本支出
+      类|款|1|2
+      205|教育支出|2.00|2.00`, ['部门支出总表']);
+    expect(lines(facts)).toEqual(['function:201 total 3', 'function:201 basic 3', 'function:205 total 2', 'function:205 basic 2']);
+    expect(diagnostics).toEqual([]);
+  });
+
   it('keeps unknown header words as the measure', () => {
     const { facts } = align(`
       项目|批复金额（万元）|执行率%

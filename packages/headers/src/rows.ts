@@ -13,7 +13,7 @@ export interface RowPlan {
   context: number[];
   /** Header rows in order, 栏次 rows included. */
   header: number[];
-  /** 栏次/行次 rows (a subset of `header`): column numbers, never data. */
+  /** 栏次/行次 rows and header rows repeated below the header: never data. */
   index: Set<number>;
   data: number[];
   /** Note rows after the data (注：…). */
@@ -36,11 +36,18 @@ export function planRows(layout: Layout): RowPlan {
     const cells = rowCells(layout, r);
     if (cells.length === 0) continue;
     plan.header.push(r);
-    if (isIndexRow(cells.map((c) => c.text))) plan.index.add(r);
+    if (isIndexRow(cells.map((c) => c.text), 2)) plan.index.add(r);
   }
   let end = layout.rows;
   while (end > r && isNoteRow(layout, end - 1)) end--;
-  for (; r < end; r++) if (rowCells(layout, r).length) plan.data.push(r);
+  // A header repeated inside the data (a table running over a page break) is not data.
+  const headerRows = new Set(plan.header.map((h) => signature(layout, h)));
+  for (; r < end; r++) {
+    const cells = rowCells(layout, r);
+    if (cells.length === 0) continue;
+    if (headerRows.has(signature(layout, r)) || isIndexRow(cells.map((c) => c.text), 2)) plan.index.add(r);
+    else plan.data.push(r);
+  }
   for (; r < layout.rows; r++) if (rowCells(layout, r).length) plan.notes.push(r);
   return plan;
 }
@@ -59,7 +66,7 @@ function firstDataRow(layout: Layout, from: number): number {
  * A 栏次 row: only index words (栏 次 类 款 项 甲 乙) and small integers counting up
  * (1 2 3 …), at least one integer. "类 款 项 次 1 2 3", "栏 次 1 2" and "栏次 | | 1 | 2" qualify.
  */
-export function isIndexRow(texts: string[]): boolean {
+export function isIndexRow(texts: string[], minInts = 1): boolean {
   const ints: number[] = [];
   let words = 0;
   for (const raw of texts) {
@@ -69,11 +76,15 @@ export function isIndexRow(texts: string[]): boolean {
     else if (isIndexWord(t)) words++;
     else return false;
   }
-  if (ints.length === 0) return false;
+  if (ints.length < minInts) return false;
   for (let i = 1; i < ints.length; i++) if (ints[i] <= ints[i - 1]) return false;
   if (words > 0) return true;
   // Without index words only 1 2 3 … counting by one from 0 or 1 is a 栏次 row.
   return ints[0] <= 1 && ints.length >= 2 && ints.every((n, i) => i === 0 || n === ints[i - 1] + 1);
+}
+
+function signature(layout: Layout, r: number): string {
+  return rowCells(layout, r).map((c) => `${c.c}:${c.text.replace(/\s+/g, '')}`).join('|');
 }
 
 function isNoteRow(layout: Layout, r: number): boolean {
