@@ -168,6 +168,17 @@ describe('context rows inside the grid', () => {
   });
 });
 
+describe('unit and department cells among the header words', () => {
+  it('reads them as context and keeps them out of the header paths', () => {
+    const { table, facts } = align(`
+      部门：某县教育局|||金额单位：万元
+      项目|2023年预算数|2023年决算数|增减率
+      合计|10.00|9.00|-10%`, ['“三公”经费支出情况表']);
+    expect(table).toMatchObject({ unit: 'ten_thousand_yuan', department: '某县教育局' });
+    expect(facts.map((f) => [f.measure, f.value, f.unit])).toEqual([['budget', 100000, 'yuan'], ['actual', 90000, 'yuan'], ['增减率', -10, 'percent']]);
+  });
+});
+
 describe('subjects', () => {
   it('reads economic codes in 基本支出 tables, panel by panel', () => {
     const { table, facts } = align(`

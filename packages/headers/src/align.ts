@@ -5,7 +5,7 @@
 import type { Cell, ColumnInfo, Diagnostic, FactRecord, Grid, Subject, TableKind, TableRecord, TableUnit } from '@govdocs/core';
 import { planColumns, splitPanels, valueColumns, type ColumnPlan, type Panel } from './columns.js';
 import { readTableContext, UNIT_WORDS } from './context.js';
-import { buildHeader, type HeaderBlock } from './header.js';
+import { buildHeader, headerContextCells, type HeaderBlock } from './header.js';
 import { kindFromShape, kindFromTitle } from './kind.js';
 import { buildLayout, originAt, rowCells, textAt, type Layout } from './layout.js';
 import { measureOf } from './measure.js';
@@ -44,7 +44,7 @@ export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
   const layout = buildLayout(grid);
   const plan = planRows(layout);
   const inGrid = plan.context.flatMap((r) => rowCells(layout, r).map((c) => c.text));
-  const context = readTableContext(grid.before, inGrid);
+  const context = readTableContext(grid.before, [...inGrid, ...headerContextCells(layout, plan)]);
   const block = buildHeader(layout, plan);
   const columns = planColumns(layout, block, plan.data, [...plan.index]);
   const panels = splitPanels(columns);

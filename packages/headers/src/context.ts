@@ -39,6 +39,16 @@ export function readTableContext(before: string[], extra: string[] = []): TableC
   return { title, code, unit, department };
 }
 
+/** A cell that states the unit, department or table code (金额单位：万元, 部门：…), not a header word. */
+export function isContextCell(text: string): boolean {
+  const line = cleanText(text.normalize('NFKC'));
+  if (/^(?:金额|计量)?单位\s*[:：]/.test(line)) return true;
+  const dept = DEPARTMENT.exec(line);
+  if (dept && dept.index === 0) return true;
+  const code = CODE.exec(line);
+  return !!code && line.replace(CODE, '').trim().length === 0;
+}
+
 /** True for a line that names a table: title, 公开NN表 code, unit or department line. */
 export function isContextLine(text: string): boolean {
   const line = cleanText(text.normalize('NFKC').replace(/[\s\u3000]+/g, ' '));

@@ -7,6 +7,7 @@
  * (if any) is the same, so 事业收入 covers 小计 | 其中：教育收费.
  */
 import type { Cell } from '@govdocs/core';
+import { isContextCell } from './context.js';
 import type { Layout } from './layout.js';
 import { normHeader } from './normalize.js';
 import type { RowPlan } from './rows.js';
@@ -22,6 +23,16 @@ export interface HeaderElement {
   word: string;
 }
 
+/** Unit, department and code cells found among the header rows (not header words). */
+export function headerContextCells(layout: Layout, plan: RowPlan): string[] {
+  const out: string[] = [];
+  for (const r of plan.header) for (let c = 0; c < layout.cols; c++) {
+    const cell = layout.cover[r][c];
+    if (cell && cell.r === r && cell.c === c && isContextCell(cell.text)) out.push(cell.text);
+  }
+  return out;
+}
+
 export interface HeaderBlock {
   /** Grid rows of the header that carry words (栏次 rows excluded). */
   rows: number[];
@@ -34,7 +45,7 @@ export function buildHeader(layout: Layout, plan: RowPlan): HeaderBlock {
   const byCell = new Map<Cell, HeaderElement>();
   const at: (HeaderElement | undefined)[][] = rows.map((r) =>
     layout.cover[r].map((cell) => {
-      if (!cell || !cell.text.trim()) return undefined;
+      if (!cell || !cell.text.trim() || isContextCell(cell.text)) return undefined;
       let el = byCell.get(cell);
       if (!el) {
         el = { row: cell.r, c0: cell.c, c1: cell.c + Math.max(1, cell.cs) - 1, text: cell.text, word: normHeader(cell.text) };

@@ -37,6 +37,8 @@ export function normHeader(text: string): string {
   let s = noSpaces(text.normalize('NFKC'));
   s = s.replace(/^其中[:：]/, '');
   s = s.replace(/栏次$/, '');
+  // 2023年预算数 → 预算数: the year is the document's, the word is the measure.
+  s = s.replace(/^(?:19|20)\d{2}年度?(?=[\u4e00-\u9fff])/, '');
   if (hasHan(s)) s = s.replace(/(?<=[^\d\s.])\d{1,2}$/, '');
   return s;
 }
