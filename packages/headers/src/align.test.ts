@@ -251,6 +251,16 @@ describe('numbers and bad input', () => {
     expect(diagnostics[0]).toMatchObject({ rule: 'parse.cell', stage: 'headers', place: { file: 't.txt', row: 1, col: 3, line: 11 } });
   });
 
+  it('warns when the header looks shifted against the data', () => {
+    const { diagnostics, facts } = align(`
+      科目编码|科目名称|本年支出||
+      ||合计|基本支出|项目支出
+      201||一般公共服务支出|3.00|2.00|1.00`, ['一般公共预算支出表']);
+    expect(diagnostics.map((d) => d.rule)).toEqual(['parse.header']);
+    expect(diagnostics[0].message).toMatch(/本年支出 › 合计/);
+    expect(facts.length).toBe(3);
+  });
+
   it('keeps a table it cannot align as other, with its cells and a parse issue', () => {
     const { table, facts, diagnostics } = align(`
       某单位|本级|185.49|134.49

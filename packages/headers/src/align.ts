@@ -8,7 +8,7 @@ import { readTableContext, UNIT_WORDS } from './context.js';
 import { buildHeader, headerContextCells, type HeaderBlock } from './header.js';
 import { kindFromShape, kindFromTitle } from './kind.js';
 import { buildLayout, originAt, rowCells, textAt, type Layout } from './layout.js';
-import { measureOf } from './measure.js';
+import { isKnownToken, measureOf, tokenOf } from './measure.js';
 import { cleanLabel, noSpaces } from './normalize.js';
 import { readValue, type ValueUnit } from './numbers.js';
 import { planRows } from './rows.js';
@@ -83,6 +83,15 @@ export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
     kind = 'other';
   }
 
+  const shifted = !problem && kind !== 'performance_indicators' ? misalignedColumn(columns) : null;
+  if (shifted) {
+    diagnostics.push({
+      rule: 'parse.header', severity: 'warning', stage: 'headers', tableId: ctx.tableId,
+      place: placeOf(ctx.file, layout.cover[plan.data[0]]?.[shifted.col]),
+      message: `table "${context.title ?? '(untitled)'}": column ${shifted.col} holds row labels under the header ${shifted.words.join(' › ')}, so the header looks shifted against the data; check the measures of this table against the source`,
+    });
+  }
+
   const facts: FactRecord[] = [];
   if (!problem && kind !== 'performance_indicators') {
     for (const r of plan.data) readRow(layout, r, measured, { kind, scheme, unit, ctx, facts, diagnostics });
@@ -103,6 +112,11 @@ export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
   };
   const headerEnd = plan.header.length ? plan.header[plan.header.length - 1] + 1 : 0;
   return { table, facts, diagnostics, headerEnd };
+}
+
+/** A label or code column under a measure header (年初结转和结余 › 合计): header and data disagree. */
+function misalignedColumn(columns: ColumnPlan[]): ColumnPlan | null {
+  return columns.find((c) => (c.role === 'label' || c.role === 'code') && c.words.length > 0 && isKnownToken(tokenOf(c.words[c.words.length - 1]))) ?? null;
 }
 
 function schemeHint(columns: ColumnPlan[]): Scheme | null {
