@@ -5,13 +5,13 @@
 import type { Cell, ColumnInfo, Diagnostic, FactRecord, Grid, Subject, TableKind, TableRecord, TableUnit } from '@govdocs/core';
 import { planColumns, splitPanels, valueColumns, type ColumnPlan, type Panel } from './columns.js';
 import { readTableContext, UNIT_WORDS } from './context.js';
-import { buildHeader, headerContextCells, type HeaderBlock } from './header.js';
+import { buildHeader, headerContextCells, shiftHeader, type HeaderBlock } from './header.js';
 import { kindFromShape, kindFromTitle } from './kind.js';
 import { buildLayout, originAt, rowCells, textAt, type Layout } from './layout.js';
 import { isKnownToken, measureOf, tokenOf } from './measure.js';
 import { cleanLabel, noSpaces } from './normalize.js';
 import { readValue, type ValueUnit } from './numbers.js';
-import { planRows } from './rows.js';
+import { planRows, type RowPlan } from './rows.js';
 import { composeCode, functionClassByCode, functionClassByName, schemeOf, threePublicItem, type Scheme } from './subject.js';
 
 export interface AlignContext {
@@ -45,8 +45,8 @@ export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
   const plan = planRows(layout);
   const inGrid = plan.context.flatMap((r) => rowCells(layout, r).map((c) => c.text));
   const context = readTableContext(grid.before, [...inGrid, ...headerContextCells(layout, plan)]);
-  const block = buildHeader(layout, plan);
-  const columns = planColumns(layout, block, plan.data, [...plan.index]);
+  const fitted = fitHeader(layout, plan);
+  const { block, columns } = fitted;
   const panels = splitPanels(columns);
   const diagnostics: Diagnostic[] = [];
   const unit = context.unit ?? unitInHeader(block);
@@ -83,6 +83,13 @@ export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
     kind = 'other';
   }
 
+  if (fitted.shift !== 0 && !problem && kind !== 'performance_indicators') {
+    diagnostics.push({
+      rule: 'parse.header', severity: 'warning', stage: 'headers', tableId: ctx.tableId,
+      place: placeOf(ctx.file, grid.cells[0]),
+      message: `table "${context.title ?? '(untitled)'}": the header is printed ${Math.abs(fitted.shift)} column(s) ${fitted.shift > 0 ? 'left' : 'right'} of its data and was moved to fit; check the measures of this table against the source`,
+    });
+  }
   const shifted = !problem && kind !== 'performance_indicators' ? misalignedColumn(columns) : null;
   if (shifted) {
     diagnostics.push({
@@ -112,6 +119,45 @@ export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
   };
   const headerEnd = plan.header.length ? plan.header[plan.header.length - 1] + 1 : 0;
   return { table, facts, diagnostics, headerEnd };
+}
+
+/**
+ * Header and column roles. A header printed shifted against its data (row labels under 合计)
+ * is moved by the offset that puts no row labels under measure words and the most value
+ * columns under known measure words; without such an offset it stays as printed.
+ */
+function fitHeader(layout: Layout, plan: RowPlan): { block: HeaderBlock; columns: ColumnPlan[]; shift: number } {
+  const block = buildHeader(layout, plan);
+  const index = [...plan.index];
+  const columns = planColumns(layout, block, plan.data, index);
+  if (!misalignedColumn(columns)) return { block, columns, shift: 0 };
+  let best = { block, columns, shift: 0, score: 0 };
+  for (const k of [1, -1, 2, -2]) {
+    const moved = shiftHeader(block, k, layout.cols);
+    const cols = planColumns(layout, moved, plan.data, index);
+    if (misalignedColumn(cols)) continue;
+    const score = fitScore(cols, columns);
+    if (score > best.score) best = { block: moved, columns: cols, shift: k, score };
+  }
+  return best;
+}
+
+/**
+ * How well a header fits its data: value columns under known measure words count for it; value
+ * columns under label words (名称, 编码) or under nothing, and label/code columns turned into
+ * value columns by the move, count against it.
+ */
+function fitScore(cols: ColumnPlan[], asPrinted: ColumnPlan[]): number {
+  let score = 0;
+  for (const c of cols) {
+    if (c.role !== 'value' || c.filled === 0) continue;
+    const last = c.words[c.words.length - 1];
+    if (last && isKnownToken(tokenOf(last))) score++;
+    if (!last || c.words.some((w) => /名称|编码|代码|^项目$|^科目$/.test(w))) score -= 2;
+    const before = asPrinted[c.col]?.role;
+    if (before === 'label' || before === 'code') score -= 2;
+  }
+  return score;
 }
 
 /** A label or code column under a measure header (年初结转和结余 › 合计): header and data disagree. */

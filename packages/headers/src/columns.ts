@@ -15,6 +15,8 @@ export interface ColumnPlan {
   role: ColumnRole;
   path: HeaderElement[];
   words: string[];
+  /** Non-empty data cells in the column. */
+  filled: number;
 }
 
 export interface Panel {
@@ -46,7 +48,7 @@ export function planColumns(layout: Layout, block: HeaderBlock, dataRows: number
       const cell = originAt(layout, r, c);
       if (cell && cell.text.trim()) vals.push(noSpaces(cell.text.normalize('NFKC')));
     }
-    out.push({ col: c, role: roleOf(hints, vals), path, words });
+    out.push({ col: c, role: roleOf(hints, vals), path, words, filled: vals.length });
   }
   return out;
 }

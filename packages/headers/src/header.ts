@@ -114,3 +114,16 @@ export function hasSubHeaders(block: HeaderBlock, el: HeaderElement): boolean {
   }
   return false;
 }
+
+/** The header block moved `k` columns to the right (k < 0: left), for headers printed shifted. */
+export function shiftHeader(block: HeaderBlock, k: number, cols: number): HeaderBlock {
+  const copies = new Map<HeaderElement, HeaderElement>();
+  const copy = (el: HeaderElement | undefined) => {
+    if (!el) return undefined;
+    let c = copies.get(el);
+    if (!c) copies.set(el, (c = { ...el, c0: el.c0 + k, c1: el.c1 + k }));
+    return c;
+  };
+  const at = block.at.map((line) => Array.from({ length: cols }, (_, c) => copy(line[c - k])));
+  return { rows: block.rows, at };
+}
