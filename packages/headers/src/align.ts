@@ -321,7 +321,10 @@ function measureFromRowLabel(label: string | null | undefined): string | null {
   return null;
 }
 
-/** The label text of a row in a panel: its label column, else the nearest text to the left. */
+/**
+ * The label text of a row in a panel: its label column, else the nearest text to the left when
+ * only empty cells lie between (a total line printed in the panel before: 公用经费合计 | | … | 9.00).
+ */
 function rowLabel(layout: Layout, r: number, panel: Panel): { text: string; col: number } {
   for (const col of panel.columns) {
     if (col.role !== 'label' && col.role !== 'code') continue;
@@ -331,7 +334,9 @@ function rowLabel(layout: Layout, r: number, panel: Panel): { text: string; col:
   const first = panel.columns[0]?.col ?? 0;
   for (let c = first - 1; c >= 0; c--) {
     const text = textAt(layout, r, c).trim();
-    if (text && /[\u4e00-\u9fff]/.test(text)) return { text, col: c };
+    if (!text) continue;
+    if (/[\u4e00-\u9fff]/.test(text)) return { text, col: c };
+    break;
   }
   return { text: '', col: -1 };
 }
