@@ -18,16 +18,23 @@ export interface HeaderTemplate {
 /** The template a finished table offers to a following headerless grid, or null. */
 export function templateOf(grid: Grid, aligned: AlignedTable): HeaderTemplate | null {
   const kind = aligned.table.kind;
-  if (aligned.headerEnd === 0 || kind === 'other' || kind === 'performance_indicators') return null;
+  if (aligned.headerEnd === 0 || kind === 'other') return null;
   return { grid, headerEnd: aligned.headerEnd };
 }
 
 /** True when `grid` looks like the continuation of the template's table. */
 export function continues(grid: Grid, template: HeaderTemplate): boolean {
-  if (grid.colCount !== template.grid.colCount) return false;
+  if (width(grid) !== width(template.grid)) return false;
   if (readTableContext(grid.before).title) return false;
   const plan = planRows(buildLayout(grid));
   return plan.header.length === 0 && plan.context.length === 0 && plan.data.length > 0;
+}
+
+/** Columns actually used (text dumps count trailing empty cells in colCount). */
+function width(grid: Grid): number {
+  let w = 0;
+  for (const c of grid.cells) w = Math.max(w, c.c + Math.max(1, c.cs));
+  return w;
 }
 
 /** The continuation grid with the template's header rows put on top of it. */
