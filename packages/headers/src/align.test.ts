@@ -124,6 +124,17 @@ describe('header blocks', () => {
     expect(facts.map((f) => f.measure)).toEqual(['opening.total', 'opening.project', 'total']);
   });
 
+  it('reads one-row “三公” tables with 预算数 / 决算数 groups over the items', () => {
+    const { facts } = align(`
+      预算数|||决算数||
+      合计|因公出国（境）费|公务接待费|合计|因公出国（境）费|公务接待费
+      3.00|1.00|2.00|2.00|0.00|2.00`, ['“三公”经费支出决算表']);
+    expect(lines(facts)).toEqual([
+      'three_public.total budget 3', 'three_public.overseas budget 1', 'three_public.reception budget 2',
+      'three_public.total actual 2', 'three_public.overseas actual 0', 'three_public.reception actual 2',
+    ]);
+  });
+
   it('reads one-row “三公” tables whose rows say 预算数 / 决算数', () => {
     const { facts } = align(`
       项目|合计|因公出国（境）费|公务接待费

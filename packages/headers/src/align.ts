@@ -36,6 +36,8 @@ interface Measured {
   /** A “三公” item when the columns are the items (one-row tables). */
   item: string | null;
   unit: ValueUnit | null;
+  /** One-row “三公” tables: the header itself names the measure (预算数 › 公务接待费). */
+  measureFromHeader?: boolean;
   /** True when the column's header states its own money unit (价值（万元）). */
   ownUnit: boolean;
 }
@@ -219,10 +221,23 @@ function measureColumns(panels: Panel[], block: HeaderBlock, kind: TableKind, it
       const measure = measureOf({ path: col.path, block, panelValueCols: cols });
       const item = itemColumns ? itemOfPath(col) : null;
       const own = ownMoneyUnit(col);
-      out.push({ col, panel, measure: item ? 'budget' : measure, item, unit: own ? { kind: 'money', unit: own } : columnUnit(col, unit), ownUnit: !!own });
+      const fromHeader = item ? headerMeasure(col) : null;
+      out.push({
+        col, panel, measure: item ? fromHeader ?? 'budget' : measure, item, measureFromHeader: !!fromHeader,
+        unit: own ? { kind: 'money', unit: own } : columnUnit(col, unit), ownUnit: !!own,
+      });
     }
   }
   return out;
+}
+
+/** 预算数 / 决算数 over item columns of a one-row “三公” table. */
+function headerMeasure(col: ColumnPlan): string | null {
+  for (const w of col.words) {
+    const token = tokenOf(w);
+    if (token === 'budget' || token === 'actual') return token;
+  }
+  return null;
 }
 
 /** The deepest “三公” item named on a column's header path (公务用车购置及运行费 › 小计 → vehicles). */
@@ -292,7 +307,7 @@ function readRow(layout: Layout, r: number, measured: Measured[], env: RowEnv): 
       continue;
     }
     const subject: Subject = m.item ? { item: m.item } : subj?.subject ?? { label: '' };
-    const measure = m.item ? measureFromRowLabel(subj?.label) ?? m.measure : m.measure;
+    const measure = m.item && !m.measureFromHeader ? measureFromRowLabel(subj?.label) ?? m.measure : m.measure;
     env.facts.push({
       documentId: env.ctx.documentId,
       tableId: env.ctx.tableId,

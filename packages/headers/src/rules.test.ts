@@ -85,6 +85,10 @@ describe('kind and context', () => {
     expect(kindFromTitle('一般公共预算“三公”经费支出表')).toBe('three_public');
     expect(kindFromTitle('财政拨款收支总表')).toBe('appropriation_summary');
     expect(kindFromTitle('部门收支总表')).toBe('summary');
+    expect(kindFromTitle('收入支出决算表')).toBe('summary');
+    expect(kindFromTitle('财政拨款收入支出决算表')).toBe('appropriation_summary');
+    expect(kindFromTitle('一般公共预算财政拨款收入支出决算表')).toBe('general_budget');
+    expect(kindFromTitle('支出决算表')).toBe('expenditure');
   });
 
   it('reads title, code, unit and department from the lines above', () => {
