@@ -158,6 +158,14 @@ describe('header blocks', () => {
     expect(diagnostics).toEqual([]);
   });
 
+  it('reads a row of units under the header as units, not words', () => {
+    const { facts } = align(`
+      项目|合计|基本支出
+      |（万元）|（万元）
+      合计|1.50|1.00`, ['部门支出总表']);
+    expect(facts.map((f) => [f.measure, f.value])).toEqual([['total', 15000], ['basic', 10000]]);
+  });
+
   it('keeps unknown header words as the measure', () => {
     const { facts } = align(`
       项目|批复金额（万元）|执行率%

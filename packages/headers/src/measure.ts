@@ -39,6 +39,8 @@ const VOCABULARY: [RegExp, string][] = [
 
 /** The token of one header word; unknown words keep their printed form (dots removed). */
 export function tokenOf(word: string): string {
+  // A unit printed as its own header row ((元), 万元) is a unit, not a measure word.
+  if (/^[（(]?(单位[:：]?)?(万元|千元|元|%|％)[)）]?$/.test(word)) return '';
   for (const [pattern, token] of VOCABULARY) if (pattern.test(word)) return token;
   return word.replace(/\./g, '').replace(/[（(][^）)]*(单位|万元|千元|元|%)[^）)]*[）)]$/, '') || word;
 }
@@ -62,6 +64,7 @@ export function measureOf({ path, block, panelValueCols }: MeasureInput): string
   const tokens: string[] = [];
   kept.forEach((el, i) => {
     const token = tokenOf(el.word);
+    if (!token) return;
     // 事业收入 › 小计 is the group itself (keep-group); a bare 小计 is a total.
     if (el.word === '小计' && i > 0) return;
     // 人员经费 / 公用经费 are always under basic, printed or not.
