@@ -174,6 +174,26 @@ describe('header blocks', () => {
   });
 });
 
+describe('kind from the header structure when there is no title', () => {
+  it.each([
+    ['income', `科目编码|科目名称|本年收入合计|财政拨款收入|事业收入
+      201|一般公共服务支出|3.00|3.00|`],
+    ['expenditure', `科目编码|科目名称|本年支出合计|基本支出|项目支出
+      201|一般公共服务支出|3.00|3.00|`],
+    ['general_budget', `科目编码|科目名称|合计|基本支出||项目支出
+      |||人员经费|公用经费|
+      201|一般公共服务支出|3.00|2.00|1.00|`],
+    ['general_budget_basic', `人员经费|||公用经费||
+      科目编码|科目名称|金额|科目编码|科目名称|金额
+      301|工资福利支出|2.00|302|商品和服务支出|1.00
+      30101|基本工资|2.00|30201|办公费|1.00`],
+    ['three_public', `合计|因公出国（境）费|公务接待费
+      3.00|1.00|2.00`],
+    ['other', `单位名称|单位性质
+      某局|行政`],
+  ])('%s', (kind, table) => expect(align(table).table.kind).toBe(kind));
+});
+
 describe('context rows inside the grid', () => {
   it('moves a title row and unit/department rows out of the data', () => {
     const { table, facts } = align(`
