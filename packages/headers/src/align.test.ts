@@ -174,6 +174,31 @@ describe('header blocks', () => {
   });
 });
 
+describe('labels wrapped over two lines', () => {
+  it('joins them to the label above (PDF text lines)', () => {
+    const { facts } = align(`
+      收入|||支出||
+      项目|行次|预算数|项目（按功能分类）|行次|预算数
+      三、国有资本经营预算拨款收|3|1.00|十四、资源勘探工业信息等支|41|2.00
+      入|||出||
+      本年收入合计|4|1.00|本年支出合计|42|2.00`, ['部门收支总表']);
+    expect(lines(facts)).toEqual([
+      'income:国有资本经营预算拨款收入 budget 1', 'function:215 budget 2',
+      'income:本年收入合计 budget 1', 'expenditure:本年支出合计 budget 2',
+    ]);
+  });
+
+  it('joins a label wrapped over three lines and keeps short real rows', () => {
+    const { facts } = align(`
+      科目编码|科目名称|合计
+      2080505|机关事业单位|3.00
+      |基本养老保险缴|
+      |费支出|
+      2080506|职业年金|1.00`, ['部门支出总表']);
+    expect(facts.map((f) => (f.subject as { name: string }).name)).toEqual(['机关事业单位基本养老保险缴费支出', '职业年金']);
+  });
+});
+
 describe('kind from the header structure when there is no title', () => {
   it.each([
     ['income', `科目编码|科目名称|本年收入合计|财政拨款收入|事业收入

@@ -2,6 +2,7 @@
  * One grid → its table record and facts: rows split into context/header/data, header paths per
  * column, panels, measures, subjects, numbers. Works on any grid, whatever the source format.
  */
+import { parseNumber } from '@govdocs/core';
 import type { Cell, ColumnInfo, Diagnostic, FactRecord, Grid, Subject, TableKind, TableRecord, TableUnit } from '@govdocs/core';
 import { planColumns, splitPanels, valueColumns, type ColumnPlan, type Panel } from './columns.js';
 import { readTableContext, UNIT_WORDS } from './context.js';
@@ -9,7 +10,7 @@ import { buildHeader, headerContextCells, shiftHeader, type HeaderBlock } from '
 import { kindFromShape, kindFromTitle } from './kind.js';
 import { buildLayout, originAt, rowCells, textAt, type Layout } from './layout.js';
 import { isKnownToken, measureOf, tokenOf } from './measure.js';
-import { cleanLabel, noSpaces } from './normalize.js';
+import { cleanLabel, noSpaces, stripOrdinal } from './normalize.js';
 import { readValue, type ValueUnit } from './numbers.js';
 import { planRows, type RowPlan } from './rows.js';
 import { composeCode, functionClassByCode, functionClassByName, schemeOf, threePublicItem, type Scheme } from './subject.js';
@@ -49,6 +50,7 @@ export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
   const context = readTableContext(grid.before, [...inGrid, ...headerContextCells(layout, plan)]);
   const fitted = fitHeader(layout, plan);
   const { block, columns } = fitted;
+  plan.data = joinWrappedLabels(layout, plan.data, columns);
   const panels = splitPanels(columns);
   const diagnostics: Diagnostic[] = [];
   const unit = context.unit ?? unitInHeader(block);
@@ -271,6 +273,38 @@ function alignmentProblem(layout: Layout, block: HeaderBlock, data: number[], me
   const subjectless = panels.every((p) => !p.columns.some((c) => c.role === 'label' || c.role === 'code'));
   if (subjectless && data.length > 1 && !measured.some((m) => m.item)) return 'no row-label or code column was found';
   return null;
+}
+
+/**
+ * Labels wrapped over two lines (十四、资源勘探工业信息等支 / 出) come as a row holding only a
+ * short text in a label column right under a labelled row: the text is appended to the label
+ * above and the row leaves the data.
+ */
+function joinWrappedLabels(layout: Layout, data: number[], columns: ColumnPlan[]): number[] {
+  const kept: number[] = [];
+  let last = -2;
+  for (const r of data) {
+    const anchor = kept[kept.length - 1];
+    const cells = rowCells(layout, r);
+    const above = last === r - 1 && anchor !== undefined ? cells.map((c) => layout.cover[anchor][c.c]) : [];
+    last = r;
+    const wraps =
+      cells.length > 0 &&
+      cells.every((c, i) => {
+        const text = noSpaces(c.text);
+        const top = above[i];
+        return (
+          columns[c.c]?.role === 'label' && c.rs === 1 && text.length <= 8 && !/^其中/.test(text) && stripOrdinal(text) === text &&
+          parseNumber(text) === undefined && !!top && top !== c && top.text.trim().length >= 4 && !/[：:。；;]$/.test(top.text.trim())
+        );
+      });
+    if (!wraps) {
+      kept.push(r);
+      continue;
+    }
+    cells.forEach((c, i) => layout.wrapped.set(above[i]!, (layout.wrapped.get(above[i]!) ?? '') + noSpaces(c.text)));
+  }
+  return kept;
 }
 
 interface RowEnv {

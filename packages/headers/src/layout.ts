@@ -9,6 +9,8 @@ export interface Layout {
   cols: number;
   /** The cell covering each position (its own or a spanning one), or undefined. */
   cover: (Cell | undefined)[][];
+  /** Label text wrapped onto following rows, appended when the label is read (cells stay raw). */
+  wrapped: Map<Cell, string>;
 }
 
 export function buildLayout(grid: Grid): Layout {
@@ -24,12 +26,15 @@ export function buildLayout(grid: Grid): Layout {
     const cs = Math.max(1, cell.cs);
     for (let r = cell.r; r < cell.r + rs; r++) for (let c = cell.c; c < cell.c + cs; c++) if (!cover[r][c]) cover[r][c] = cell;
   }
-  return { rows, cols, cover };
+  return { rows, cols, cover, wrapped: new Map() };
 }
 
 /** Text at a position, from the covering cell ('' when empty). */
 export function textAt(layout: Layout, r: number, c: number): string {
-  return layout.cover[r]?.[c]?.text ?? '';
+  const cell = layout.cover[r]?.[c];
+  if (!cell) return '';
+  const more = layout.wrapped.get(cell);
+  return more ? cell.text + more : cell.text;
 }
 
 /** The cell whose top-left is this position (value cells are read only there). */
