@@ -53,8 +53,8 @@ export function ingestWorkbook(bytes: Uint8Array): WorkbookIngest {
   let budget = MAX_CELLS;
   workbook.SheetNames.forEach((name, index) => {
     if (isHidden(workbook, index) || budget <= 0) return;
-    const sheet = workbook.Sheets[name];
-    if (!sheet || !Object.prototype.hasOwnProperty.call(workbook.Sheets, name)) return;
+    const sheet = sheetByName(workbook, name);
+    if (!sheet) return;
     const region = sheetRegion(sheet, name, budget);
     budget -= region.cells.length;
     if (region.cut) truncated.push(name);
@@ -64,6 +64,17 @@ export function ingestWorkbook(bytes: Uint8Array): WorkbookIngest {
   const blocks = regions.flatMap((region) => piecesToBlocks(splitRegion(region)));
   attachGridContext(blocks);
   return { ok: true, blocks, script, truncated };
+}
+
+/**
+ * SheetJS keeps sheets in a plain object, so a sheet named __proto__ lands as that object's
+ * prototype (not on Object.prototype: nothing global changes). It is found there, not lost.
+ */
+function sheetByName(workbook: XLSX.WorkBook, name: string): XLSX.WorkSheet | undefined {
+  if (Object.prototype.hasOwnProperty.call(workbook.Sheets, name)) return workbook.Sheets[name];
+  if (name !== '__proto__') return undefined;
+  const proto: unknown = Object.getPrototypeOf(workbook.Sheets);
+  return proto && proto !== Object.prototype && Object.prototype.hasOwnProperty.call(proto, '!data') ? (proto as XLSX.WorkSheet) : undefined;
 }
 
 function isHidden(workbook: XLSX.WorkBook, index: number): boolean {

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../index.js';
+import { inspectZip, officeKind } from './central-directory.js';
+import { writeZip } from './write.js';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures', name)));
+const limits = { maxEntries: 10, maxTotalBytes: 10_000, maxRatio: 400 };
+
+describe('zip checks before inflating', () => {
+  it('lists the entries of a sound zip and tells DOCX from XLSX', () => {
+    const docx = inspectZip(fixture('vmerge.docx'));
+    expect(docx.ok && officeKind(docx.entries)).toBe('docx');
+    const xlsx = inspectZip(fixture('multi-table.xlsx'));
+    expect(xlsx.ok && officeKind(xlsx.entries)).toBe('xlsx');
+  });
+
+  it('refuses too many entries and too large a declared total', () => {
+    const many = writeZip(Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.xml`, data: 'x' })));
+    expect(inspectZip(many, limits)).toMatchObject({ ok: false, problem: 'too_large' });
+    const big = writeZip([{ name: 'a.xml', data: 'x'.repeat(6000) }, { name: 'b.xml', data: 'y'.repeat(6000) }]);
+    expect(inspectZip(big, limits)).toMatchObject({ ok: false, problem: 'too_large' });
+    expect(inspectZip(writeZip([{ name: 'a.xml', data: 'x'.repeat(6000) }]), limits).ok).toBe(true);
+  });
+
+  it('catches an entry that expands beyond the size it declares', () => {
+    const lying = writeZip([{ name: 'xl/workbook.xml', data: 'z'.repeat(200_000), declaredSize: 100 }]);
+    const result = inspectZip(lying);
+    expect(result).toMatchObject({ ok: false, problem: 'too_large' });
+    expect(!result.ok && result.message).toMatch(/beyond its declared size/);
+  });
+
+  it('turns a zip bomb shaped as an XLSX into a document issue', async () => {
+    const { value, diagnostics } = await ingest({ path: 'bomb.xlsx', bytes: fixture('bomb.xlsx') });
+    expect(value).toBeNull();
+    expect(diagnostics.map((d) => d.rule)).toEqual(['document.zip_bomb']);
+  });
+
+  it('says a zip holding neither Word nor Excel parts is unsupported', async () => {
+    const { diagnostics } = await ingest({ path: 'x.zip', bytes: writeZip([{ name: 'readme.txt', data: 'hello' }]) });
+    expect(diagnostics[0].rule).toBe('document.unsupported');
+  });
+});
