@@ -10,7 +10,7 @@ import { fitHeader, misalignedColumn } from './fit.js';
 import { headerContextCells, type HeaderBlock } from './header.js';
 import { kindFromShape, kindFromTitle } from './kind.js';
 import { joinWrappedLabels, nameByOrder, nameIncomeExpenditurePanels, rowLabel } from './labels.js';
-import { buildLayout, rowCells, textAt, type Layout } from './layout.js';
+import { buildLayout, rawCell, rowCells, textAt, type Layout } from './layout.js';
 import { noSpaces } from './normalize.js';
 import { planRows } from './rows.js';
 import { threePublicItem, type Scheme } from './subject.js';
@@ -106,7 +106,7 @@ export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
     pages: grid.pages,
     columns: columnInfo(columns, measured),
     rows: layout.rows,
-    cells: grid.cells.map((c) => ({ ...c })),
+    cells: grid.cells.map(rawCell),
   };
   const headerEnd = plan.header.length ? plan.header[plan.header.length - 1] + 1 : 0;
   return { table, facts, diagnostics, headerEnd };

@@ -6,7 +6,7 @@
 import type { Grid } from '@govdocs/core';
 import type { AlignedTable } from './align.js';
 import { readTableContext } from './context.js';
-import { buildLayout } from './layout.js';
+import { buildLayout, rawCell } from './layout.js';
 import { planRows } from './rows.js';
 
 export interface HeaderTemplate {
@@ -50,7 +50,7 @@ export function withHeader(grid: Grid, template: HeaderTemplate): Grid {
 
 /** Rows and cells of the aligned continuation back in the continuation grid's own numbering. */
 export function unshift(aligned: AlignedTable, grid: Grid, top: number): AlignedTable {
-  const table = { ...aligned.table, rows: grid.rowCount, cells: grid.cells.map((c) => ({ ...c })), pages: grid.pages };
+  const table = { ...aligned.table, rows: grid.rowCount, cells: grid.cells.map(rawCell), pages: grid.pages };
   const facts = aligned.facts.map((f) => ({ ...f, source: { ...f.source, row: f.source.row - top } }));
   const diagnostics = aligned.diagnostics.map((d) =>
     d.place.row !== undefined ? { ...d, place: { ...d.place, row: Math.max(0, d.place.row - top) } } : d,

@@ -16,17 +16,22 @@ export interface Layout {
 export function buildLayout(grid: Grid): Layout {
   let rows = grid.rowCount;
   let cols = grid.colCount;
-  for (const c of grid.cells) {
-    rows = Math.max(rows, c.r + Math.max(1, c.rs));
-    cols = Math.max(cols, c.c + Math.max(1, c.cs));
+  const cells = grid.cells.filter((c) => Number.isInteger(c.r) && Number.isInteger(c.c) && c.r >= 0 && c.c >= 0);
+  for (const c of cells) {
+    rows = Math.max(rows, c.r + span(c.rs));
+    cols = Math.max(cols, c.c + span(c.cs));
   }
   const cover: (Cell | undefined)[][] = Array.from({ length: rows }, () => new Array(cols).fill(undefined));
-  for (const cell of grid.cells) {
-    const rs = Math.max(1, cell.rs);
-    const cs = Math.max(1, cell.cs);
+  for (const cell of cells) {
+    const rs = span(cell.rs);
+    const cs = span(cell.cs);
     for (let r = cell.r; r < cell.r + rs; r++) for (let c = cell.c; c < cell.c + cs; c++) if (!cover[r][c]) cover[r][c] = cell;
   }
   return { rows, cols, cover, wrapped: new Map() };
+}
+
+function span(n: number): number {
+  return Number.isInteger(n) && n > 1 ? n : 1;
 }
 
 /** Text at a position, from the covering cell ('' when empty). */
@@ -51,4 +56,9 @@ export function rowCells(layout: Layout, r: number): Cell[] {
     if (cell && cell.text.trim() && out[out.length - 1] !== cell) out.push(cell);
   }
   return out;
+}
+
+/** A cell as it goes into the table record: as read, with spans of at least 1. */
+export function rawCell(cell: Cell): Cell {
+  return { ...cell, rs: span(cell.rs), cs: span(cell.cs) };
 }
