@@ -10,7 +10,7 @@ import { fitHeader, misalignedColumn } from './fit.js';
 import { headerContextCells, type HeaderBlock } from './header.js';
 import { kindFromShape, kindFromTitle } from './kind.js';
 import { joinWrappedLabels, nameByOrder, nameIncomeExpenditurePanels, rowLabel } from './labels.js';
-import { buildLayout, rawCell, rowCells, textAt, type Layout } from './layout.js';
+import { buildLayout, gridArea, MAX_AREA, rawCell, rowCells, textAt, type Layout } from './layout.js';
 import { noSpaces } from './normalize.js';
 import { planRows } from './rows.js';
 import { threePublicItem, type Scheme } from './subject.js';
@@ -31,6 +31,7 @@ export interface AlignedTable {
 }
 
 export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
+  if (gridArea(grid) > MAX_AREA) return tooLarge(grid, ctx);
   const layout = buildLayout(grid);
   const plan = planRows(layout);
   const inGrid = plan.context.flatMap((r) => rowCells(layout, r).map((c) => c.text));
@@ -110,6 +111,20 @@ export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
   };
   const headerEnd = plan.header.length ? plan.header[plan.header.length - 1] + 1 : 0;
   return { table, facts, diagnostics, headerEnd };
+}
+
+/** A grid whose cells reach too far to lay out (sparse spreadsheets): kept, not aligned. */
+function tooLarge(grid: Grid, ctx: AlignContext): AlignedTable {
+  const context = readTableContext(grid.before);
+  const table: TableRecord = {
+    id: ctx.tableId, documentId: ctx.documentId, kind: 'other', title: context.title, code: context.code, unit: context.unit,
+    department: context.department, pages: grid.pages, columns: [], rows: grid.rowCount, cells: grid.cells.map(rawCell),
+  };
+  const diagnostics: Diagnostic[] = [{
+    rule: 'parse.table', severity: 'warning', stage: 'headers', tableId: ctx.tableId, place: placeOf(ctx.file, grid.cells[0]),
+    message: `table "${context.title ?? '(untitled)'}" was not aligned: its cells reach over more than ${MAX_AREA} positions (a sparse sheet?); its cells are kept as kind other`,
+  }];
+  return { table, facts: [], diagnostics, headerEnd: 0 };
 }
 
 function schemeHint(columns: ColumnPlan[]): Scheme | null {

@@ -13,6 +13,20 @@ export interface Layout {
   wrapped: Map<Cell, string>;
 }
 
+/** Positions a layout may hold; a sparse grid beyond this (a cell at XFD1048576) is not aligned. */
+export const MAX_AREA = 4_000_000;
+
+/** Rows × columns the grid's cells reach, spans included. */
+export function gridArea(grid: Grid): number {
+  let rows = grid.rowCount;
+  let cols = grid.colCount;
+  for (const c of grid.cells) {
+    rows = Math.max(rows, c.r + span(c.rs));
+    cols = Math.max(cols, c.c + span(c.cs));
+  }
+  return rows * cols;
+}
+
 export function buildLayout(grid: Grid): Layout {
   let rows = grid.rowCount;
   let cols = grid.colCount;

@@ -45,6 +45,14 @@ describe('odd grids', () => {
     }
   });
 
+  it('keeps a sparse grid reaching far out without laying it out', () => {
+    const grid: Grid = { cells: [{ r: 0, c: 0, rs: 1, cs: 1, text: '合计' }, { r: 1_048_575, c: 16_383, rs: 1, cs: 1, text: '1.00' }], rowCount: 2, colCount: 2, pages: [], before: [], after: [] };
+    const out = alignGrid(grid, { documentId: ID, tableId: `${ID}#1`, file: 'f' });
+    expect(out.table.kind).toBe('other');
+    expect(out.table.cells).toHaveLength(2);
+    expect(out.diagnostics[0].rule).toBe('parse.table');
+  });
+
   it('handles an empty grid', () => {
     const out = alignGrid({ cells: [], rowCount: 0, colCount: 0, pages: [], before: [], after: [] }, { documentId: 'd', tableId: 'd#1', file: 'f' });
     expect(out.table.kind).toBe('other');
