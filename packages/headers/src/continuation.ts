@@ -6,7 +6,7 @@
 import type { Grid } from '@govdocs/core';
 import type { AlignedTable } from './align.js';
 import { readTableContext } from './context.js';
-import { buildLayout, rawCell } from './layout.js';
+import { buildLayout, gridArea, MAX_AREA, rawCell } from './layout.js';
 import { planRows } from './rows.js';
 
 export interface HeaderTemplate {
@@ -24,7 +24,7 @@ export function templateOf(grid: Grid, aligned: AlignedTable): HeaderTemplate | 
 
 /** True when `grid` looks like the continuation of the template's table. */
 export function continues(grid: Grid, template: HeaderTemplate): boolean {
-  if (width(grid) !== width(template.grid)) return false;
+  if (width(grid) !== width(template.grid) || gridArea(grid) > MAX_AREA) return false;
   if (readTableContext(grid.before).title) return false;
   const plan = planRows(buildLayout(grid));
   return plan.header.length === 0 && plan.context.length === 0 && plan.data.length > 0;
