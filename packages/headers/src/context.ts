@@ -72,5 +72,6 @@ function stripTitle(line: string): string {
     .replace(CODE, '')
     .replace(/^[一二三四五六七八九十]+、|^\d+[.、]/, '')
     .replace(/^附表\s*[:：]?/, '')
+    .replace(/^(附)?表\s*[一二三四五六七八九十]+\s*[:：、.．]?\s*/, '')
     .trim() || line;
 }

@@ -91,6 +91,11 @@ describe('kind and context', () => {
     expect(kindFromTitle('支出决算表')).toBe('expenditure');
   });
 
+  it('strips table numbers from titles', () => {
+    expect(readTableContext(['表一：部门收支总表']).title).toBe('部门收支总表');
+    expect(readTableContext(['公开01表 收入支出决算总表']).title).toBe('收入支出决算总表');
+  });
+
   it('reads title, code, unit and department from the lines above', () => {
     expect(readTableContext(['收入决算表', '公开02表', '金额单位：万元', '编制单位：某县教育局'])).toEqual({
       title: '收入决算表', code: '公开02表', unit: 'ten_thousand_yuan', department: '某县教育局',
