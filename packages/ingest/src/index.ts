@@ -9,10 +9,12 @@ import { MEDIA_TYPES, sniffFormat } from './sniff.js';
 import { ingestText } from './text.js';
 import { toSimplified } from './script.js';
 import { ingestHtmlDocument, ingestOle, ingestZip } from './zip/office.js';
+import { ingestPdf } from './pdf/index.js';
 
 export { sniffFormat, MEDIA_TYPES } from './sniff.js';
 export { decodeText } from './decode.js';
 export { toSimplified, simplify } from './script.js';
+export { readPdfLayout, type PdfLayout, type PdfProblem } from './pdf/index.js';
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -50,6 +52,8 @@ export async function ingest(file: InputFile): Promise<StageResult<DocumentModel
       return ingestOle(file);
     case 'html':
       return ingestHtmlDocument(file);
+    case 'pdf':
+      return ingestPdf(file);
     default:
       return fail(file, 'unsupported', `${format} files are not read yet by this version of govdocs.`);
   }

@@ -1,0 +1,122 @@
+/**
+ * The pdf.js seam. This file is the only one that loads pdf.js; it turns a document into
+ * engine-neutral pages (glyph runs, path segments, image boxes) for the rest of pdf/.
+ *
+ * pdf.js runs on the calling thread in Node (its "fake worker"), so it is safe to call from a
+ * worker_threads worker; the batch runner spreads documents over threads, not this code.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Matrix } from './geometry.js';
+import { multiply } from './geometry.js';
+import { readGraphics, type OpCodes, type PageGraphics } from './rules.js';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let loading: Promise<PdfJs> | null = null;
+
+function pdfjs(): Promise<PdfJs> {
+  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return loading;
+}
+
+/** Folder of the installed pdfjs-dist package, where its CMaps and standard fonts are. */
+function packageDir(): string {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve('pdfjs-dist/package.json'));
+}
+
+let assets: { cMapUrl: string; standardFontDataUrl: string } | null = null;
+
+function assetPaths() {
+  if (!assets) {
+    const dir = packageDir();
+    assets = { cMapUrl: join(dir, 'cmaps') + '/', standardFontDataUrl: join(dir, 'standard_fonts') + '/' };
+  }
+  return assets;
+}
+
+/** A glyph run as the engine draws it, in top-left page coordinates. */
+export interface EngineRun {
+  text: string;
+  /** Baseline origin. */
+  x: number;
+  y: number;
+  /** Advance along the writing direction, points. */
+  width: number;
+  size: number;
+  /** Writing direction, degrees clockwise, snapped to a quarter turn. */
+  angle: 0 | 90 | 180 | 270;
+}
+
+export interface EnginePage {
+  width: number;
+  height: number;
+  runs: EngineRun[];
+  graphics: PageGraphics;
+}
+
+export interface EngineDocument {
+  pageCount: number;
+  /** Reads one page; throws when the page cannot be read. Frees the page's resources after. */
+  page(n: number): Promise<EnginePage>;
+  close(): Promise<void>;
+}
+
+export type OpenFailure = { failure: 'encrypted' | 'corrupt'; message: string };
+
+export async function openPdf(bytes: Uint8Array): Promise<EngineDocument | OpenFailure> {
+  const lib = await pdfjs();
+  const task = lib.getDocument({
+    // pdf.js may take over the buffer it is given; hand it a copy so the caller's bytes survive.
+    data: new Uint8Array(bytes),
+    ...assetPaths(),
+    cMapPacked: true,
+    isEvalSupported: false,
+    useWorkerFetch: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    isOffscreenCanvasSupported: false,
+    verbosity: lib.VerbosityLevel.ERRORS,
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    const name = (error as { name?: string })?.name;
+    const message = error instanceof Error ? error.message : String(error);
+    return { failure: name === 'PasswordException' ? 'encrypted' : 'corrupt', message };
+  }
+  const ops = lib.OPS as unknown as OpCodes;
+  return {
+    pageCount: doc.numPages,
+    async page(n: number): Promise<EnginePage> {
+      const page = await doc.getPage(n);
+      try {
+        const viewport = page.getViewport({ scale: 1 });
+        const vt = viewport.transform as Matrix;
+        const content = await page.getTextContent();
+        const runs: EngineRun[] = [];
+        for (const item of content.items) {
+          if (!('str' in item) || !item.str) continue;
+          runs.push(toRun(multiply(vt, item.transform as Matrix), item.str, item.width));
+        }
+        const list = await page.getOperatorList();
+        const graphics = readGraphics(list.fnArray, list.argsArray, ops, vt, viewport.width * viewport.height);
+        return { width: viewport.width, height: viewport.height, runs, graphics };
+      } finally {
+        page.cleanup();
+      }
+    },
+    async close() {
+      await doc.destroy();
+    },
+  };
+}
+
+function toRun(m: Matrix, text: string, width: number): EngineRun {
+  const degrees = (Math.atan2(m[1], m[0]) * 180) / Math.PI;
+  const angle = ((((Math.round(degrees / 90) * 90) % 360) + 360) % 360) as EngineRun['angle'];
+  return { text, x: m[4], y: m[5], width, size: Math.hypot(m[2], m[3]), angle };
+}
