@@ -60,7 +60,7 @@ class BlockWalker {
     }
     if (node.type !== 'tag') return;
     const tag = node.name!.toLowerCase();
-    if (SKIP_TAGS.has(tag)) return;
+    if (SKIP_TAGS.has(tag) || isHidden(node)) return;
     if (tag === 'br') return this.flush();
     if (tag === 'table') return this.table(node, depth);
     const block = BLOCK_TAGS.has(tag);
@@ -83,8 +83,18 @@ class BlockWalker {
       this.flush();
       return;
     }
+    const caption = elementChildren(node).find((c) => c.name === 'caption');
+    if (caption) this.walk(caption, depth + 1);
+    this.flush();
     this.blocks.push(...piecesToBlocks(splitRegion(tableRegion(rows))));
   }
+}
+
+/** Elements a browser does not show (display:none, hidden): a reader never sees their text. */
+function isHidden(node: DomNode): boolean {
+  const attribs = node.attribs;
+  if (!attribs) return false;
+  return 'hidden' in attribs || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attribs.style ?? '');
 }
 
 /** The <tr> rows of a table itself (through thead/tbody/tfoot), not of tables inside it. */

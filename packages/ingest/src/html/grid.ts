@@ -26,12 +26,13 @@ const CONTEXT_LABEL = /^(部门|单位|编制单位|编制部门|单位名称|�
 const UNIT_ONLY = /^[（(]?\s*(金额)?单位\s*[:：]?\s*(万元|千元|元)\s*[)）]?$/;
 const TITLE_END = /表\s*([（(][^）)]{0,20}[)）])?$/;
 const NOTE = /^(注|说明|备注|附注|数据来源|填表说明|填表人|审核人|负责人|单位负责人|财务负责人|制表人?|联系电话)\s*\d*\s*[:：]/;
+const DATE_ONLY = /^(\d{4}\s*年(度)?(\d{1,2}\s*月(\d{1,2}\s*日)?)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$/;
 const NUMERIC = /^[-+−]?[\d,，.]+%?$/;
 
 /** A line that names a table (title, code, unit, department) rather than holding its data. */
 export function isContextText(text: string): boolean {
   const t = text.replace(/[\s\u3000]+/g, '');
-  return CODE.test(t) || CONTEXT_LABEL.test(t) || UNIT_ONLY.test(t) || /^\d{4}\s*年(度)?$/.test(t);
+  return CODE.test(t) || CONTEXT_LABEL.test(t) || UNIT_ONLY.test(t) || DATE_ONLY.test(t);
 }
 
 function isTitleText(text: string): boolean {
@@ -52,7 +53,7 @@ interface RowInfo {
 export function splitRegion(region: Region): Piece[] {
   const rows = indexRows(region);
   const pieces: Piece[] = [];
-  for (const segment of segments(rows, region.colCount)) pieces.push(...segmentPieces(segment, rows, region));
+  for (const segment of joinBrokenTables(segments(rows, region.colCount), rows, region.colCount)) pieces.push(...segmentPieces(segment, rows, region));
   return pieces;
 }
 
@@ -92,6 +93,44 @@ function segments(rows: RowInfo[], colCount: number): Array<[number, number]> {
   }
   if (start >= 0) out.push([start, rows.length]);
   return out;
+}
+
+/**
+ * A blank row does not always end a table: exports leave one between the header and the data, or
+ * inside the data. A segment with no title rows of its own continues the one above when that one is
+ * only a header (no numbers yet), or when both cover the same columns and the gap is short.
+ */
+function joinBrokenTables(segs: Array<[number, number]>, rows: RowInfo[], colCount: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const seg of segs) {
+    const prev = out[out.length - 1];
+    if (prev && continues(prev, seg, rows, colCount)) prev[1] = seg[1];
+    else out.push([seg[0], seg[1]]);
+  }
+  return out;
+}
+
+function continues(prev: [number, number], next: [number, number], rows: RowInfo[], colCount: number): boolean {
+  if (isLeadingContextRow(rows[next[0]], colCount) || isTrailingNoteRow(rows[next[0]])) return false;
+  const above = rows.slice(prev[0], prev[1]);
+  const below = rows.slice(next[0], next[1]);
+  if (above.every((r) => isLeadingContextRow(r, colCount) || isTrailingNoteRow(r))) return false;
+  if (isTrailingNoteRow(above[above.length - 1])) return false;
+  const headerOnly = !above.some((r) => r.cells.some((c) => NUMERIC.test(c.text.trim())));
+  const [l1, r1] = extent(above);
+  const [l2, r2] = extent(below);
+  const sameColumns = l1 === l2 && r1 === r2 && below.length >= 1;
+  return (headerOnly && l2 >= l1 && r2 <= r1 && below.length >= 2) || (sameColumns && next[0] - prev[1] <= 2);
+}
+
+function extent(rows: RowInfo[]): [number, number] {
+  let left = Infinity;
+  let right = 0;
+  for (const row of rows) for (const cell of row.cells) {
+    left = Math.min(left, cell.c);
+    right = Math.max(right, cell.c + cell.cs);
+  }
+  return [left, right];
 }
 
 /** A title or code row inside a body begins a new table only if a table body follows it. */

@@ -87,3 +87,18 @@ describe('decodeText', () => {
     expect(decodeText(strip(big5)).encoding).toBe('big5');
   });
 });
+
+describe('site chrome and table classes', () => {
+  it('keeps header rows classed "head", drops hidden text and chrome inside layout tables', async () => {
+    const html = `<html><body><table width="1000"><tr><td><div class="menu">菜单</div>
+      <div style="display:none">隐藏的文本</div><div class="position">您现在的位置：首页</div>
+      <table border=1><tr class="head"><td colspan=2><b>“三公”经费支出表</b></td></tr>
+      <tr class="head"><th>项目</th><th>预算数</th></tr><tr><td>公务接待费</td><td>3.28</td></tr></table>
+      </td></tr></table></body></html>`;
+    const { value } = await ingest(page(html));
+    const [grid] = grids(value);
+    expect(grid.before).toEqual(['“三公”经费支出表']);
+    expect(grid.cells.map((c) => c.text)).toEqual(['项目', '预算数', '公务接待费', '3.28']);
+    expect(texts(value).join()).not.toMatch(/菜单|隐藏|您现在的位置/);
+  });
+});

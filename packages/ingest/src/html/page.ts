@@ -9,6 +9,8 @@ import { collapse, elementChildren, type DomNode } from './dom.js';
 /** Class/id words that mark site chrome on government sites (nav, 当前位置 crumbs, footers). */
 const CHROME_WORD = /^(nav|navs|navbar|menu|menus|topnav|subnav|crumb|crumbs|breadcrumb|breadcrumbs|bread|position|location|weizhi|dqwz|footer|foot|bottom|copyright|banquan|sidebar|side|aside|share|toolbar|topbar|top|header|head|banner|logo|search|login|links|friendlink|yqlj|related|xgwz|tools|print)$/i;
 const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form']);
+/** Table structure is never chrome, whatever its class says (<tr class="head"> is a header row). */
+const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup', 'col']);
 const CHROME_LINE = /^(当前位置|您的位置|您现在的位置|所在位置|首页\s*[>›»])|^【?\s*(打印|关闭|收藏|分享|字体|字号)/;
 
 export function isChromeLine(text: string): boolean {
@@ -21,7 +23,7 @@ export function stripChrome(node: DomNode, depth = 0): void {
   node.children = node.children.filter((child) => {
     if (child.type === 'comment' || child.type === 'directive') return false;
     if (child.type !== 'tag') return true;
-    if (isChrome(child) && !holds(child, (n) => n.name === 'table' || n.name === 'h1')) return false;
+    if (isChrome(child) && !TABLE_PARTS.has(child.name!.toLowerCase()) && !holds(child, (n) => n.name === 'table' || n.name === 'h1')) return false;
     stripChrome(child, depth + 1);
     return true;
   });

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Cell } from '@govdocs/core';
+import { splitRegion, type Region } from './grid.js';
+
+/** A region from rows of strings ('' = empty), no spans. */
+function region(rows: string[][]): Region {
+  const cells: Cell[] = [];
+  rows.forEach((row, r) => row.forEach((text, c) => text && cells.push({ r, c, rs: 1, cs: 1, text })));
+  return { cells, rowCount: rows.length, colCount: Math.max(...rows.map((r) => r.length)) };
+}
+
+describe('splitRegion', () => {
+  it('moves title, code, 部门/单位 and date rows above the table to context', () => {
+    const pieces = splitRegion(region([
+      ['收入决算表', '', ''],
+      ['编制单位：某局', '2023年12月31日', '单位：元'],
+      ['项目', '金额', '行次'],
+      ['合计', '1.00', '1'],
+    ]));
+    expect(pieces).toHaveLength(1);
+    const grid = pieces[0].type === 'grid' ? pieces[0].grid : null;
+    expect(grid?.before).toEqual(['收入决算表', '编制单位：某局', '2023年12月31日', '单位：元']);
+    expect(grid?.rowCount).toBe(2);
+    expect(grid?.cells[0]).toMatchObject({ r: 0, c: 0, text: '项目' });
+  });
+
+  it('keeps a table whole across a blank row between its header and its data', () => {
+    const pieces = splitRegion(region([
+      ['项目', '预算数', '决算数'],
+      ['', '', ''],
+      ['合计', '2.00', '1.00'],
+      ['公务接待费', '2.00', '1.00'],
+    ]));
+    expect(pieces.map((p) => p.type)).toEqual(['grid']);
+    expect(pieces[0].type === 'grid' && pieces[0].grid.rowCount).toBe(4);
+  });
+
+  it('starts a new table at a title row, even without a blank row', () => {
+    const pieces = splitRegion(region([
+      ['项目', '金额', ''],
+      ['合计', '1.00', ''],
+      ['支出决算表', '', ''],
+      ['', '', '公开03表'],
+      ['项目', '金额', '备注'],
+      ['合计', '1.00', ''],
+    ]));
+    const grids = pieces.flatMap((p) => (p.type === 'grid' ? [p.grid] : []));
+    expect(grids).toHaveLength(2);
+    expect(grids[1].before).toEqual(['支出决算表', '公开03表']);
+  });
+
+  it('reads a lone line as text, not as a table', () => {
+    expect(splitRegion(region([['说明：本表无数据。', '', '']]))).toEqual([{ type: 'text', lines: ['说明：本表无数据。'] }]);
+  });
+});
