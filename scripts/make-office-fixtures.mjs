@@ -29,10 +29,12 @@ function save(name, bytes) {
 
 function workbook(sheets, bookType) {
   const wb = XLSX.utils.book_new();
-  for (const { name, rows, merges = [], formats = {} } of sheets) {
+  for (const { name, rows, merges = [], formats = {}, hiddenRows = [], hiddenCols = [] } of sheets) {
     const ws = XLSX.utils.aoa_to_sheet(rows);
     ws['!merges'] = merges.map((m) => XLSX.utils.decode_range(m));
     for (const [ref, z] of Object.entries(formats)) ws[ref].z = z;
+    if (hiddenRows.length) ws['!rows'] = hiddenRows.reduce((a, r) => ((a[r] = { hidden: true }), a), []);
+    if (hiddenCols.length) ws['!cols'] = hiddenCols.reduce((a, c) => ((a[c] = { hidden: true }), a), []);
     XLSX.utils.book_append_sheet(wb, ws, name);
   }
   wb.Props = { CreatedDate: new Date(Date.UTC(2024, 0, 1)) };
@@ -83,6 +85,21 @@ const legacy = {
   formats: { C5: '0.00', D5: '0.00', C6: '0.00', D6: '0.00' },
 };
 save('legacy.xls', workbook([legacy], 'biff8'));
+
+// Hidden helper column (B) and hidden row (4) a reader never sees; the title merge spans the hidden column.
+save('hidden.xlsx', workbook([{
+  name: 'Sheet1',
+  rows: [
+    ['支出决算表', null, null, null],
+    ['项目', '辅助列', '决算数', '备注'],
+    ['合计', 'x', '3.00', null],
+    ['旧数据', 'y', '999.00', null],
+    ['公务接待费', 'z', '3.00', '无'],
+  ],
+  merges: ['A1:D1'],
+  hiddenRows: [3],
+  hiddenCols: [1],
+}], 'xlsx'));
 
 // Hostile names: sheets and cells called __proto__ / constructor must not reach Object.prototype.
 save('proto.xlsx', workbook([

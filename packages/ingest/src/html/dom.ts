@@ -103,6 +103,7 @@ export function tableRows(table: DomNode): DomNode[] {
   const visit = (node: DomNode) => {
     for (const child of elementChildren(node)) {
       const tag = child.name!.toLowerCase();
+      if (isHidden(child)) continue;
       if (tag === 'tr') rows.push(child);
       else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') visit(child);
     }
@@ -112,7 +113,7 @@ export function tableRows(table: DomNode): DomNode[] {
 }
 
 function rowCells(row: DomNode): DomNode[] {
-  return elementChildren(row).filter((c) => c.name === 'td' || c.name === 'th');
+  return elementChildren(row).filter((c) => (c.name === 'td' || c.name === 'th') && !isHidden(c));
 }
 
 function containsTable(node: DomNode, depth = 0): boolean {

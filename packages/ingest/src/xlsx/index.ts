@@ -30,7 +30,8 @@ const READ_OPTIONS: XLSX.ParsingOptions = {
   dense: true,
   cellFormula: false,
   cellHTML: false,
-  cellStyles: false,
+  // Styles are read only for hidden rows/columns (SheetJS reports them only with cellStyles).
+  cellStyles: true,
   cellNF: true,
   cellText: true,
   cellDates: false,
@@ -81,28 +82,46 @@ function isHidden(workbook: XLSX.WorkBook, index: number): boolean {
   return Boolean(workbook.Workbook?.Sheets?.[index]?.Hidden);
 }
 
+/**
+ * A sheet's cells as a reader sees them: hidden rows and columns are left out and the positions
+ * close up over them (refs stay the real A1 addresses), spans count visible rows/columns only.
+ */
 function sheetRegion(sheet: XLSX.WorkSheet, name: string, budget: number): Region & { cut: boolean } {
   const rows = (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
-  const spans = mergeSpans(sheet['!merges'] ?? []);
+  const merges = sheet['!merges'] ?? [];
+  const spans = mergeSpans(merges);
+  const rowEnd = Math.max(rows.length, ...merges.map((m) => m.e.r + 1));
+  const rowPos = visiblePrefix(rowEnd, (r) => Boolean(sheet['!rows']?.[r]?.hidden));
+  const colPos = visiblePrefix(MAX_COLS, (c) => Boolean(sheet['!cols']?.[c]?.hidden));
   const cells: Cell[] = [];
   let colCount = 0;
   let cut = Boolean(sheet['!fullref'] && sheet['!ref'] !== sheet['!fullref']);
   for (let r = 0; r < rows.length && cells.length < budget; r++) {
     const row = rows[r];
-    if (!row) continue;
+    if (!row || rowPos[r + 1] === rowPos[r]) continue;
     const width = Math.min(row.length, MAX_COLS);
     if (row.length > MAX_COLS) cut = true;
     for (let c = 0; c < width; c++) {
+      if (colPos[c + 1] === colPos[c]) continue;
       const text = displayText(row[c]).replace(/[\s\u00a0\u3000]+/g, ' ').trim();
       if (!text) continue;
       const span = spans.get(r * MAX_COLS + c) ?? { rs: 1, cs: 1 };
-      cells.push({ r, c, rs: span.rs, cs: span.cs, text, sheet: name, ref: XLSX.utils.encode_cell({ r, c }) });
-      colCount = Math.max(colCount, c + span.cs);
+      const rs = rowPos[Math.min(rowEnd, r + span.rs)] - rowPos[r];
+      const cs = colPos[Math.min(MAX_COLS, c + span.cs)] - colPos[c];
+      cells.push({ r: rowPos[r], c: colPos[c], rs, cs, text, sheet: name, ref: XLSX.utils.encode_cell({ r, c }) });
+      colCount = Math.max(colCount, colPos[c] + cs);
     }
   }
   if (cells.length >= budget) cut = true;
   const rowCount = cells.reduce((n, cell) => Math.max(n, cell.r + cell.rs), 0);
   return { cells, rowCount, colCount, sheet: name, cut };
+}
+
+/** prefix[i] = how many of the indexes before i are visible (length n + 1). */
+function visiblePrefix(n: number, hidden: (i: number) => boolean): Int32Array {
+  const prefix = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + (hidden(i) ? 0 : 1);
+  return prefix;
 }
 
 /** Merged ranges by their top-left cell (r * MAX_COLS + c). */

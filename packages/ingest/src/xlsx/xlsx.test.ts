@@ -49,6 +49,13 @@ describe('workbooks', () => {
     expect(at(grid, 2, 2)?.text).toBe('1000.50');
   });
 
+  it('leaves out hidden rows and columns, closing positions up but keeping real refs', async () => {
+    const [grid] = grids((await ingest(fixture('hidden.xlsx'))).value);
+    expect(grid.cells.map((c) => c.text)).toEqual(['项目', '决算数', '备注', '合计', '3.00', '公务接待费', '3.00', '无']);
+    expect(at(grid, 2, 1)).toMatchObject({ text: '3.00', ref: 'C5' });
+    expect(grid.colCount).toBe(3);
+  });
+
   it('leaves Object.prototype untouched by sheets and cells named __proto__ / constructor', async () => {
     const before = Object.getOwnPropertyNames(Object.prototype).sort();
     const { value } = await ingest(fixture('proto.xlsx'));
