@@ -51,6 +51,8 @@ export function decodeText(bytes: Uint8Array, declared?: string): Decoded {
     if (charset !== 'utf-8' && isValidUtf8(bytes) && hasMultibyte(bytes)) return { text: utf8(bytes), encoding: 'utf-8' };
     // Pages declaring gb2312 are sometimes Big5 (and the other way round): keep the declared reading unless the other is far cleaner.
     if (charset === 'gb18030' || charset === 'big5') return chooseLegacy(bytes, charset);
+    // A page saying UTF-8 whose bytes are not UTF-8 was saved in a legacy encoding (often by a crawler).
+    if (charset === 'utf-8' && !isValidUtf8(bytes)) return detectLegacy(bytes);
     return { text: new TextDecoder(charset).decode(bytes), encoding: charset };
   }
   if (isValidUtf8(bytes)) return { text: utf8(bytes), encoding: 'utf-8' };

@@ -86,6 +86,14 @@ describe('decodeText', () => {
     expect(decodeText(strip(gbk)).encoding).toBe('gb18030');
     expect(decodeText(strip(big5)).encoding).toBe('big5');
   });
+
+  it('reads a GBK page that wrongly declares UTF-8', async () => {
+    const gbk = readFileSync(join(import.meta.dirname, '../fixtures/gbk.html'));
+    const lying = new Uint8Array(Buffer.from(gbk.toString('latin1').replace('charset=gb2312', 'charset=utf-8'), 'latin1'));
+    const { value, diagnostics } = await ingest({ path: 'lying.html', bytes: lying });
+    expect(diagnostics).toEqual([]);
+    expect(value!.clues.site).toBe('示例县人民政府');
+  });
 });
 
 describe('site chrome and table classes', () => {

@@ -8,7 +8,8 @@ import { collapse, elementChildren, type DomNode } from './dom.js';
 
 /** Class/id words that mark site chrome on government sites (nav, 当前位置 crumbs, footers). */
 const CHROME_WORD = /^(nav|navs|navbar|menu|menus|topnav|subnav|crumb|crumbs|breadcrumb|breadcrumbs|bread|position|location|weizhi|dqwz|footer|foot|bottom|copyright|banquan|sidebar|side|aside|share|toolbar|topbar|top|header|head|banner|logo|search|login|links|friendlink|yqlj|related|xgwz|tools|print)$/i;
-const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form']);
+// Not <form>: ASP.NET sites wrap the whole page in one.
+const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside']);
 /** Table structure is never chrome, whatever its class says (<tr class="head"> is a header row). */
 const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup', 'col']);
 const CHROME_LINE = /^(当前位置|您的位置|您现在的位置|所在位置|首页\s*[>›»])|^【?\s*(打印|关闭|收藏|分享|字体|字号)/;
