@@ -23,6 +23,8 @@ export interface PartSummary {
 /** Worker → main, once, when the pipeline is loaded. */
 export interface ReadyMessage {
   ready: true;
+  /** The pipeline the worker runs, so the main thread never has to load it. */
+  pipeline: { name: string; version: string };
 }
 
 /** Worker → main: the serialised, schema-checked part (its buffer transferred), or why there is none. */
@@ -76,6 +78,9 @@ export class WorkerPool {
   replaced = 0;
   /** The largest V8 heap any worker reported. */
   peakWorkerHeapBytes = 0;
+  private announceReady!: (ready: ReadyMessage | undefined) => void;
+  /** The first worker's ready message; undefined when workers cannot start. */
+  readonly ready: Promise<ReadyMessage | undefined> = new Promise((resolve) => (this.announceReady = resolve));
 
   constructor(private readonly options: PoolOptions) {
     for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
@@ -101,6 +106,7 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.announceReady(undefined);
     const outcome: PoolOutcome = { kind: 'crash', reason: this.brokenReason ?? 'the worker pool was closed' };
     for (const pending of this.waiting.splice(0)) pending.resolve(outcome);
     await Promise.all(this.slots.map((slot) => this.retire(slot, outcome)));
@@ -135,6 +141,7 @@ export class WorkerPool {
 
   private onReply(slot: Slot, reply: ResultMessage | ReadyMessage): void {
     if ('ready' in reply) {
+      this.announceReady(reply);
       slot.ready = true;
       this.failedStarts = 0;
       this.dispatch();

@@ -11,7 +11,6 @@ import { resolve } from 'node:path';
 import { totalmem } from 'node:os';
 import PQueue from 'p-queue';
 import { SCHEMA_VERSION, type IssueRecord, type Manifest } from '@govdocs/core';
-import { PIPELINE } from '@govdocs/pipelines';
 import { expandInputs } from './inputs.js';
 import { DatasetWriter } from './writer.js';
 import { WorkerPool, type PoolOutcome } from './pool.js';
@@ -59,8 +58,13 @@ interface Counters {
 
 export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const started = performance.now();
-  const pipelineVersion = `${PIPELINE.name}@${PIPELINE.version}`;
-  const writer = new DatasetWriter(options.out, pipelineVersion);
+  // Workers start loading the pipeline at once; the main thread never loads it (memory, start-up).
+  const pool = new WorkerPool({
+    size: options.workers,
+    script: options.workerScript ?? defaultWorkerScript(),
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxOldGenerationSizeMb: workerHeapLimitMb(options.workers),
+  });
   const { files, missing } = expandInputs(options.inputs, [options.out]);
   const looseIssues: IssueRecord[] = missing.map((m) => looseIssue(m.path, 'missing', `${m.path}: ${m.reason}. Check the path, or quote a glob so the shell does not expand it.`));
   const failures: Manifest['failures'] = missing.map((m) => ({ path: m.path, reason: m.reason }));
@@ -70,13 +74,10 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const duplicates: { path: string; sha: string; other: string }[] = [];
   const progressStream = options.progressStream ?? process.stderr;
   const progress = new Progress(files.length, Progress.modeFor(progressStream, options.quiet), progressStream);
-  const pool = new WorkerPool({
-    size: options.workers,
-    script: options.workerScript ?? defaultWorkerScript(),
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    workerData: { pipelineVersion },
-    maxOldGenerationSizeMb: workerHeapLimitMb(options.workers),
-  });
+  const ready = await pool.ready;
+  if (!ready) throw new Error(pool.broken ?? 'the parsing workers stopped before they started');
+  const pipeline = ready.pipeline;
+  const writer = new DatasetWriter(options.out, `${pipeline.name}@${pipeline.version}`);
 
   const fail = (path: string, rule: string, reason: string) => {
     looseIssues.push(looseIssue(path, rule, `${path}: ${reason}`));
@@ -157,7 +158,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       : `${dup.path}: the same bytes as ${canonical}; its records are written once, under that path.`;
     looseIssues.push({ ...looseIssue(dup.path, 'duplicate', message), documentId: canonical === undefined ? null : `sha256:${dup.sha}`, severity: 'info' });
   }
-  const manifest = writer.finish(documents, looseIssues, (tally) => buildManifest(options, tally, { files, missing, failures, counters, started, pool }));
+  const manifest = writer.finish(documents, looseIssues, (tally) => buildManifest(options, tally, { files, missing, failures, counters, started, pool, pipeline }));
   if (!options.quiet) {
     options.log(`${files.length} files: ${counters.processed} parsed, ${counters.resumed} resumed, ${manifest.counts.facts} facts, ${manifest.failures.length} failed → ${resolve(options.out)}`);
   }
@@ -167,14 +168,14 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 function buildManifest(
   options: RunOptions,
   tally: Tally,
-  run: { files: string[]; missing: unknown[]; failures: Manifest['failures']; counters: Counters; started: number; pool: WorkerPool },
+  run: { files: string[]; missing: unknown[]; failures: Manifest['failures']; counters: Counters; started: number; pool: WorkerPool; pipeline: Manifest['pipeline'] },
 ): Manifest {
   const totalMs = performance.now() - run.started;
   const seconds = totalMs / 1000;
   return {
     tool: { name: 'govdocs', version: VERSION },
     schemaVersion: SCHEMA_VERSION,
-    pipeline: { ...PIPELINE },
+    pipeline: run.pipeline,
     command: options.command,
     inputs: { files: run.files.length + run.missing.length, byMediaType: sortedRecord(tally.byMediaType) },
     counts: { ...tally.counts, issuesByFamily: sortedRecord(tally.byFamily), issuesBySeverity: sortedRecord(tally.bySeverity) },

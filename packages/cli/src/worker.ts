@@ -3,13 +3,13 @@
  * the schemas and sends each part back already serialised (its buffer transferred, not copied),
  * so the main thread only reads files and writes bytes.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
-import { processDocument } from '@govdocs/pipelines';
+import { PIPELINE, processDocument } from '@govdocs/pipelines';
 import { buildPart, mislabelWarning } from './part.js';
-import type { JobMessage, ResultMessage } from './pool.js';
+import type { JobMessage, ReadyMessage, ResultMessage } from './pool.js';
 
-const { pipelineVersion } = workerData as { pipelineVersion: string };
+const pipelineVersion = `${PIPELINE.name}@${PIPELINE.version}`;
 const encoder = new TextEncoder();
 
 parentPort!.on('message', async (job: JobMessage) => {
@@ -33,4 +33,4 @@ async function handle(job: JobMessage): Promise<ResultMessage> {
 }
 
 // Imports are loaded by now: tell the pool this worker can take documents.
-parentPort!.postMessage({ ready: true });
+parentPort!.postMessage({ ready: true, pipeline: { ...PIPELINE } } satisfies ReadyMessage);
