@@ -1,0 +1,178 @@
+/**
+ * PDF table detection: page layouts (positioned words and rulings from ingest) → blocks in
+ * reading order: text lines, and grids found by rulings (lattice) or by alignment (stream).
+ * A table that runs on over the next page is joined into one grid, its repeated header rows
+ * dropped.
+ */
+import type { Block, Cell, Grid, PageLayout, TextBlock } from '@govdocs/core';
+import { findLattices } from './lattice.js';
+import { streamSegments, type Segment } from './stream.js';
+import type { PageTable } from './table.js';
+import { boxOf, isNumeric, lineText, toLines, toWord, type Line } from './words.js';
+
+const CONTEXT_LINES = 8;
+const AFTER_LINES = 3;
+/** 续表, 表3（续）: the table goes on from the page before. */
+const CONTINUED = /^续表|[(（]续[)）]\s*$|续表\s*$/;
+/** Page numbers and similar running lines that may sit between the two parts of a table. */
+const PAGE_FURNITURE = /^[-—–\s]*(第\s*)?\d+(\s*页)?(\s*[/共]\s*\d+\s*页?)?[-—–\s]*$/;
+
+type Item = { type: 'text'; block: TextBlock } | { type: 'table'; table: PageTable };
+
+export function detectPdfTables(layout: PageLayout[]): Block[] {
+  const pages = layout.map(pageItems);
+  const blocks: Block[] = [];
+  let open: { grid: Grid; last: PageTable; headerRows: string[] } | null = null;
+  for (const items of pages) {
+    const first = items.findIndex((i) => i.type === 'table');
+    const lead = first < 0 ? [] : (items.slice(0, first) as { type: 'text'; block: TextBlock }[]);
+    const nextTable = first < 0 ? null : (items[first] as { type: 'table'; table: PageTable }).table;
+    let start = 0;
+    const map = open && nextTable ? continuation(open, trailingText(blocks), lead.map((l) => l.block.text), nextTable) : null;
+    if (open && nextTable && map) {
+      dropTrailingFurniture(blocks);
+      appendTable(open, nextTable, map);
+      start = first + 1;
+    }
+    // A joined table stays open for the page after, unless another table follows it here.
+    if (!map) open = null;
+    for (const item of items.slice(start)) {
+      if (item.type === 'text') {
+        blocks.push(item.block);
+        continue;
+      }
+      const grid = toGrid(item.table);
+      blocks.push({ type: 'grid', grid });
+      open = { grid, last: item.table, headerRows: headerSignatures(grid) };
+    }
+    if (open && blocks[blocks.length - 1].type !== 'grid' && !trailingText(blocks).every((t) => PAGE_FURNITURE.test(t) || CONTINUED.test(t))) open = null;
+  }
+  attachContext(blocks);
+  return blocks;
+}
+
+/** One page: lattice tables first, then stream tables among the remaining lines, in reading order. */
+function pageItems(page: PageLayout): Item[] {
+  if (page.scanned) return [];
+  const words = page.texts.map(toWord);
+  const { tables, used } = findLattices(page.page, page.rules, words);
+  const free = toLines(words.filter((w) => !used.has(w)));
+  tables.sort((a, b) => a.bbox[1] - b.bbox[1]);
+  // Lines between lattice tables are searched for borderless tables separately.
+  const items: Item[] = [];
+  let rest = free;
+  for (const t of [...tables, null]) {
+    const cut = t ? t.bbox[1] : Infinity;
+    const above = rest.filter((l) => (l.y0 + l.y1) / 2 < cut);
+    rest = rest.filter((l) => (l.y0 + l.y1) / 2 >= cut);
+    for (const seg of streamSegments(page.page, above, page.rules)) items.push(toItem(page.page, seg));
+    if (t) items.push({ type: 'table', table: t });
+  }
+  return items;
+}
+
+function toItem(page: number, seg: Segment): Item {
+  if (seg.type === 'table') return seg;
+  return { type: 'text', block: textBlock(page, seg.line) };
+}
+
+function textBlock(page: number, line: Line): TextBlock {
+  return { type: 'text', text: lineText(line), page, bbox: boxOf(line.words) };
+}
+
+function toGrid(t: PageTable): Grid {
+  const cells: Cell[] = t.cells.map((c) => ({ r: c.r, c: c.c, rs: c.rs, cs: c.cs, text: c.text, page: t.page, bbox: c.bbox }));
+  return { cells, rowCount: t.rowCount, colCount: t.colCount, pages: [t.page], before: [], after: [] };
+}
+
+/** Texts after the last grid on the blocks so far. */
+function trailingText(blocks: Block[]): string[] {
+  const out: string[] = [];
+  for (let k = blocks.length - 1; k >= 0; k--) {
+    const b = blocks[k];
+    if (b.type === 'grid') break;
+    out.unshift(b.text);
+  }
+  return out;
+}
+
+function dropTrailingFurniture(blocks: Block[]): void {
+  while (blocks.length && blocks[blocks.length - 1].type === 'text') blocks.pop();
+}
+
+/**
+ * The first table of a page continues the open one when only page numbers or a 续表 marker lie
+ * between them and each of its columns lies under a column of the open table. Returns the
+ * open table's column of each of its columns, or null.
+ */
+function continuation(open: { last: PageTable }, after: string[], before: string[], next: PageTable): number[] | null {
+  const between = [...after, ...before].map((t) => t.trim()).filter(Boolean);
+  const marked = between.some((t) => CONTINUED.test(t.replace(/\s+/g, '')));
+  if (!marked && !between.every((t) => PAGE_FURNITURE.test(t))) return null;
+  return columnMap(open.last.columns, next.columns);
+}
+
+/** For each column of `next`, the column of `prev` it overlaps most; null if one has none or order breaks. */
+function columnMap(prev: { x0: number; x1: number }[], next: { x0: number; x1: number }[]): number[] | null {
+  const map: number[] = [];
+  for (const col of next) {
+    let best = -1;
+    let bestOverlap = 0;
+    prev.forEach((p, j) => {
+      const overlap = Math.min(p.x1, col.x1) - Math.max(p.x0, col.x0);
+      if (overlap > bestOverlap) { best = j; bestOverlap = overlap; }
+    });
+    if (best < 0 || (map.length && best < map[map.length - 1])) return null;
+    map.push(best);
+  }
+  return map;
+}
+
+function rowSignature(cells: { r: number; c: number; text: string }[], r: number): string {
+  return cells.filter((c) => c.r === r).sort((a, b) => a.c - b.c).map((c) => c.text.replace(/\s+/g, '')).join('|');
+}
+
+/** Signatures of the header rows: the rows above the first row with a figure. */
+function headerSignatures(grid: Grid): string[] {
+  let first = grid.rowCount;
+  for (const c of grid.cells) if (c.r < first && isNumeric(c.text)) first = c.r;
+  if (first >= grid.rowCount) return [];
+  return Array.from({ length: first }, (_, r) => rowSignature(grid.cells, r));
+}
+
+function appendTable(open: { grid: Grid; last: PageTable; headerRows: string[] }, next: PageTable, map: number[]): void {
+  const header = new Set(open.headerRows.filter(Boolean));
+  let skip = 0;
+  while (skip < next.rowCount && header.has(rowSignature(next.cells, skip))) skip++;
+  const offset = open.grid.rowCount - skip;
+  for (const c of next.cells) {
+    if (c.r < skip) continue;
+    const c0 = map[c.c];
+    const c1 = map[c.c + c.cs - 1];
+    open.grid.cells.push({ r: c.r + offset, c: c0, rs: c.rs, cs: c1 - c0 + 1, text: c.text, page: next.page, bbox: c.bbox });
+  }
+  open.grid.rowCount += next.rowCount - skip;
+  if (!open.grid.pages.includes(next.page)) open.grid.pages.push(next.page);
+  // Later pages are matched against the first part's columns, which index the grid.
+}
+
+/** Fills each grid's `before` and `after` with the nearest text lines around it. */
+function attachContext(blocks: Block[]): void {
+  blocks.forEach((b, i) => {
+    if (b.type !== 'grid') return;
+    const before: string[] = [];
+    for (let k = i - 1; k >= 0 && before.length < CONTEXT_LINES; k--) {
+      const t = blocks[k];
+      if (t.type === 'grid') break;
+      if (t.text.trim() && !PAGE_FURNITURE.test(t.text)) before.unshift(t.text.trim());
+    }
+    const after: string[] = [];
+    for (let k = i + 1; k < blocks.length && after.length < AFTER_LINES; k++) {
+      const t = blocks[k];
+      if (t.type === 'grid') break;
+      if (t.text.trim()) after.push(t.text.trim());
+    }
+    b.grid.before = before;
+    b.grid.after = after;
+  });
+}
