@@ -17,25 +17,33 @@ export interface ScriptResult {
 }
 
 /**
- * Converts text to simplified Chinese and tells which script it was in: traditional when
- * conversion changes more than 3 % of its Han characters (simplified text is left nearly as is).
+ * Converts text to simplified Chinese and tells which script it was in: traditional when more than
+ * 3 % of its Han characters (and at least 3) have a different simplified form. Characters are
+ * judged one by one (phrase rules could change lengths and shift positions); simplified text is
+ * left exactly as is, so a 著 or 乾 in a simplified document is not rewritten.
  */
 export function toSimplified(text: string): ScriptResult {
-  const converted = toSimplifiedRaw(text);
-  if (converted === text) return { text, script: 'simplified' };
   let han = 0;
   let changed = 0;
-  const a = Array.from(text);
-  const b = Array.from(converted);
-  if (a.length !== b.length) return { text: converted, script: 'traditional' };
-  for (let i = 0; i < a.length; i++) {
-    const cp = a[i].codePointAt(0)!;
-    if (cp >= 0x3400 && cp <= 0x9fff) {
-      han++;
-      if (a[i] !== b[i]) changed++;
-    }
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x3400 || cp > 0x9fff) continue;
+    han++;
+    if (simplifiedChar(ch) !== ch) changed++;
   }
-  return changed > Math.max(2, han * 0.03) ? { text: converted, script: 'traditional' } : { text, script: 'simplified' };
+  if (changed > Math.max(2, han * 0.03)) return { text: toSimplifiedRaw(text), script: 'traditional' };
+  return { text, script: 'simplified' };
+}
+
+const charCache = new Map<string, string>();
+
+function simplifiedChar(ch: string): string {
+  let out = charCache.get(ch);
+  if (out === undefined) {
+    out = toSimplifiedRaw(ch);
+    charCache.set(ch, out);
+  }
+  return out;
 }
 
 /** Simplified form of a short string (a cell): used once a document is known to be traditional. */
