@@ -53,3 +53,26 @@ describe('splitRegion', () => {
     expect(splitRegion(region([['说明：本表无数据。', '', '']]))).toEqual([{ type: 'text', lines: ['说明：本表无数据。'] }]);
   });
 });
+
+describe('notes under a table', () => {
+  it('takes a note and its numbered continuation lines out of the table', () => {
+    const pieces = splitRegion(region([
+      ['项目', '金额', '备注'],
+      ['合计', '1.00', ''],
+      ['注：1.本表为示例数据。', '', ''],
+      ['2.金额单位为万元，保留两位小数。', '', ''],
+    ]));
+    const grid = pieces[0].type === 'grid' ? pieces[0].grid : null;
+    expect(grid?.rowCount).toBe(2);
+    expect(grid?.after).toEqual(['注：1.本表为示例数据。', '2.金额单位为万元，保留两位小数。']);
+  });
+
+  it('keeps a lone label row that is not under a note', () => {
+    const pieces = splitRegion(region([
+      ['项目', '金额', '备注'],
+      ['一、基本支出合计说明行', '', ''],
+      ['合计', '1.00', ''],
+    ]));
+    expect(pieces[0].type === 'grid' && pieces[0].grid.rowCount).toBe(3);
+  });
+});

@@ -149,18 +149,36 @@ function isLeadingContextRow(row: RowInfo, colCount: number): boolean {
   const cell = row.cells[0];
   // A lone cell above the table (a title line, a 部门 line without its label) — but not a header
   // cell reaching down into the table, and not a number.
-  return colCount > 2 && cell.rs === 1 && !NUMERIC.test(cell.text.trim()) && cell.text.length <= 80;
+  const wide = colCount > 2 || (colCount === 2 && cell.cs === 2);
+  return wide && cell.rs === 1 && !NUMERIC.test(cell.text.trim()) && cell.text.length <= 80;
 }
 
 function isTrailingNoteRow(row: RowInfo): boolean {
   return !row.covered && row.cells.length > 0 && row.cells.length <= 3 && row.cells.every((c) => isNoteText(c.text));
 }
 
+/**
+ * Where the notes under a table begin: the first note row (注：/说明：/填表人：…) after which only
+ * note rows or lone text lines follow (a note's numbered continuation lines: 2.…, 3.…).
+ */
+function notesStart(rows: RowInfo[], top: number, end: number): number {
+  let start = end;
+  for (let r = end - 1; r > top; r--) {
+    const row = rows[r];
+    if (isTrailingNoteRow(row)) start = r;
+    else if (!isLoneTextRow(row)) break;
+  }
+  return start;
+}
+
+function isLoneTextRow(row: RowInfo): boolean {
+  return !row.covered && row.cells.length === 1 && row.cells[0].rs === 1 && !NUMERIC.test(row.cells[0].text.trim()) && row.cells[0].text.length > 6;
+}
+
 function segmentPieces([start, end]: [number, number], rows: RowInfo[], region: Region): Piece[] {
   let top = start;
   while (top < end && isLeadingContextRow(rows[top], region.colCount)) top++;
-  let bottom = end;
-  while (bottom > top && isTrailingNoteRow(rows[bottom - 1])) bottom--;
+  const bottom = notesStart(rows, top, end);
   const before = linesOf(rows, start, top);
   const after = linesOf(rows, bottom, end);
   const body = rows.slice(top, bottom).flatMap((r) => r.cells);
