@@ -4,30 +4,61 @@
  */
 import type { DocumentKind } from '@govdocs/core';
 
-export function documentKind(texts: string[]): DocumentKind {
+/** A line of the document with how much it speaks for the whole (title 5 … body 1). */
+export interface WeightedLine { text: string; weight: number; headline?: boolean }
+
+const PERFORMANCE_TITLE = /绩效自评报告|绩效自评表|绩效评价报告|绩效自评情况|绩效目标表|绩效目标申报/;
+const ACCOUNT_OR_BUDGET_TITLE = /部门决算|单位决算|决算公开|决算报告|决算表|部门预算|单位预算|预算公开|预算表|预算报告/;
+
+const BUDGET_TABLE = /(收支总表|收入总表|支出总表|支出表|预算表)$/;
+
+export function documentKind(input: (string | WeightedLine)[]): DocumentKind {
+  const lines = weighted(input);
   const score: Record<Exclude<DocumentKind, 'unknown'>, number> = { final_account: 0, budget: 0, performance: 0 };
-  texts.forEach((t, i) => {
-    const weight = i < 10 ? 3 : 1;
+  for (const { text: t, weight } of lines) {
     if (/绩效自评|绩效评价|绩效目标/.test(t) && !/公开/.test(t.replace(/绩效.*/, ''))) score.performance += weight;
     if (/决算/.test(t)) score.final_account += weight;
-    if (/预算(公开|表|信息)|部门预算/.test(t) && !/决算/.test(t)) score.budget += weight;
-  });
-  const headline = texts.slice(0, 10).join('\n');
-  if (/绩效自评报告|绩效自评表|绩效评价报告/.test(headline) && !/部门决算|部门预算/.test(headline)) return 'performance';
+    if (/预算(公开|表|信息|报告)|部门预算|单位预算|\d{4}年(度)?预算/.test(t) && !/决算/.test(t)) score.budget += weight;
+    // Budget tables are titled without 预算 (部门收支总表, 一般公共预算支出表); 决算 tables always say 决算.
+    else if (BUDGET_TABLE.test(t) && !/决算|绩效/.test(t)) score.budget += weight;
+  }
+  const headline = lines.filter((l) => l.headline).map((l) => l.text).join('\n');
+  if (PERFORMANCE_TITLE.test(headline) && !ACCOUNT_OR_BUDGET_TITLE.test(headline)) return 'performance';
   const best = (Object.entries(score) as [DocumentKind, number][]).sort((a, b) => b[1] - a[1])[0];
   return best[1] > 0 ? best[0] : 'unknown';
 }
 
-const YEAR_ABOUT = /(20\d{2}|19\d{2})\s*年度?\s*(?:部门|单位|本级|县|市|区)?[^\n，。]{0,20}?(决算|预算|绩效|自评|收支)/;
+const CN_DIGITS: Record<string, string> = { '〇': '0', '○': '0', 'О': '0', '零': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9' };
 
-export function fiscalYear(texts: string[]): number | null {
+/** 二〇二一年 → 2021年; 2020 年度 → 2020年度. */
+function yearDigits(text: string): string {
+  return text
+    .replace(/[〇○О零一二三四五六七八九]{4}(?=\s*年)/g, (m) => [...m].map((c) => CN_DIGITS[c]).join(''))
+    .replace(/(\d{4})\s+年/g, '$1年');
+}
+
+const YEAR_ABOUT = /(20\d{2}|19\d{2})年度?\s*(?:部门|单位|本级|县|市|区)?[^\n，。；;]{0,20}?(决算|预算|绩效|自评|收支)/g;
+const BUDGET_YEAR = /(?:预算|决算)年度[(（:：]?\s*(20\d{2})/g;
+/** Dates of publication or of a deadline speak of when, not of which year. */
+const DATE_CONTEXT = /(发布|印发|截止|截至|日期|时间)[:：]?\s*$/;
+
+export function fiscalYear(input: (string | WeightedLine)[]): number | null {
   const votes = new Map<number, number>();
-  texts.forEach((t, i) => {
-    const m = YEAR_ABOUT.exec(t);
-    if (!m) return;
-    const year = Number(m[1]);
-    votes.set(year, (votes.get(year) ?? 0) + (i < 10 ? 3 : 1));
-  });
+  const add = (year: number, w: number) => votes.set(year, (votes.get(year) ?? 0) + w);
+  for (const { text, weight } of weighted(input)) {
+    const t = yearDigits(text);
+    for (const m of t.matchAll(YEAR_ABOUT)) {
+      if (DATE_CONTEXT.test(t.slice(Math.max(0, m.index - 8), m.index))) continue;
+      // 与2022年度相比 / 上年 mentions compare with the year before; they do not name the report's year.
+      if (/(与|比|较|同)$/.test(t.slice(Math.max(0, m.index - 1), m.index))) continue;
+      add(Number(m[1]), weight);
+    }
+    for (const m of t.matchAll(BUDGET_YEAR)) add(Number(m[1]), weight);
+  }
   if (!votes.size) return null;
   return [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+}
+
+function weighted(input: (string | WeightedLine)[]): WeightedLine[] {
+  return input.map((t, i) => (typeof t === 'string' ? { text: t, weight: i < 10 ? 3 : 1, headline: i < 10 } : t));
 }

@@ -1,0 +1,103 @@
+/**
+ * Department strings (新平县机关事务服务中心, 部门：上海市虹口区教育体育局, 县政府办公室) split
+ * into the region spelling and the unit, the unit normalised, and the canonical full name.
+ */
+import type { Unit } from './gazetteer.js';
+import { normalizeName } from './normalize.js';
+import { regionIndex } from './region-index.js';
+import { emptyClues, mergeClues, pick, resolveRegionName, type Clues, type NameResolution } from './resolve-name.js';
+
+export interface DepartmentParts {
+  raw: string;
+  /** The region as spelled in the string, '' when it names none. */
+  regionRaw: string;
+  region: NameResolution | null;
+  /** The region part named only a prefecture or province (not a county-level department). */
+  aboveCounty: boolean;
+  /** Normalised unit name (人民政府办公室, 财政局). */
+  unit: string;
+}
+
+/** Last characters of an organisation's name. */
+export const ORG_END = /(办公室|中心|委员会|局|委|院|所|站|队|馆|办|厅|处|会|社|团|部|校|园|场|台|署|室|组|行)$/;
+
+/** Words ending in 区/县/市 that are not places: a near miss of a region name must not be one of them. */
+const NOT_A_PLACE = /(开发区|新区|园区|景区|社区|街区|市区|县区|辖区|片区|郊区|保护区|示范区|试验区|高新区|管理区|风景区|自贸区|功能区|城区|市县|县市|省市)$/;
+
+const BOUNDARY = new Set(['县', '区', '旗', '市', '州']);
+
+export function splitDepartment(raw: string, clues: Clues = emptyClues(), prefer: Unit | null = null): DepartmentParts {
+  const s = normalizeName(raw).replace(/^(中共|中国共产党)/, '');
+  const idx = regionIndex();
+  let pos = 0;
+  let context = clues;
+  const named = emptyClues();
+  for (;;) {
+    let found = false;
+    for (let len = Math.min(idx.maxTermLength, s.length - pos - 2); len >= 2; len--) {
+      const text = s.slice(pos, pos + len);
+      const term = idx.terms.get(text);
+      if (!term) continue;
+      if (term.units.length) {
+        const local = mergeClues(context, named);
+        const picked = pick(term.units.map((h) => h.unit), local, prefer);
+        const resolution = resolveRegionName(s.slice(0, pos + len), { clues: context, prefer });
+        const region = picked.unit && !resolution.unit ? { ...resolution, unit: picked.unit, ambiguous: false, confidence: 0.95 } : resolution;
+        return { raw, regionRaw: s.slice(0, pos + len), region, aboveCounty: false, unit: normalizeUnit(s.slice(pos + len)) };
+      }
+      for (const c of term.prefectures) named.prefectures.set(c, 10);
+      for (const c of term.provinces) named.provinces.set(c, 10);
+      pos += len;
+      found = true;
+      break;
+    }
+    if (!found) break;
+  }
+  context = mergeClues(context, named);
+  const near = nearMissRegion(s, pos, context, prefer);
+  if (near) return near.withRaw(raw);
+  const aboveCounty = pos > 0;
+  return { raw, regionRaw: s.slice(0, pos), region: null, aboveCounty, unit: normalizeUnit(s.slice(pos)) };
+}
+
+/** The region part is misspelled: try each place-type character as its end. */
+function nearMissRegion(s: string, pos: number, clues: Clues, prefer: Unit | null) {
+  for (let j = pos + 1; j < Math.min(s.length - 2, pos + 16); j++) {
+    if (!BOUNDARY.has(s[j])) continue;
+    const regionRaw = s.slice(pos, j + 1);
+    const rest = s.slice(j + 1);
+    if (NOT_A_PLACE.test(regionRaw) || !ORG_END.test(rest)) continue;
+    const region = resolveRegionName(regionRaw, { clues, prefer });
+    if (!region.unit && !region.ambiguous && !looksLikeRegion(regionRaw)) continue;
+    return {
+      withRaw: (raw: string): DepartmentParts => ({ raw, regionRaw, region, aboveCounty: false, unit: normalizeUnit(rest) }),
+    };
+  }
+  return null;
+}
+
+/** An unknown spelling that is still plainly meant as a county (大县司法局): report it, don't drop it. */
+function looksLikeRegion(text: string): boolean {
+  return text.length <= 10 && /(县|自治县|旗|区)$/.test(text);
+}
+
+/**
+ * 县政府办公室 / 政府办 / 县府办 → 人民政府办公室; a leading 县/区/旗 (县财政局) is the region
+ * spoken of generically and dropped. 市 is dropped only before 政府/人民政府 (市场监督管理局 keeps it).
+ */
+export function normalizeUnit(text: string): string {
+  let u = normalizeName(text).replace(/[（(][^)）]*[)）]$/, '');
+  u = u.replace(/^(县|区|旗)(?!委|域|级)/, '').replace(/^市(?=(人民)?政府)/, '');
+  if (/^(人民)?政府办(公室)?$|^府办$/.test(u)) return '人民政府办公室';
+  return u;
+}
+
+/** The region's full name as a department name starts with it: districts carry their city. */
+export function regionFullName(unit: Unit): string {
+  if (unit.type === 'district' && unit.prefecture && !unit.name.startsWith(unit.prefecture)) return unit.prefecture + unit.name;
+  return unit.name;
+}
+
+export function canonicalDepartment(unit: Unit | null, unitName: string): string {
+  return unit ? regionFullName(unit) + unitName : unitName;
+}

@@ -1,0 +1,110 @@
+/**
+ * Everything a document says about who published it, as weighted lines and department slots:
+ * page title and site name, the first lines, table titles, 部门：/单位名称 lines and cells,
+ * the table department lines the headers stage read, and the body text.
+ */
+import type { DocumentModel, Place, TableRecord } from '@govdocs/core';
+import { ORG_END } from './department.js';
+import { normalizeLine } from './normalize.js';
+
+export type Role = 'title' | 'site' | 'headline' | 'table-title' | 'department' | 'body';
+
+export interface Line { text: string; weight: number; role: Role; place: Place }
+
+export interface Slot { raw: string; weight: number; label: string; place: Place }
+
+export interface Evidence { lines: Line[]; slots: Slot[]; host: string | null }
+
+const HEADLINE_LINES = 8;
+/** Body text is read up to this many lines: enough to vote, bounded for very long documents. */
+const MAX_BODY_LINES = 600;
+const MAX_LINE = 400;
+
+const LABEL_WEIGHT: Record<string, number> = {
+  部门: 5, 编制单位: 5, 部门名称: 5, 单位名称: 5, 编制部门: 5, 填报单位: 5, 预算单位: 3, 单位: 3,
+  项目实施单位: 2, 实施单位: 2, 主管部门: 1,
+};
+const LABELS = Object.keys(LABEL_WEIGHT).sort((a, b) => b.length - a.length).join('|');
+const LABELLED = new RegExp(`(?:^|[\\s|])(${LABELS})\\s*[:：\\t]\\s*([^\\s\\t:：|]{2,40})`, 'g');
+const LABEL_ONLY = new RegExp(`^(${LABELS})[:：]?$`);
+const NOT_ORG = /^(万?元|千元|人|个|%)$/;
+
+export function collectEvidence(doc: DocumentModel, tables: TableRecord[]): Evidence {
+  const file = doc.source.path;
+  const lines: Line[] = [];
+  const slots: Slot[] = [];
+  const addSlot = (raw: string, label: string, place: Place, weight = LABEL_WEIGHT[label] ?? 1) => {
+    const text = raw.trim();
+    if (text.length >= 2 && !NOT_ORG.test(text) && ORG_END.test(text.replace(/[（(].*$/, ''))) slots.push({ raw: text, weight, label, place });
+  };
+  if (doc.clues.title) {
+    const text = normalizeLine(doc.clues.title);
+    lines.push({ text, weight: 5, role: 'title', place: { file } });
+    titleSlot(text, { file }, addSlot);
+  }
+  if (doc.clues.site) lines.push({ text: normalizeLine(doc.clues.site), weight: 3, role: 'site', place: { file } });
+
+  let count = 0;
+  let pendingLabel: string | null = null;
+  for (const block of doc.blocks) {
+    if (block.type !== 'text') continue;
+    const text = normalizeLine(block.text).trim();
+    if (!text) continue;
+    const place: Place = { file, ...(block.page !== undefined && { page: block.page }), ...(block.line !== undefined && { line: block.line }) };
+    const headline = count < HEADLINE_LINES;
+    if (count++ >= MAX_BODY_LINES) break;
+    lines.push({ text: text.slice(0, MAX_LINE), weight: headline ? 3 : 1, role: headline ? 'headline' : 'body', place });
+    if (pendingLabel) addSlot(text.split(/[\s\t]/)[0], pendingLabel, place);
+    pendingLabel = LABEL_ONLY.exec(text)?.[1] ?? null;
+    for (const m of text.matchAll(LABELLED)) addSlot(m[2], m[1], place);
+    if (headline) titleSlot(text, place, addSlot);
+  }
+  for (const table of tables) {
+    const place: Place = { file, ...(table.pages[0] !== undefined && { page: table.pages[0] }) };
+    if (table.title) lines.push({ text: normalizeLine(table.title), weight: 2, role: 'table-title', place });
+    if (table.department) addSlot(normalizeLine(table.department), '部门', place);
+    cellSlots(table, file, addSlot);
+  }
+  return { lines, slots, host: hostOf(doc.clues.url ?? doc.source.url) };
+}
+
+type AddSlot = (raw: string, label: string, place: Place, weight?: number) => void;
+
+/**
+ * A heading that is an organisation's name (新平彝族傣族自治县人民政府办公室) or starts with one
+ * before the year (浏阳市人民政府办公室2020年度部门决算) names the publisher.
+ */
+function titleSlot(text: string, place: Place, addSlot: AddSlot): void {
+  if (text.length > 60 || /[:：，。；]/.test(text)) return;
+  const beforeYear = /^(.{4,30}?)\s*(?:[〇○零一二三四五六七八九]{4}|\d{4})\s*年/.exec(text)?.[1];
+  const org = beforeYear ?? (/\d/.test(text) ? null : text);
+  if (org) addSlot(org, 'title', place, 4);
+}
+
+/** 部门名称 | 新平彝族傣族自治县人民政府办公室 in a table's cells. */
+function cellSlots(table: TableRecord, file: string, addSlot: AddSlot): void {
+  const labelled = new Map<number, { c: number; label: string; page?: number }[]>();
+  for (const cell of table.cells) {
+    const label = cell.text.replace(/[\s:：]/g, '');
+    if (LABEL_WEIGHT[label] && label !== '单位' && label !== '部门') {
+      const list = labelled.get(cell.r) ?? [];
+      list.push({ c: cell.c + cell.cs - 1, label, page: cell.page });
+      labelled.set(cell.r, list);
+    }
+  }
+  if (!labelled.size) return;
+  for (const cell of table.cells) {
+    for (const l of labelled.get(cell.r) ?? []) {
+      if (cell.c === l.c + 1) addSlot(normalizeLine(cell.text), l.label, { file, row: cell.r, col: cell.c, ...(cell.page !== undefined && { page: cell.page }) });
+    }
+  }
+}
+
+function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * Which county-level unit and which department published a document: every mention votes
+ * (titles, site, headlines, department lines and cells, body text), prefectures and provinces
+ * named anywhere break ties between same-named units, misspellings close to the winner are
+ * corrected with a `name.region` warning, and a remaining guess is said out loud.
+ */
+import type { Diagnostic, DocumentRecord, Place } from '@govdocs/core';
+import { canonicalDepartment, splitDepartment, type DepartmentParts } from './department.js';
+import type { Evidence, Line, Slot } from './evidence.js';
+import type { Unit } from './gazetteer.js';
+import { provinceOfHost } from './hosts.js';
+import { emptyClues, pick, type Clues } from './resolve-name.js';
+import { scanTerms, type TermMatch } from './scan.js';
+
+interface Vote { unit: Unit; score: number; spellings: Map<string, { weight: number; confidence: number }> }
+
+interface ScannedLine { line: Line; matches: TermMatch[] }
+
+export interface Identity {
+  region: DocumentRecord['region'];
+  department: DocumentRecord['department'];
+  diagnostics: Diagnostic[];
+}
+
+const ORG_AFTER = /^[\u4e00-\u9fff]{0,12}?(办公室|服务中心|中心|委员会|局|院|所|站|队|馆|厅)/;
+
+export function resolveIdentity(evidence: Evidence, file: string): Identity {
+  const scanned = evidence.lines.map((line) => ({ line, matches: scanTerms(line.text) }));
+  const clues = collectClues(scanned, evidence.host);
+  const votes = new Map<string, Vote>();
+  const ambiguous: { units: Unit[]; weight: number; raw: string; place: Place }[] = [];
+  const add = (unit: Unit, weight: number, raw: string, confidence: number) => {
+    let v = votes.get(unit.code);
+    if (!v) votes.set(unit.code, (v = { unit, score: 0, spellings: new Map() }));
+    v.score += weight;
+    const s = v.spellings.get(raw) ?? { weight: 0, confidence };
+    s.weight += weight;
+    s.confidence = Math.max(s.confidence, confidence);
+    v.spellings.set(raw, s);
+  };
+
+  for (const { line, matches } of scanned) {
+    for (const m of matches) {
+      if (!m.term.units.length) continue;
+      const picked = pick(m.term.units.map((h) => h.unit), clues, null);
+      if (picked.unit) add(picked.unit, line.weight, m.text, picked.factor * (m.term.units[0].form === 'full' ? 1 : 0.98));
+      else ambiguous.push({ units: picked.candidates, weight: line.weight, raw: m.text, place: line.place });
+    }
+  }
+  let parts = evidence.slots.map((slot) => ({ slot, parts: splitDepartment(slot.raw, clues) }));
+  for (const { slot, parts: p } of parts) {
+    if (p.region?.unit && !p.region.corrected) add(p.region.unit, slot.weight, p.regionRaw, p.region.confidence);
+    else if (p.region?.ambiguous && p.region.candidates.length > 1) ambiguous.push({ units: p.region.candidates, weight: slot.weight, raw: p.regionRaw, place: slot.place });
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  let winner = topVote(votes);
+  let guessed: { raw: string; candidates: Unit[] } | null = null;
+  if (!winner) {
+    // No exact spelling: corrected spellings may still agree on one unit.
+    for (const { slot, parts: p } of parts) if (p.region?.unit) add(p.region.unit, slot.weight, p.regionRaw, p.region.confidence);
+    winner = topVote(votes);
+  }
+  if (!winner && ambiguous.length) {
+    const guess = guessAmong(ambiguous, clues);
+    add(guess.unit, 1, guess.raw, 1 / guess.candidates.length);
+    winner = votes.get(guess.unit.code)!;
+    guessed = guess;
+    diagnostics.push(warning(file, ambiguous[0].place,
+      `region "${guess.raw}" could be ${guess.candidates.map(describe).join(' or ')}; nothing in the document tells which, so ${describe(guess.unit)} is a guess. Check the source and its site.`,
+      guess.raw, guess.unit.code));
+  }
+  if (winner) parts = parts.map(({ slot, parts: p }) => ({ slot, parts: p.region?.unit === winner!.unit || !p.regionRaw ? p : splitDepartment(slot.raw, clues, winner!.unit) }));
+  diagnostics.push(...corrections(parts, winner?.unit ?? null, file));
+  if (!winner) diagnostics.push(...unresolved(parts, file));
+
+  const region = winner ? regionRecord(winner, votes, guessed) : null;
+  const department = departmentRecord(parts, scanned, winner?.unit ?? null);
+  return { region, department, diagnostics };
+}
+
+function collectClues(scanned: ScannedLine[], host: string | null): Clues {
+  const clues = emptyClues();
+  for (const { line, matches } of scanned) {
+    for (const m of matches) {
+      // A bare stem (乐山, 云南) is weaker evidence than a full name (乐山市, 云南省).
+      const w = line.weight * (m.text.length > 2 || /[市州省盟]$/.test(m.text) ? 1 : 0.5);
+      for (const c of m.term.prefectures) clues.prefectures.set(c, (clues.prefectures.get(c) ?? 0) + w);
+      for (const c of m.term.provinces) clues.provinces.set(c, (clues.provinces.get(c) ?? 0) + w);
+    }
+  }
+  const province = host ? provinceOfHost(host) : null;
+  if (province) clues.provinces.set(province, (clues.provinces.get(province) ?? 0) + 3);
+  return clues;
+}
+
+function topVote(votes: Map<string, Vote>): Vote | null {
+  let best: Vote | null = null;
+  for (const v of votes.values()) if (!best || v.score > best.score || (v.score === best.score && v.unit.code < best.unit.code)) best = v;
+  return best;
+}
+
+/** Every candidate of every ambiguous mention, weighed; ties go to the clues, then the lowest code. */
+function guessAmong(list: { units: Unit[]; weight: number; raw: string }[], clues: Clues) {
+  const weights = new Map<string, { unit: Unit; w: number }>();
+  for (const a of list) for (const u of a.units) {
+    const e = weights.get(u.code) ?? { unit: u, w: 0 };
+    e.w += a.weight + 2 * (clues.prefectures.get(u.prefectureCode) ?? 0) + (clues.provinces.get(u.provinceCode) ?? 0);
+    weights.set(u.code, e);
+  }
+  const ranked = [...weights.values()].sort((a, b) => b.w - a.w || a.unit.code.localeCompare(b.unit.code));
+  const top = list.slice().sort((a, b) => b.weight - a.weight)[0];
+  return { unit: ranked[0].unit, raw: top.raw, candidates: top.units };
+}
+
+function describe(u: Unit): string {
+  return `${u.province}${u.prefecture && u.prefecture !== u.province ? u.prefecture : ''}${u.name} (${u.code})`;
+}
+
+/** One warning per distinct misspelling that was taken as the document's region. */
+function corrections(parts: { slot: Slot; parts: DepartmentParts }[], winner: Unit | null, file: string): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const { slot, parts: p } of parts) {
+    if (!winner || p.region?.unit !== winner || !p.region.corrected || seen.has(p.regionRaw)) continue;
+    seen.add(p.regionRaw);
+    out.push(warning(file, slot.place,
+      `corrected region "${p.regionRaw}" to "${winner.name}" (${winner.code}) in "${slot.raw}"; the source misspells it.`,
+      p.regionRaw, winner.name));
+  }
+  return out;
+}
+
+function unresolved(parts: { slot: Slot; parts: DepartmentParts }[], file: string): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const { slot, parts: p } of parts) {
+    if (!p.regionRaw || p.aboveCounty || p.region?.unit || seen.has(p.regionRaw)) continue;
+    seen.add(p.regionRaw);
+    const candidates = p.region?.candidates ?? [];
+    out.push(warning(file, slot.place,
+      `could not tell which county "${p.regionRaw}" (in "${slot.raw}") is${candidates.length ? `: ${candidates.slice(0, 5).map(describe).join(', ')} fit` : ''}; region left empty. Add the county's site or prefecture to the input.`,
+      p.regionRaw, null));
+  }
+  return out;
+}
+
+function warning(file: string, place: Place, message: string, actual: string, expected: string | null): Diagnostic {
+  return { rule: 'name.region', severity: 'warning', stage: 'names', message, place: { ...place, file }, actual, expected };
+}
+
+function regionRecord(winner: Vote, votes: Map<string, Vote>, guessed: { candidates: Unit[] } | null): DocumentRecord['region'] {
+  const spellings = [...winner.spellings.entries()].sort((a, b) => b[1].weight - a[1].weight);
+  const [raw, best] = spellings[0];
+  const others = [...votes.values()].filter((v) => v !== winner).reduce((s, v) => s + v.score, 0);
+  const margin = winner.score / (winner.score + others);
+  const confidence = guessed ? 1 / guessed.candidates.length : best.confidence * (0.7 + 0.3 * margin);
+  const u = winner.unit;
+  return { code: u.code, name: u.name, province: u.province, prefecture: u.prefecture, raw, confidence: Math.round(confidence * 100) / 100 };
+}
+
+/** The unit named most (by weight) in slots of the winning region or of no region; free text counts little. */
+function departmentRecord(parts: { slot: Slot; parts: DepartmentParts }[], scanned: ScannedLine[], region: Unit | null): DocumentRecord['department'] {
+  const tally = new Map<string, { weight: number; raws: string[] }>();
+  const add = (unit: string, weight: number, raw: string) => {
+    if (unit.length < 2) return;
+    const t = tally.get(unit) ?? { weight: 0, raws: [] };
+    t.weight += weight;
+    if (!t.raws.includes(raw)) t.raws.push(raw);
+    tally.set(unit, t);
+  };
+  for (const { slot, parts: p } of parts) {
+    if (p.aboveCounty) continue;
+    if (p.region?.unit && p.region.unit !== region) continue;
+    add(p.unit, slot.weight * (p.regionRaw ? 1 : 0.8), slot.raw.trim());
+  }
+  if (region) {
+    for (const { line, matches } of scanned) {
+      for (const m of matches) {
+        if (!m.term.units.some((h) => h.unit === region)) continue;
+        const org = ORG_AFTER.exec(line.text.slice(m.end));
+        if (org) add(splitDepartment(m.text + org[0]).unit, line.role === 'body' ? 0.5 : 1, m.text + org[0]);
+      }
+    }
+  }
+  const best = [...tally.entries()].sort((a, b) => b[1].weight - a[1].weight)[0];
+  if (!best) return null;
+  return { name: canonicalDepartment(region, best[0]), raw: best[1].raws };
+}
