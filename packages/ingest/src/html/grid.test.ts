@@ -76,3 +76,16 @@ describe('notes under a table', () => {
     expect(pieces[0].type === 'grid' && pieces[0].grid.rowCount).toBe(3);
   });
 });
+
+describe('column slices', () => {
+  it('closes up columns no cell starts in (exporters split columns to match widths)', () => {
+    const cells: Cell[] = [
+      { r: 0, c: 0, rs: 1, cs: 1, text: '项目' }, { r: 0, c: 1, rs: 1, cs: 2, text: '预算数' }, { r: 0, c: 3, rs: 1, cs: 1, text: '决算数' },
+      { r: 1, c: 0, rs: 1, cs: 1, text: '合计' }, { r: 1, c: 1, rs: 1, cs: 2, text: '2.00' }, { r: 1, c: 3, rs: 1, cs: 1, text: '1.00' },
+    ];
+    const [piece] = splitRegion({ cells, rowCount: 2, colCount: 4 });
+    const grid = piece.type === 'grid' ? piece.grid : null;
+    expect(grid?.colCount).toBe(3);
+    expect(grid?.cells.map((c) => [c.c, c.cs])).toEqual([[0, 1], [1, 1], [2, 1], [0, 1], [1, 1], [2, 1]]);
+  });
+});

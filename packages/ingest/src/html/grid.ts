@@ -206,15 +206,27 @@ function linesOf(rows: RowInfo[], from: number, to: number): string[] {
   return lines;
 }
 
+/**
+ * The body as a grid: rows from 0, and only the columns some cell starts in. Columns no cell
+ * starts in are width slices (an exporter splitting a column to match widths elsewhere, or an
+ * empty spacer): they hold nothing and would only widen spans, so they close up.
+ */
 function toGrid(body: RegionCell[], top: number, bottom: number, before: string[], after: string[], sheet?: string): Grid {
-  let left = Infinity;
   let right = 0;
-  for (const cell of body) {
-    left = Math.min(left, cell.c);
-    right = Math.max(right, cell.c + cell.cs);
-  }
-  const cells = body.map((cell) => ({ ...cell, r: cell.r - top, c: cell.c - left, rs: Math.min(cell.rs, bottom - cell.r) }));
-  const grid: Grid = { cells, rowCount: bottom - top, colCount: right - left, pages: [], before, after };
+  for (const cell of body) right = Math.max(right, cell.c + cell.cs);
+  const starts = new Uint8Array(right + 1);
+  for (const cell of body) starts[cell.c] = 1;
+  // kept[i] = how many starting columns lie before column i.
+  const kept = new Int32Array(right + 1);
+  for (let i = 0; i < right; i++) kept[i + 1] = kept[i] + starts[i];
+  const cells = body.map((cell) => ({
+    ...cell,
+    r: cell.r - top,
+    c: kept[cell.c],
+    rs: Math.min(cell.rs, bottom - cell.r),
+    cs: Math.max(1, kept[cell.c + cell.cs] - kept[cell.c]),
+  }));
+  const grid: Grid = { cells, rowCount: bottom - top, colCount: kept[right], pages: [], before, after };
   if (sheet !== undefined) grid.sheet = sheet;
   return grid;
 }
