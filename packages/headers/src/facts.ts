@@ -166,9 +166,10 @@ function rowSubject(layout: Layout, r: number, panel: Panel, env: RowEnv): { sub
     const item = threePublicItem(text);
     if (item) return { subject: { item }, label, countRow };
   }
-  if (label) {
+  // Function class names mean the class in function tables, not in economic or “三公” tables.
+  if (label && panel.name !== 'income' && env.kind !== 'general_budget_basic' && env.kind !== 'three_public') {
     const cls = functionClassByName(text);
-    if (cls && panel.name !== 'income') return { subject: { scheme: 'function', code: cls.code, name: cls.name }, label, countRow };
+    if (cls) return { subject: { scheme: 'function', code: cls.code, name: cls.name }, label, countRow };
   }
   const subject: Subject = panel.name ? { label: label ?? '', panel: panel.name } : { label: label ?? '' };
   return { subject, label, countRow };
