@@ -52,6 +52,18 @@ describe('summary tables with side-by-side panels', () => {
     expect(first.source).toMatchObject({ text: '548.82', row: 2, col: 2, line: 12, rowLabel: '一般公共预算财政拨款收入', columnPath: ['收入', '金额'] });
   });
 
+  it('names panels by their header words, their total lines or, in summaries, their order', () => {
+    const byWords = align(`
+      收入项目|预算数|支出项目|预算数
+      一、事业收入|1.00|一、教育支出|1.00`, ['部门收支总表']);
+    expect(lines(byWords.facts)).toEqual(['income:事业收入 budget 1', 'function:205 budget 1']);
+    const byOrder = align(`
+      项目|金额|项目|金额
+      一、事业收入|1.00|一、教育支出|1.00`, ['财政拨款收支总表']);
+    expect(lines(byOrder.facts)).toEqual(['income:事业收入 amount 1', 'function:205 amount 1']);
+    expect(byOrder.table.kind).toBe('appropriation_summary');
+  });
+
   it('falls back to the header structure for the kind when there is no title', () => {
     expect(align(summary).table.kind).toBe('summary');
   });
