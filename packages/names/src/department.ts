@@ -3,7 +3,7 @@
  * into the region spelling and the unit, the unit normalised, and the canonical full name.
  */
 import type { Unit } from './gazetteer.js';
-import { normalizeName } from './normalize.js';
+import { normalizeName, simplify } from './normalize.js';
 import { regionIndex } from './region-index.js';
 import { emptyClues, mergeClues, pick, resolveRegionName, type Clues, type NameResolution } from './resolve-name.js';
 
@@ -27,7 +27,15 @@ const NOT_A_PLACE = /(开发区|新区|园区|景区|社区|街区|市区|县区
 const BOUNDARY = new Set(['县', '区', '旗', '市', '州']);
 
 export function splitDepartment(raw: string, clues: Clues = emptyClues(), prefer: Unit | null = null): DepartmentParts {
-  const s = normalizeName(raw).replace(/^(中共|中国共产党)/, '');
+  const written = normalizeName(raw).replace(/^(中共|中国共产党)/, '');
+  const parts = splitNormalized(raw, written, clues, prefer);
+  if (parts.regionRaw) return parts;
+  // Traditional spelling that ingest did not convert: try once more simplified.
+  const simplified = simplify(written);
+  return simplified === written ? parts : splitNormalized(raw, simplified, clues, prefer);
+}
+
+function splitNormalized(raw: string, s: string, clues: Clues, prefer: Unit | null): DepartmentParts {
   const idx = regionIndex();
   let pos = 0;
   let context = clues;
@@ -86,7 +94,7 @@ function looksLikeRegion(text: string): boolean {
  * spoken of generically and dropped. 市 is dropped only before 政府/人民政府 (市场监督管理局 keeps it).
  */
 export function normalizeUnit(text: string): string {
-  let u = normalizeName(text).replace(/[（(][^)）]*[)）]$/, '');
+  let u = simplify(normalizeName(text)).replace(/[（(][^)）]*[)）]$/, '');
   u = u.replace(/^(县|区|旗)(?!委|域|级)/, '').replace(/^市(?=(人民)?政府)/, '');
   if (/^(人民)?政府办(公室)?$|^府办$/.test(u)) return '人民政府办公室';
   return u;

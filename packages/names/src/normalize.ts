@@ -16,13 +16,19 @@ export function simplify(text: string): string {
   return MAYBE_TRADITIONAL.test(text) ? toSimplified(text) : text;
 }
 
-/** A name as it is compared: NFKC, simplified, no spaces or quotes. */
+/**
+ * A name as it is compared: NFKC, no spaces or quotes. Not converted to simplified here: some
+ * official simplified names keep characters opencc would change (乾安县 → 干安县), so callers
+ * try the name as written first and `simplify` it only when that fails.
+ */
 export function normalizeName(raw: string): string {
-  return simplify(raw.normalize('NFKC')).replace(NOISE, '');
+  return raw.normalize('NFKC').replace(NOISE, '');
 }
 
-/** A line of text as it is scanned: NFKC, simplified, spaces between Han characters removed. */
+/**
+ * A line of text as it is scanned: NFKC, spaces between Han characters removed. Traditional
+ * documents are converted by ingest; lines are not converted again for the reason above.
+ */
 export function normalizeLine(raw: string): string {
-  return simplify(raw.normalize('NFKC'))
-    .replace(/(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])/g, '');
+  return raw.normalize('NFKC').replace(/(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])/g, '');
 }

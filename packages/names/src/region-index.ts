@@ -76,12 +76,10 @@ function buildIndex(gaz: Gazetteer): RegionIndex {
   for (const p of gaz.provinces.values()) for (const a of p.aliases) term(terms, a).provinces.push(p.code);
   const fuzzyPostings = new Map<string, number[]>();
   fuzzyForms.forEach((f, i) => {
-    for (const ch of new Set(f.text)) if (!TYPE_CHARS.has(ch)) push(fuzzyPostings, ch, i);
+    // The last character is the type word (县, 区, 市, 旗): every form shares it.
+    for (const ch of new Set(f.text.slice(0, -1))) push(fuzzyPostings, ch, i);
   });
   let maxTermLength = 0;
   for (const k of terms.keys()) maxTermLength = Math.max(maxTermLength, k.length);
   return { gaz, exact, stems, terms, maxTermLength, fuzzyForms, fuzzyPostings };
 }
-
-/** Characters of type words and autonomy markers: too common to find candidates by. */
-export const TYPE_CHARS = new Set(['县', '区', '市', '旗', '自', '治', '族', '林', '特']);

@@ -8,8 +8,8 @@
 import { boundedDistance } from './distance.js';
 import { splitEthnic } from './ethnic.js';
 import type { Unit } from './gazetteer.js';
-import { normalizeName } from './normalize.js';
-import { regionIndex, TYPE_CHARS, type RegionIndex } from './region-index.js';
+import { normalizeName, simplify } from './normalize.js';
+import { regionIndex, type RegionIndex } from './region-index.js';
 
 /** Weights of prefectures (4-digit codes) and provinces (2-digit codes) named in the context. */
 export interface Clues {
@@ -46,8 +46,18 @@ const TYPE_SUFFIX = /(自治县|自治旗|自治州|林区|特区|县|市|区|�
 const GOVERNMENT_SUFFIX = /(人民政府|政府)$/;
 
 export function resolveRegionName(raw: string, options: ResolveOptions = {}): NameResolution {
+  const written = normalizeName(raw).replace(GOVERNMENT_SUFFIX, '');
+  const result = resolveNormalized(raw, written, options);
+  if (result.unit && !result.corrected) return result;
+  const simplified = simplify(written);
+  if (simplified === written) return result;
+  const converted = resolveNormalized(raw, simplified, options);
+  // The simplified spelling wins when it needs no correction or the written one found nothing.
+  return (converted.unit && !converted.corrected) || (!result.unit && !result.ambiguous) ? converted : result;
+}
+
+function resolveNormalized(raw: string, normalized: string, options: ResolveOptions): NameResolution {
   const idx = regionIndex();
-  const normalized = normalizeName(raw).replace(GOVERNMENT_SUFFIX, '');
   const base: NameResolution = { raw, normalized, unit: null, confidence: 0, match: 'none', corrected: false, ambiguous: false, candidates: [] };
   if (normalized.length < 2) return base;
   const clues = options.clues ?? emptyClues();
@@ -103,13 +113,12 @@ function nearMiss(idx: RegionIndex, s: string, clues: Clues, prefer: Unit | null
   // Three characters with one wrong fit too many places: only among the units the clues name.
   const needClue = s.length < 4;
   if (needClue && !clues.prefectures.size && !clues.provinces.size) return NONE;
-  const seen = new Set<number>();
+  const seen = visited(idx.fuzzyForms.length);
   const byDistance = new Map<number, Set<Unit>>();
-  for (const ch of new Set(s)) {
-    if (TYPE_CHARS.has(ch)) continue;
+  for (const ch of new Set(s.slice(0, -1))) {
     for (const i of idx.fuzzyPostings.get(ch) ?? []) {
-      if (seen.has(i)) continue;
-      seen.add(i);
+      if (seen.marks[i] === seen.stamp) continue;
+      seen.marks[i] = seen.stamp;
       const form = idx.fuzzyForms[i];
       if (needClue && !clues.prefectures.has(form.unit.prefectureCode) && !clues.provinces.has(form.unit.provinceCode)) continue;
       const d = boundedDistance(s, form.text, limit);
@@ -124,6 +133,16 @@ function nearMiss(idx: RegionIndex, s: string, clues: Clues, prefer: Unit | null
   const units = [...byDistance.get(best)!];
   const picked = pick(units, clues, prefer);
   return finish(picked, 'corrected', true, best === 1 ? 0.8 : 0.7);
+}
+
+let marks = new Uint32Array(0);
+let stamp = 0;
+
+/** Which forms this call has compared already, without a new Set per call. */
+function visited(size: number): { marks: Uint32Array; stamp: number } {
+  if (marks.length < size) marks = new Uint32Array(size);
+  stamp = (stamp + 1) >>> 0 || 1;
+  return { marks, stamp };
 }
 
 function finish(picked: Picked, match: MatchKind, corrected: boolean, confidence: number): Attempt {
@@ -169,15 +188,17 @@ function typeFits(u: Unit, type: string): boolean {
 export function stripPlacePrefixes(idx: RegionIndex, s: string): { rest: string; clues: Clues } {
   const clues = emptyClues();
   let rest = s;
-  for (const kind of ['provinces', 'prefectures'] as const) {
-    for (let len = Math.min(idx.maxTermLength, rest.length - 2); len >= 2; len--) {
+  for (let step = 0; step < 2; step++) {
+    let taken = 0;
+    for (let len = Math.min(idx.maxTermLength, rest.length - 2); len >= 2 && !taken; len--) {
       const t = idx.terms.get(rest.slice(0, len));
-      const codes = t?.[kind];
-      if (!codes?.length) continue;
-      for (const c of codes) clues[kind].set(c, (clues[kind].get(c) ?? 0) + 10);
-      rest = rest.slice(len);
-      break;
+      if (!t || (!t.prefectures.length && !t.provinces.length)) continue;
+      for (const c of t.prefectures) clues.prefectures.set(c, (clues.prefectures.get(c) ?? 0) + 10);
+      for (const c of t.provinces) clues.provinces.set(c, (clues.provinces.get(c) ?? 0) + 10);
+      taken = len;
     }
+    if (!taken) break;
+    rest = rest.slice(taken);
   }
   return { rest, clues };
 }
