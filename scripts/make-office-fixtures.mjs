@@ -104,7 +104,7 @@ save('hidden.xlsx', workbook([{
 // Hostile names: sheets and cells called __proto__ / constructor must not reach Object.prototype.
 save('proto.xlsx', workbook([
   { name: '__proto__', rows: [['__proto__', 'polluted'], ['constructor', 'prototype'], ['1', '2']] },
-  { name: 'constructor', rows: [['toString', 'valueOf'], ['hasOwnProperty', '__defineGetter__']] },
+  { name: 'constructor', rows: [['toString', 'valueOf'], ['hasOwnProperty', '__defineGetter__'], ['prototype', '3']] },
 ], 'xlsx'));
 
 // A zip bomb shaped as an XLSX: one entry of 64 MiB of zeros (compresses ~1000×).

@@ -192,9 +192,13 @@ function segmentPieces([start, end]: [number, number], rows: RowInfo[], region: 
   return pieces;
 }
 
-/** A body of at least two rows and two columns; anything smaller reads as text. */
+/**
+ * A body of at least two rows and two columns; anything smaller reads as text. Two rows with no
+ * number at all are an article's title/date strip laid out as a table, not data.
+ */
 function isTable(body: RegionCell[], rowCount: number): boolean {
   if (rowCount < 2 || body.length < 2) return false;
+  if (rowCount === 2 && !body.some((c) => NUMERIC.test(c.text.trim()))) return false;
   const cols = new Set(body.map((c) => c.c));
   return cols.size >= 2 || body.some((c) => c.cs > 1);
 }

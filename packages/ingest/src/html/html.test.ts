@@ -110,3 +110,14 @@ describe('site chrome and table classes', () => {
     expect(texts(value).join()).not.toMatch(/菜单|隐藏|您现在的位置/);
   });
 });
+
+describe('article strips laid out as tables', () => {
+  it('reads a two-row title/date table as text, not data', async () => {
+    const html = `<html><body><table><tr><td colspan=3>示例县财政局2024年部门预算</td></tr>
+      <tr><td>发布时间：2024-05-15</td><td>来源：示例县财政局</td><td>浏览次数：12</td></tr></table></body></html>`;
+    const { value } = await ingest(page(html));
+    expect(grids(value)).toEqual([]);
+    expect(texts(value)).toEqual(['示例县财政局2024年部门预算', '发布时间：2024-05-15', '来源：示例县财政局', '浏览次数：12']);
+    expect(value!.clues.published).toBe('2024-05-15');
+  });
+});
