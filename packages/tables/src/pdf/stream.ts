@@ -80,7 +80,7 @@ function buildTable(page: number, lines: Line[], rules: RuleLine[]): PageTable |
   const words = lines.flatMap((l) => l.words);
   const columns = findColumns(words, lines);
   if (columns.length < 2) return null;
-  const rows = joinWrappedRows(lines.map((l) => toRow(l, columns)), rules, columns.length);
+  const rows = joinWrappedRows(lines.map((l) => toRow(l, columns)), rules, columns);
   const cells: PageCell[] = [];
   rows.forEach((row, r) => {
     for (const s of row.slots) {
@@ -98,15 +98,18 @@ function buildTable(page: number, lines: Line[], rules: RuleLine[]): PageTable |
 }
 
 /**
- * Columns: x-ranges covered by words, merged where they overlap. A word that holds two
- * side-by-side words of other lines within its width is a spanning header and is left out.
+ * Columns: x-ranges covered by words, merged where they overlap. A word that overlaps two
+ * side-by-side words of other lines is a spanning header (a centred group title) and is left out.
  */
 function findColumns(words: Word[], lines: Line[]): { x0: number; x1: number }[] {
   const lineOf = new Map<Word, number>();
   lines.forEach((l, i) => l.words.forEach((w) => lineOf.set(w, i)));
+  // Only header lines (above the first line with a figure) hold spanning group titles.
+  const firstData = lines.findIndex((l) => l.words.some((w) => isNumeric(w.text)));
+  const headerWords = firstData < 0 ? [] : lines.slice(0, firstData).flatMap((l) => l.words);
   const spanning = new Set<Word>();
-  for (const w of words) {
-    const within = words.filter((o) => o !== w && lineOf.get(o) !== lineOf.get(w) && o.x0 >= w.x0 - 1 && o.x1 <= w.x1 + 1).sort((a, b) => a.x0 - b.x0);
+  for (const w of headerWords) {
+    const within = words.filter((o) => o !== w && lineOf.get(o) !== lineOf.get(w) && Math.min(o.x1, w.x1) - Math.max(o.x0, w.x0) > 1).sort((a, b) => a.x0 - b.x0);
     for (let k = 1; k < within.length; k++) {
       if (within.slice(0, k).some((a) => within[k].x0 > a.x1 + 1)) { spanning.add(w); break; }
     }
@@ -118,7 +121,34 @@ function findColumns(words: Word[], lines: Line[]): { x0: number; x1: number }[]
     if (last && s.x0 <= last.x1 + 1.5) last.x1 = Math.max(last.x1, s.x1);
     else columns.push({ ...s });
   }
-  return columns;
+  return joinHeaderColumns(columns, headerWords.filter((w) => !spanning.has(w)), words.filter((w) => !headerWords.includes(w)));
+}
+
+/**
+ * A header centred over a wide column of left- or right-aligned figures does not overlap them:
+ * a column holding only header words joins a neighbouring column holding only body words.
+ */
+function joinHeaderColumns(columns: { x0: number; x1: number }[], header: Word[], body: Word[]): { x0: number; x1: number }[] {
+  const has = (c: { x0: number; x1: number }, ws: Word[]) => ws.some((w) => w.x0 < c.x1 && w.x1 > c.x0);
+  const kind = columns.map((c) => (has(c, header) ? 1 : 0) + (has(c, body) ? 2 : 0));
+  const out: { x0: number; x1: number }[] = [];
+  for (let i = 0; i < columns.length; i++) {
+    const col = { ...columns[i] };
+    const next = columns[i + 1];
+    if (next && kind[i] + kind[i + 1] === 3) {
+      // Join with the nearer neighbour only: the one on the left may want this column too.
+      const leftGap = i > 0 && kind[i - 1] + kind[i] === 3 ? col.x0 - columns[i - 1].x1 : Infinity;
+      if (next.x0 - col.x1 < leftGap) {
+        out.push({ x0: col.x0, x1: next.x1 });
+        i++;
+        continue;
+      }
+    }
+    const prev = out[out.length - 1];
+    if (prev && i > 0 && kind[i - 1] + kind[i] === 3 && prev.x1 === columns[i - 1].x1) prev.x1 = col.x1;
+    else out.push(col);
+  }
+  return out;
 }
 
 function toRow(line: Line, columns: { x0: number; x1: number }[]): Row {
@@ -140,49 +170,94 @@ function toRow(line: Line, columns: { x0: number; x1: number }[]): Row {
 }
 
 /**
- * Joins lines that are one row: with a ruling between most rows, lines with no ruling between
- * them; else a header line whose words sit in exactly the columns of the line above (a wrapped
- * header cell), and after the header a line with no numbers set closer than rows are (a wrapped
- * label, vertically centred figures beside it).
+ * Joins lines that are one row. With a ruling between most rows, lines with no ruling between
+ * them are one row. Else, in the header, a line whose words sit in exactly the columns of the
+ * line above (a wrapped header cell); below it, a line with no figures set closer than rows
+ * are: it carries on the label above it, or, when the figures of the next line sit beside it
+ * (vertically centred), it starts that row.
  */
-function joinWrappedRows(rows: Row[], rules: RuleLine[], columnCount: number): Row[] {
+function joinWrappedRows(rows: Row[], rules: RuleLine[], columns: { x0: number; x1: number }[]): Row[] {
   if (rows.length < 2) return rows;
   const x0 = Math.min(...rows.flatMap((r) => r.slots.flatMap((s) => s.words.map((w) => w.x0))));
   const x1 = Math.max(...rows.flatMap((r) => r.slots.flatMap((s) => s.words.map((w) => w.x1))));
   const long = rules.filter((r) => r.y0 === r.y1 && r.x1 - r.x0 >= 0.5 * (x1 - x0) && r.x0 <= x1 && r.x1 >= x0);
   const ruledBetween = (a: Row, b: Row) => long.some((r) => r.y0 >= a.y1 - 1.5 && r.y0 <= b.y0 + 1.5);
-  const pairs = rows.length - 1;
   let ruled = 0;
   for (let k = 1; k < rows.length; k++) if (ruledBetween(rows[k - 1], rows[k])) ruled++;
-  const byRules = ruled >= 0.6 * pairs;
-  const pitch = median(rows.slice(1).map((r, k) => r.y0 - rows[k].y0));
-  const firstData = rows.findIndex((r) => r.slots.some((s) => s.words.some((w) => isNumeric(w.text))));
-  const out: Row[] = [rows[0]];
-  for (let k = 1; k < rows.length; k++) {
+  if (ruled >= 0.6 * (rows.length - 1)) {
+    const out: Row[] = [rows[0]];
+    for (let k = 1; k < rows.length; k++) {
+      if (ruledBetween(rows[k - 1], rows[k])) out.push(rows[k]);
+      else merge(out[out.length - 1], rows[k]);
+    }
+    return out;
+  }
+  const firstData = rows.findIndex(hasFigure);
+  const headerEnd = firstData < 0 ? rows.length : firstData;
+  const out: Row[] = [];
+  for (let k = 0; k < headerEnd; k++) {
+    if (k > 0 && isWrappedHeader(out[out.length - 1], rows[k], rows[k - 1])) merge(out[out.length - 1], rows[k]);
+    else out.push(rows[k]);
+  }
+  if (firstData < 0) return out;
+  const gap = (k: number) => rows[k].y0 - rows[k - 1].y1;
+  const rowGaps = rows.map((_, k) => k).filter((k) => k > firstData && hasFigure(rows[k])).map(gap);
+  const rowGap = rowGaps.length ? median(rowGaps) : Infinity;
+  const tight = (k: number) => gap(k) < 0.7 * rowGap;
+  let pending: Row | null = null;
+  for (let k = firstData; k < rows.length; k++) {
     const row = rows[k];
+    if (hasFigure(row) || k === firstData) {
+      if (pending) { merge(pending, row); out.push(pending); pending = null; }
+      else out.push(row);
+      continue;
+    }
+    if (pending) { out.push(pending); pending = null; }
+    const next = rows[k + 1];
     const above = out[out.length - 1];
-    const join = byRules
-      ? !ruledBetween(rows[k - 1], row)
-      : k <= firstData || firstData < 0
-        ? isWrappedHeader(above, row, rows[k - 1])
-        : isWrappedLabel(row, rows[k - 1], pitch);
-    if (join) merge(above, row);
+    if (startsRow(row)) out.push(row);
+    else if (next && hasFigure(next) && tight(k + 1) && !sharesColumns(next, row) && !(tight(k) && labelsAbove(above, row) && gap(k) < gap(k + 1))) pending = row;
+    else if ((tight(k) || (gap(k) <= rowGap && fillsColumn(rows[k - 1], row, columns))) && labelsAbove(above, row)) merge(above, row);
     else out.push(row);
   }
-  void columnCount;
+  if (pending) out.push(pending);
   return out;
+}
+
+const hasFigure = (row: Row) => row.slots.some((s) => s.words.some((w) => isNumeric(w.text)));
+
+/** Ordinals and codes begin a row of their own (一、 （一） 1. 其中：). */
+const ROW_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|其中[:：])/;
+
+function startsRow(row: Row): boolean {
+  const first = row.slots[0]?.words[0]?.text ?? '';
+  return ROW_START.test(first);
+}
+
+/** Every word of `row` lies under a text (not a figure) of the row above. */
+function labelsAbove(above: Row, row: Row): boolean {
+  return row.slots.every((s) => above.slots.some((a) => a.c0 <= s.c1 && a.c1 >= s.c0 && a.words.some((w) => !isNumeric(w.text))));
+}
+
+/** The line above runs to the right edge of the column `row` continues in: its text wrapped there. */
+function fillsColumn(previousLine: Row, row: Row, columns: { x0: number; x1: number }[]): boolean {
+  return row.slots.every((s) => previousLine.slots.some((a) => {
+    if (a.c0 > s.c1 || a.c1 < s.c0) return false;
+    const right = Math.max(...a.words.map((w) => w.x1));
+    const size = Math.max(...a.words.map((w) => w.y1 - w.y0));
+    return right >= columns[a.c1].x1 - 0.8 * size;
+  }));
+}
+
+function sharesColumns(a: Row, b: Row): boolean {
+  return b.slots.some((s) => a.slots.some((o) => o.c0 <= s.c1 && o.c1 >= s.c0));
 }
 
 function isWrappedHeader(above: Row, row: Row, previousLine: Row): boolean {
   const gap = row.y0 - previousLine.y1;
   const size = Math.max(...row.slots.flatMap((s) => s.words.map((w) => w.y1 - w.y0)));
   if (gap > 0.5 * size) return false;
-  return row.slots.every((s) => above.slots.some((a) => a.c0 === s.c0 && a.c1 === s.c1)) && !row.slots.some((s) => s.words.some((w) => isNumeric(w.text)));
-}
-
-function isWrappedLabel(row: Row, previousLine: Row, pitch: number): boolean {
-  if (row.slots.some((s) => s.words.some((w) => isNumeric(w.text)))) return false;
-  return row.y0 - previousLine.y0 < 0.8 * pitch;
+  return row.slots.every((s) => above.slots.some((a) => a.c0 === s.c0 && a.c1 === s.c1)) && !hasFigure(row);
 }
 
 function merge(into: Row, row: Row): void {
