@@ -86,6 +86,8 @@ function attempt(idx: RegionIndex, s: string, clues: Clues, prefer: Unit | null)
     const confidence = form === 'full' ? 1 : form === 'short' ? 0.98 : 0.95;
     return finish(picked, form, false, confidence);
   }
+  const bare = idx.stems.get(s);
+  if (bare) return finish(pick(bare, clues, prefer), 'stem', false, 0.95);
   const core = coreOf(s);
   const stemUnits = core ? idx.stems.get(core.stem) : undefined;
   if (core && stemUnits) {

@@ -29,7 +29,6 @@ function variants(): Variant[] {
     const expect = shared(u) ? null : u.code;
     out.push({ kind: 'traditional', raw: toTraditional(u.name), expect });
     out.push({ kind: 'spaces', raw: [...u.name].join(i % 2 ? ' ' : '\u3000'), expect });
-    if (u.short !== u.name) out.push({ kind: 'short', raw: u.short, expect: (idx.exact.get(u.short)?.length ?? 0) > 1 ? null : u.code });
     out.push({ kind: 'prefixed', raw: prefix + u.name, expect: u.code });
     // One wrong character in the place stem; skipped when the result is itself a real name.
     const at = i % Math.max(1, Math.min(2, u.stem.length));
@@ -40,6 +39,11 @@ function variants(): Variant[] {
       const scope = prefixed ? g.units.filter((o) => (o.prefecture ?? o.province) === prefix) : g.units;
       out.push({ kind: 'typo', raw: prefixed ? prefix + typo : typo, expect: nearestUnique(typo, scope) === u ? u.code : null });
     }
+  }
+  // Short forms and bare stems of every autonomous county and banner (新平县, 新平).
+  for (const u of g.units.filter((x) => x.short !== x.name)) {
+    out.push({ kind: 'short', raw: u.short, expect: (idx.exact.get(u.short)?.length ?? 0) > 1 ? null : u.code });
+    if (!idx.exact.has(u.stem)) out.push({ kind: 'stem', raw: u.stem, expect: (idx.stems.get(u.stem)?.length ?? 0) > 1 ? null : u.code });
   }
   // Same-named units: without a clue they must be reported, with the prefecture named they resolve.
   const byName = new Map<string, Unit[]>();
@@ -86,18 +90,23 @@ describe('resolution of generated name variants', () => {
 
   it('covers at least 300 variants of every kind', () => {
     expect(list.length).toBeGreaterThanOrEqual(300);
-    for (const kind of ['traditional', 'spaces', 'short', 'prefixed', 'typo', 'ambiguous', 'ambiguous+clue']) {
+    for (const kind of ['traditional', 'spaces', 'short', 'stem', 'prefixed', 'typo', 'ambiguous', 'ambiguous+clue']) {
       expect(list.filter((v) => v.kind === kind).length, kind).toBeGreaterThan(10);
     }
   });
 
   it('resolves ≥ 99 % right, reports every unresolved one and never guesses silently', () => {
     let right = 0;
+    const byKind = new Map<string, { n: number; resolved: number; reported: number }>();
     const wrong: string[] = [];
     const reported: string[] = [];
     for (const v of list) {
       const r = resolveRegionName(v.raw, { clues: v.clues });
       const got = r.unit?.code ?? null;
+      const k = byKind.get(v.kind) ?? { n: 0, resolved: 0, reported: 0 };
+      k.n++;
+      if (got === v.expect) (got ? k.resolved++ : k.reported++);
+      byKind.set(v.kind, k);
       if (got === v.expect) right++;
       else if (got === null) reported.push(`${v.kind} ${v.raw}: unresolved (${r.candidates.length} candidates), expected ${v.expect}`);
       else wrong.push(`${v.kind} ${v.raw}: got ${got} ${r.unit!.name}, expected ${v.expect}`);
@@ -105,6 +114,7 @@ describe('resolution of generated name variants', () => {
     }
     const rate = right / list.length;
     console.log(`name variants: ${list.length}, right ${right} (${(rate * 100).toFixed(2)} %), reported unresolved ${reported.length}, wrong ${wrong.length}`);
+    console.log([...byKind].map(([kind, k]) => `  ${kind}: ${k.n} (resolved ${k.resolved}, rightly reported as ambiguous ${k.reported})`).join('\n'));
     if (reported.length) console.log(reported.slice(0, 20).join('\n'));
     expect(wrong).toEqual([]);
     expect(rate).toBeGreaterThanOrEqual(0.99);
