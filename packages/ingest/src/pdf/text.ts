@@ -12,7 +12,13 @@ import { isCjk, isWide, normalizeGlyphs } from './glyphs.js';
 /** A run in turned page coordinates: origin on the baseline, reading left to right. */
 export interface Run { text: string; x: number; y: number; width: number; size: number }
 
-interface Glyph { ch: string; x0: number; x1: number; y: number; size: number }
+interface Glyph {
+  ch: string; x0: number; x1: number; y: number; size: number;
+  /** Which run drew it: a run is split by rulings only, its positions being estimates. */
+  run: number;
+  /** Spaces drawn just before it in its run. */
+  spaces: number;
+}
 
 /** A gap wider than this many font sizes ends a word. */
 const WORD_GAP = 0.45;
@@ -22,7 +28,7 @@ const SPACE_GAP = 0.12;
 const ASCENT = 0.88;
 
 export function wordsOf(runs: Run[], verticalRules: { x: number; y0: number; y1: number }[]): PositionedText[] {
-  const glyphs = dropFakeBold(runs.flatMap(glyphsOf));
+  const glyphs = dropFakeBold(runs.flatMap((r, i) => glyphsOf(r, i)));
   const lines = baselines(glyphs);
   const words: PositionedText[] = [];
   for (const line of lines) words.push(...joinLine(line, verticalRules));
@@ -30,7 +36,7 @@ export function wordsOf(runs: Run[], verticalRules: { x: number; y0: number; y1:
 }
 
 /** Splits a run into characters, sharing its width by how wide each character is drawn. */
-function glyphsOf(run: Run): Glyph[] {
+function glyphsOf(run: Run, index: number): Glyph[] {
   const chars = [...normalizeGlyphs(run.text)];
   if (chars.length === 0 || !(run.size > 0)) return [];
   const weights = chars.map((c) => (isWide(c) ? 1 : 0.5));
@@ -38,9 +44,13 @@ function glyphsOf(run: Run): Glyph[] {
   const width = run.width > 0 ? run.width : total * run.size;
   const out: Glyph[] = [];
   let x = run.x;
+  let spaces = 0;
   chars.forEach((ch, i) => {
     const w = (width * weights[i]) / total;
-    if (ch.trim()) out.push({ ch, x0: x, x1: x + w, y: run.y, size: run.size });
+    if (ch.trim()) {
+      out.push({ ch, x0: x, x1: x + w, y: run.y, size: run.size, run: index, spaces });
+      spaces = 0;
+    } else spaces++;
     x += w;
   });
   return out;
@@ -94,7 +104,8 @@ function joinLine(line: Glyph[], verticalRules: { x: number; y0: number; y1: num
       const gap = g.x0 - prev.x1;
       const size = Math.max(prev.size, g.size);
       const ruled = verticalRules.some((r) => r.x > (prev.x0 + prev.x1) / 2 && r.x < (g.x0 + g.x1) / 2 && r.y0 <= g.y && r.y1 >= g.y - ASCENT * size);
-      if (gap > WORD_GAP * size || ruled) flush();
+      // Within a run, positions are estimates: only a run of spaces (a tab stop) ends a word there.
+      if ((g.run !== prev.run ? gap > WORD_GAP * size : g.spaces >= 2) || ruled) flush();
     }
     word.push(g);
   }
@@ -106,7 +117,8 @@ function toWord(glyphs: Glyph[]): PositionedText {
   let text = '';
   glyphs.forEach((g, i) => {
     const prev = glyphs[i - 1];
-    if (prev && g.x0 - prev.x1 > SPACE_GAP * g.size && !isCjk(prev.ch) && !isCjk(g.ch)) text += ' ';
+    const apart = g.run === prev?.run ? g.spaces > 0 : prev && g.x0 - prev.x1 > SPACE_GAP * g.size;
+    if (prev && apart && !isCjk(prev.ch) && !isCjk(g.ch)) text += ' ';
     text += g.ch;
   });
   const size = Math.max(...glyphs.map((g) => g.size));

@@ -144,6 +144,10 @@ function appendTable(open: { grid: Grid; last: PageTable; headerRows: string[] }
   const header = new Set(open.headerRows.filter(Boolean));
   let skip = 0;
   while (skip < next.rowCount && header.has(rowSignature(next.cells, skip))) skip++;
+  if (isRowRemainder(open.grid, next, skip)) {
+    joinRemainder(open.grid, next, skip, map);
+    skip++;
+  }
   const offset = open.grid.rowCount - skip;
   for (const c of next.cells) {
     if (c.r < skip) continue;
@@ -154,6 +158,28 @@ function appendTable(open: { grid: Grid; last: PageTable; headerRows: string[] }
   open.grid.rowCount += next.rowCount - skip;
   if (!open.grid.pages.includes(next.page)) open.grid.pages.push(next.page);
   // Later pages are matched against the first part's columns, which index the grid.
+}
+
+const TOTAL_OR_ORDINAL = /^(合计|总计|小计|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))/;
+
+/**
+ * A row broken by the page end: the first row on the next page holds only the rest of some
+ * texts of the last row (its labels wrapped over the page break), no figures of its own.
+ */
+function isRowRemainder(grid: Grid, next: PageTable, r: number): boolean {
+  const first = next.cells.filter((c) => c.r === r);
+  const lastRow = grid.rowCount - 1;
+  const last = grid.cells.filter((c) => c.r === lastRow);
+  if (!first.length || first.length * 2 > last.length || first.some((c) => TOTAL_OR_ORDINAL.test(c.text))) return false;
+  return first.every((c) => last.some((l) => l.c <= c.c && l.c + l.cs > c.c && !isNumeric(l.text) && TOTAL_OR_ORDINAL.test(l.text) === false));
+}
+
+function joinRemainder(grid: Grid, next: PageTable, r: number, map: number[]): void {
+  const lastRow = grid.rowCount - 1;
+  for (const c of next.cells.filter((x) => x.r === r)) {
+    const target = grid.cells.find((l) => l.r === lastRow && l.c <= map[c.c] && l.c + l.cs > map[c.c]);
+    if (target) target.text += c.text;
+  }
 }
 
 /** Fills each grid's `before` and `after` with the nearest text lines around it. */
