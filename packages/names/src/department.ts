@@ -16,6 +16,8 @@ export interface DepartmentParts {
   aboveCounty: boolean;
   /** Normalised unit name (人民政府办公室, 财政局). */
   unit: string;
+  /** A party body (中共新平县委办公室): its full name starts with 中共. */
+  party: boolean;
 }
 
 /** Last characters of an organisation's name. */
@@ -27,12 +29,16 @@ const NOT_A_PLACE = /(开发区|新区|园区|景区|社区|街区|市区|县区
 const BOUNDARY = new Set(['县', '区', '旗', '市', '州']);
 
 export function splitDepartment(raw: string, clues: Clues = emptyClues(), prefer: Unit | null = null): DepartmentParts {
-  const written = normalizeName(raw).replace(/^(中共|中国共产党)/, '');
-  const parts = splitNormalized(raw, written, clues, prefer);
-  if (parts.regionRaw) return parts;
-  // Traditional spelling that ingest did not convert: try once more simplified.
-  const simplified = simplify(written);
-  return simplified === written ? parts : splitNormalized(raw, simplified, clues, prefer);
+  const cleaned = normalizeName(raw).replace(/^(关于|对)/, '');
+  const party = /^(中共|中国共产党)/.test(cleaned);
+  const written = cleaned.replace(/^(中共|中国共产党)/, '');
+  let parts = splitNormalized(raw, written, clues, prefer);
+  if (!parts.regionRaw) {
+    // Traditional spelling that ingest did not convert: try once more simplified.
+    const simplified = simplify(written);
+    if (simplified !== written) parts = splitNormalized(raw, simplified, clues, prefer);
+  }
+  return { ...parts, party };
 }
 
 function splitNormalized(raw: string, s: string, clues: Clues, prefer: Unit | null): DepartmentParts {
@@ -51,7 +57,7 @@ function splitNormalized(raw: string, s: string, clues: Clues, prefer: Unit | nu
         const picked = pick(term.units.map((h) => h.unit), local, prefer);
         const resolution = resolveRegionName(s.slice(0, pos + len), { clues: context, prefer });
         const region = picked.unit && !resolution.unit ? { ...resolution, unit: picked.unit, ambiguous: false, confidence: 0.95 } : resolution;
-        return { raw, regionRaw: s.slice(0, pos + len), region, aboveCounty: false, unit: normalizeUnit(s.slice(pos + len)) };
+        return { raw, regionRaw: s.slice(0, pos + len), region, aboveCounty: false, unit: normalizeUnit(s.slice(pos + len)), party: false };
       }
       for (const c of term.prefectures) named.prefectures.set(c, 10);
       for (const c of term.provinces) named.provinces.set(c, 10);
@@ -62,10 +68,16 @@ function splitNormalized(raw: string, s: string, clues: Clues, prefer: Unit | nu
     if (!found) break;
   }
   context = mergeClues(context, named);
+  // The bare stem of the county the rest of the document names (新平财政局).
+  if (prefer && s.startsWith(prefer.stem, pos) && s.length - pos - prefer.stem.length >= 2) {
+    const regionRaw = s.slice(0, pos + prefer.stem.length);
+    const region = resolveRegionName(regionRaw, { clues: context, prefer });
+    if (region.unit === prefer) return { raw, regionRaw, region, aboveCounty: false, unit: normalizeUnit(s.slice(regionRaw.length)), party: false };
+  }
   const near = nearMissRegion(s, pos, context, prefer);
   if (near) return near.withRaw(raw);
   const aboveCounty = pos > 0;
-  return { raw, regionRaw: s.slice(0, pos), region: null, aboveCounty, unit: normalizeUnit(s.slice(pos)) };
+  return { raw, regionRaw: s.slice(0, pos), region: null, aboveCounty, unit: normalizeUnit(s.slice(pos)), party: false };
 }
 
 /** The region part is misspelled: try each place-type character as its end. */
@@ -78,7 +90,7 @@ function nearMissRegion(s: string, pos: number, clues: Clues, prefer: Unit | nul
     const region = resolveRegionName(regionRaw, { clues, prefer });
     if (!region.unit && !region.ambiguous && !looksLikeRegion(regionRaw)) continue;
     return {
-      withRaw: (raw: string): DepartmentParts => ({ raw, regionRaw, region, aboveCounty: false, unit: normalizeUnit(rest) }),
+      withRaw: (raw: string): DepartmentParts => ({ raw, regionRaw, region, aboveCounty: false, unit: normalizeUnit(rest), party: false }),
     };
   }
   return null;
@@ -94,7 +106,7 @@ function looksLikeRegion(text: string): boolean {
  * spoken of generically and dropped. 市 is dropped only before 政府/人民政府 (市场监督管理局 keeps it).
  */
 export function normalizeUnit(text: string): string {
-  let u = simplify(normalizeName(text)).replace(/[（(][^)）]*[)）]$/, '');
+  let u = simplify(normalizeName(text)).replace(/[（(][^)）]*[)）]$/, '').replace(/本级$/, '');
   u = u.replace(/^(县|区|旗)(?!委|域|级)/, '').replace(/^市(?=(人民)?政府)/, '');
   if (/^(人民)?政府办(公室)?$|^府办$/.test(u)) return '人民政府办公室';
   return u;
@@ -106,6 +118,6 @@ export function regionFullName(unit: Unit): string {
   return unit.name;
 }
 
-export function canonicalDepartment(unit: Unit | null, unitName: string): string {
-  return unit ? regionFullName(unit) + unitName : unitName;
+export function canonicalDepartment(unit: Unit | null, unitName: string, party = false): string {
+  return (party ? '中共' : '') + (unit ? regionFullName(unit) + unitName : unitName);
 }

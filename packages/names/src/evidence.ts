@@ -5,7 +5,7 @@
  */
 import type { DocumentModel, Place, TableRecord } from '@govdocs/core';
 import { ORG_END } from './department.js';
-import { normalizeLine } from './normalize.js';
+import { normalizeLine, simplify } from './normalize.js';
 
 export type Role = 'title' | 'site' | 'headline' | 'table-title' | 'department' | 'body';
 
@@ -37,12 +37,14 @@ export function collectEvidence(doc: DocumentModel, tables: TableRecord[]): Evid
     const text = raw.trim();
     if (text.length >= 2 && !NOT_ORG.test(text) && ORG_END.test(text.replace(/[（(].*$/, ''))) slots.push({ raw: text, weight, label, place });
   };
+  // Page titles and site names come from the crawl, not through ingest's conversion.
+  const clue = (t: string) => normalizeLine(doc.script === 'traditional' ? simplify(t) : t);
   if (doc.clues.title) {
-    const text = normalizeLine(doc.clues.title);
+    const text = clue(doc.clues.title);
     lines.push({ text, weight: 5, role: 'title', place: { file } });
     titleSlot(text, { file }, addSlot);
   }
-  if (doc.clues.site) lines.push({ text: normalizeLine(doc.clues.site), weight: 3, role: 'site', place: { file } });
+  if (doc.clues.site) lines.push({ text: clue(doc.clues.site), weight: 3, role: 'site', place: { file } });
 
   let count = 0;
   let pendingLabel: string | null = null;
@@ -75,10 +77,10 @@ type AddSlot = (raw: string, label: string, place: Place, weight?: number) => vo
  * before the year (浏阳市人民政府办公室2020年度部门决算) names the publisher.
  */
 function titleSlot(text: string, place: Place, addSlot: AddSlot): void {
-  if (text.length > 60 || /[:：，。；]/.test(text)) return;
-  const beforeYear = /^(.{4,30}?)\s*(?:[〇○零一二三四五六七八九]{4}|\d{4})\s*年/.exec(text)?.[1];
-  const org = beforeYear ?? (/\d/.test(text) ? null : text);
-  if (org) addSlot(org, 'title', place, 4);
+  if (text.length > 80 || /[:：，。；]/.test(text)) return;
+  const marked = text.replace(/^#+\s*/, '').replace(/^关于/, '').replace(/(?:[〇○零一二三四五六七八九]{4}|\d{4})\s*年度?/g, '|');
+  const org = /^\|?([^|]{4,40}?)(?:\||部门|单位|整体|项目|决算|预算|绩效|收支|公开|$)/.exec(marked)?.[1];
+  if (org && !/\d/.test(org)) addSlot(org, 'title', place, 4);
 }
 
 /** 部门名称 | 新平彝族傣族自治县人民政府办公室 in a table's cells. */

@@ -89,6 +89,40 @@ describe('region and department of a document', () => {
   });
 });
 
+describe('other layouts', () => {
+  it('reads titles that start with the year', () => {
+    const r = run(['2023年新平县财政局部门决算', '一、部门概况']);
+    expect(r.value.region?.code).toBe('530427');
+    expect(r.value.department?.name).toBe('新平彝族傣族自治县财政局');
+    expect(r.value.fiscalYear).toBe(2023);
+  });
+
+  it('keeps 中共 on party bodies', () => {
+    const r = run(['中共新平县委办公室2023年部门预算']);
+    expect(r.value.department?.name).toBe('中共新平彝族傣族自治县委办公室');
+  });
+
+  it('reads the bare place name of the county the document names elsewhere', () => {
+    const r = run(['部门：新平财政局', '新平彝族傣族自治县财政局2023年度部门决算']);
+    expect(r.value.department?.name).toBe('新平彝族傣族自治县财政局');
+    expect(r.value.department?.raw).toContain('新平财政局');
+  });
+
+  it('gives no county to a prefecture department that mentions counties in passing', () => {
+    const r = run(['部门：玉溪市财政局', '玉溪市财政局2023年度部门决算', '向新平县、峨山县转移支付']);
+    expect(r.value.region).toBeNull();
+    expect(r.diagnostics.filter((d) => d.rule === 'name.region')).toEqual([]);
+  });
+
+  it('converts a traditional page title', () => {
+    const doc = textDoc(['部門收支總表'], { title: '瀏陽市財政局2023年部門預算' });
+    doc.script = 'traditional';
+    const r = resolveNames({ doc, tables: [] });
+    expect(r.value.region?.code).toBe('430181');
+    expect(r.value.department?.name).toBe('浏阳市财政局');
+  });
+});
+
 describe('fiscal year and kind', () => {
   it('takes the year reported on, not the publication date or comparisons', () => {
     const r = run(['2023年度部门决算', '发布时间：2024年5月10日', '与2022年度相比，决算支出减少。', '2023年度收入决算']);

@@ -12,7 +12,7 @@ import { provinceOfHost } from './hosts.js';
 import { emptyClues, pick, type Clues } from './resolve-name.js';
 import { scanTerms, type TermMatch } from './scan.js';
 
-interface Vote { unit: Unit; score: number; spellings: Map<string, { weight: number; confidence: number }> }
+interface Vote { unit: Unit; score: number; strong: number; spellings: Map<string, { weight: number; confidence: number }> }
 
 interface ScannedLine { line: Line; matches: TermMatch[] }
 
@@ -29,10 +29,11 @@ export function resolveIdentity(evidence: Evidence, file: string): Identity {
   const clues = collectClues(scanned, evidence.host);
   const votes = new Map<string, Vote>();
   const ambiguous: { units: Unit[]; weight: number; raw: string; place: Place }[] = [];
-  const add = (unit: Unit, weight: number, raw: string, confidence: number) => {
+  const add = (unit: Unit, weight: number, raw: string, confidence: number, strong = true) => {
     let v = votes.get(unit.code);
-    if (!v) votes.set(unit.code, (v = { unit, score: 0, spellings: new Map() }));
+    if (!v) votes.set(unit.code, (v = { unit, score: 0, strong: 0, spellings: new Map() }));
     v.score += weight;
+    if (strong) v.strong += weight;
     const s = v.spellings.get(raw) ?? { weight: 0, confidence };
     s.weight += weight;
     s.confidence = Math.max(s.confidence, confidence);
@@ -43,7 +44,7 @@ export function resolveIdentity(evidence: Evidence, file: string): Identity {
     for (const m of matches) {
       if (!m.term.units.length) continue;
       const picked = pick(m.term.units.map((h) => h.unit), clues, null);
-      if (picked.unit) add(picked.unit, line.weight, m.text, picked.factor * (m.term.units[0].form === 'full' ? 1 : 0.98));
+      if (picked.unit) add(picked.unit, line.weight, m.text, picked.factor * (m.term.units[0].form === 'full' ? 1 : 0.98), line.role !== 'body' && line.role !== 'headline');
       else ambiguous.push({ units: picked.candidates, weight: line.weight, raw: m.text, place: line.place });
     }
   }
@@ -55,8 +56,17 @@ export function resolveIdentity(evidence: Evidence, file: string): Identity {
 
   const diagnostics: Diagnostic[] = [];
   let winner = topVote(votes);
+  // A prefecture's or province's own department (玉溪市财政局) whose text mentions counties in
+  // passing is not a county document.
+  const aboveCounty = parts.some(({ parts: p }) => p.aboveCounty);
+  const prefectureDocument = aboveCounty && (!winner || winner.strong === 0);
+  if (prefectureDocument) {
+    votes.clear();
+    winner = null;
+    ambiguous.length = 0;
+  }
   let guessed: { raw: string; candidates: Unit[] } | null = null;
-  if (!winner) {
+  if (!winner && !prefectureDocument) {
     // No exact spelling: corrected spellings may still agree on one unit.
     for (const { slot, parts: p } of parts) if (p.region?.unit) add(p.region.unit, slot.weight, p.regionRaw, p.region.confidence);
     winner = topVote(votes);
@@ -70,7 +80,7 @@ export function resolveIdentity(evidence: Evidence, file: string): Identity {
       `region "${guess.raw}" could be ${guess.candidates.map(describe).join(' or ')}; nothing in the document tells which, so ${describe(guess.unit)} is a guess. Check the source and its site.`,
       guess.raw, guess.unit.code));
   }
-  if (winner) parts = parts.map(({ slot, parts: p }) => ({ slot, parts: p.region?.unit === winner!.unit || !p.regionRaw ? p : splitDepartment(slot.raw, clues, winner!.unit) }));
+  if (winner) parts = parts.map(({ slot, parts: p }) => ({ slot, parts: p.region?.unit === winner!.unit || p.aboveCounty ? p : splitDepartment(slot.raw, clues, winner!.unit) }));
   diagnostics.push(...corrections(parts, winner?.unit ?? null, file));
   if (!winner) diagnostics.push(...unresolved(parts, file));
 
@@ -161,18 +171,19 @@ function regionRecord(winner: Vote, votes: Map<string, Vote>, guessed: { candida
 
 /** The unit named most (by weight) in slots of the winning region or of no region; free text counts little. */
 function departmentRecord(parts: { slot: Slot; parts: DepartmentParts }[], scanned: ScannedLine[], region: Unit | null): DocumentRecord['department'] {
-  const tally = new Map<string, { weight: number; raws: string[] }>();
-  const add = (unit: string, weight: number, raw: string) => {
+  const tally = new Map<string, { weight: number; raws: string[]; party: boolean; unit: string }>();
+  const add = (unit: string, weight: number, raw: string, party = false) => {
     if (unit.length < 2) return;
-    const t = tally.get(unit) ?? { weight: 0, raws: [] };
+    const key = (party ? '中共' : '') + unit;
+    const t = tally.get(key) ?? { weight: 0, raws: [], party, unit };
     t.weight += weight;
     if (!t.raws.includes(raw)) t.raws.push(raw);
-    tally.set(unit, t);
+    tally.set(key, t);
   };
   for (const { slot, parts: p } of parts) {
     if (p.aboveCounty) continue;
     if (p.region?.unit && p.region.unit !== region) continue;
-    add(p.unit, slot.weight * (p.regionRaw ? 1 : 0.8), slot.raw.trim());
+    add(p.unit, slot.weight * (p.regionRaw ? 1 : 0.8), slot.raw.trim(), p.party);
   }
   if (region) {
     for (const { line, matches } of scanned) {
@@ -185,5 +196,5 @@ function departmentRecord(parts: { slot: Slot; parts: DepartmentParts }[], scann
   }
   const best = [...tally.entries()].sort((a, b) => b[1].weight - a[1].weight)[0];
   if (!best) return null;
-  return { name: canonicalDepartment(region, best[0]), raw: best[1].raws };
+  return { name: canonicalDepartment(region, best[1].unit, best[1].party), raw: best[1].raws };
 }
