@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Block, Grid, PageLayout, PositionedText, RuleLine } from '@govdocs/core';
+import { readPdfLayout } from '@govdocs/ingest';
+import { detectTables } from '../index.js';
+import { detectPdfTables } from './index.js';
+
+const here = import.meta.dirname;
+
+async function blocksOf(name: string): Promise<Block[]> {
+  const layout = await readPdfLayout(new Uint8Array(readFileSync(join(here, 'fixtures', name))));
+  expect(layout.problems).toEqual([]);
+  return detectPdfTables(layout.pages);
+}
+
+const grids = (blocks: Block[]) => blocks.filter((b) => b.type === 'grid').map((b) => (b as { grid: Grid }).grid);
+const cellAt = (g: Grid, text: string) => g.cells.find((c) => c.text === text);
+const rowOf = (g: Grid, r: number) => g.cells.filter((c) => c.r === r).sort((a, b) => a.c - b.c).map((c) => c.text);
+
+/** The shape every 70-row fixture table must have, whichever way it was split over pages. */
+function expectSeventyRowTable(g: Grid) {
+  expect(g.pages).toEqual([1, 2, 3]);
+  expect(rowOf(g, 0)).toEqual(['科目编码', '科目名称', '合计', '本年支出']);
+  expect(cellAt(g, '本年支出')).toMatchObject({ r: 0, c: 3, cs: 2, rs: 1 });
+  expect(cellAt(g, '科目编码')).toMatchObject({ rs: 2 });
+  expect(rowOf(g, 1)).toEqual(['基本支出', '项目支出']);
+  expect(g.cells.filter((c) => c.text === '科目编码')).toHaveLength(1);
+  const codes = g.cells.filter((c) => c.c === 0 && /^\d{7}$/.test(c.text));
+  expect(codes).toHaveLength(70);
+  expect(new Set(codes.map((c) => c.r)).size).toBe(70);
+  expect(g.rowCount).toBe(72);
+  // Every row holds its code, label and three figures (no row split at a page end).
+  for (let r = 2; r < 72; r++) expect(rowOf(g, r)).toHaveLength(5);
+  expect(rowOf(g, 71)).toEqual(['2130169', '农业农村事务项目70', '19,453.50', '12,279.25', '7,174.25']);
+  for (const c of g.cells) {
+    expect(g.pages).toContain(c.page);
+    expect(c.bbox![0]).toBeLessThan(c.bbox![2]);
+  }
+}
+
+describe('PDF tables from LibreOffice fixtures', () => {
+  it('joins a ruled table over three pages and drops the repeated header rows', async () => {
+    const blocks = await blocksOf('repeated-header.pdf');
+    const [g] = grids(blocks);
+    expect(grids(blocks)).toHaveLength(1);
+    expectSeventyRowTable(g);
+    expect(g.before).toEqual(['部门支出总表', '公开03表', '部门：测试县农业农村局  金额单位：元']);
+    expect(g.after).toEqual(['注：本表数据为测试数据。']);
+  });
+
+  it('joins a ruled table over pages without a repeated header', async () => {
+    const blocks = await blocksOf('no-repeat.pdf');
+    expect(grids(blocks)).toHaveLength(1);
+    expectSeventyRowTable(grids(blocks)[0]);
+  });
+
+  it('reads a borderless table by alignment, title lines before it and notes after', async () => {
+    const blocks = await blocksOf('borderless.pdf');
+    const [g] = grids(blocks);
+    expect(grids(blocks)).toHaveLength(1);
+    expect(g.before).toEqual(['测试县2023年部门决算公开', '“三公”经费支出表', '公开09表', '部门：测试县农业农村局  金额单位：元']);
+    expect(g.after).toEqual(['说明：本年度无因公出国（境）费支出。']);
+    expect(rowOf(g, 0)).toEqual(['项目', '行次', '合计', '基本支出', '项目支出']);
+    expect(rowOf(g, 3)).toEqual(['公务用车购置及运行费', '30,000.00', '25,000.00', '5,000.00']);
+    // A figure sits in the column of its header, though the header is centred and the figure not.
+    expect(cellAt(g, '36,000.00')!.c).toBe(cellAt(g, '合计')!.c);
+    expect(cellAt(g, '25,000.00')!.c).toBe(cellAt(g, '基本支出')!.c);
+    // Text outside tables stays, in reading order.
+    expect(blocks[0]).toMatchObject({ type: 'text', text: '测试县2023年部门决算公开', page: 1 });
+  });
+
+  it('joins labels wrapped over two and three lines into their row', async () => {
+    const [g] = grids(await blocksOf('wrapped-labels.pdf'));
+    expect(g.rowCount).toBe(5);
+    expect(rowOf(g, 1)).toEqual(['2080505', '机关事业单位基本养老保险缴费支出', '246,633.46']);
+    expect(rowOf(g, 2)).toEqual(['2080506', '机关事业单位职业年金缴费支出', '65,021.28']);
+    expect(rowOf(g, 3)).toEqual(['2101101', '行政单位医疗', '53,534.42']);
+  });
+
+  it('reads a page shown rotated like the upright one', async () => {
+    const [a] = grids(await blocksOf('borderless.pdf'));
+    const [b] = grids(await blocksOf('rotated.pdf'));
+    expect(b.cells.map(({ r, c, rs, cs, text }) => ({ r, c, rs, cs, text }))).toEqual(a.cells.map(({ r, c, rs, cs, text }) => ({ r, c, rs, cs, text })));
+  });
+});
+
+// ---- drawn layouts: exact geometry, no engine ----
+
+const word = (text: string, x0: number, y0: number, width = text.length * 10): PositionedText => ({ text, bbox: [x0, y0, x0 + width, y0 + 10], size: 10 });
+const h = (y: number, x0: number, x1: number): RuleLine => ({ x0, y0: y, x1, y1: y });
+const v = (x: number, y0: number, y1: number): RuleLine => ({ x0: x, y0, x1: x, y1 });
+const page = (n: number, texts: PositionedText[], rules: RuleLine[] = [], extra: Partial<PageLayout> = {}): PageLayout => ({ page: n, width: 600, height: 800, texts, rules, ...extra });
+
+describe('lattice tables from rulings', () => {
+  // 3 columns (100-200-300-400), 3 rows (100-120-140-160); the top row's first two cells merged,
+  // the left column's two lower cells merged.
+  const rules = [
+    h(100, 100, 400), h(120, 100, 400), h(140, 200, 400), h(160, 100, 400),
+    v(100, 100, 160), v(200, 120, 160), v(300, 100, 160), v(400, 100, 160),
+  ];
+  const texts = [word('支出功能分类', 110, 105), word('合计', 310, 105), word('一般公共', 110, 130), word('行政运行', 210, 125), word('3.50', 310, 125, 30), word('事业运行', 210, 145), word('1.25', 310, 145, 30)];
+
+  it('gives row and column spans from missing borders, boxes from the rulings', () => {
+    const [g] = grids(detectPdfTables([page(1, texts, rules)]));
+    expect(g.rowCount).toBe(3);
+    expect(g.colCount).toBe(3);
+    expect(cellAt(g, '支出功能分类')).toMatchObject({ r: 0, c: 0, rs: 1, cs: 2, page: 1, bbox: [100, 100, 300, 120] });
+    expect(cellAt(g, '一般公共')).toMatchObject({ r: 1, c: 0, rs: 2, cs: 1 });
+    expect(cellAt(g, '1.25')).toMatchObject({ r: 2, c: 2 });
+  });
+
+  it('joins the lines of text inside one ruled cell', () => {
+    const wrapped = [...texts, word('支出', 110, 141)];
+    const [g] = grids(detectPdfTables([page(1, wrapped, rules)]));
+    expect(cellAt(g, '一般公共支出')).toMatchObject({ r: 1, c: 0, rs: 2 });
+  });
+});
+
+describe('pages', () => {
+  it('skips a scanned page and reads the next', () => {
+    const blocks = detectPdfTables([
+      page(1, [], [], { scanned: true }),
+      page(2, [word('收入决算表', 100, 50), word('项目', 100, 100), word('金额', 300, 100), word('合计', 100, 120), word('5.00', 300, 120, 30)]),
+    ]);
+    expect(grids(blocks)).toHaveLength(1);
+    expect(grids(blocks)[0].pages).toEqual([2]);
+    expect(grids(blocks)[0].before).toEqual(['收入决算表']);
+  });
+
+  it('joins a table continued after a 续表 line, dropping its repeated header', () => {
+    const header = (y: number) => [word('项目', 100, y), word('金额', 300, y)];
+    const blocks = detectPdfTables([
+      page(1, [word('支出表', 100, 50), ...header(100), word('工资', 100, 120), word('1.00', 300, 120, 30), word('津贴', 100, 140), word('2.00', 300, 140, 30)]),
+      page(2, [word('续表', 100, 50), ...header(100), word('奖金', 100, 120), word('3.00', 300, 120, 30), word('第2页', 250, 760)]),
+    ]);
+    const gs = grids(blocks);
+    expect(gs).toHaveLength(1);
+    expect(gs[0].pages).toEqual([1, 2]);
+    expect(rowOf(gs[0], 3)).toEqual(['奖金', '3.00']);
+    expect(gs[0].cells.filter((c) => c.text === '项目')).toHaveLength(1);
+  });
+
+  it('keeps a table that starts under a new title on the next page apart', () => {
+    const table = (y: number, label: string) => [word('项目', 100, y), word('金额', 300, y), word(label, 100, y + 20), word('1.00', 300, y + 20, 30)];
+    const gs = grids(detectPdfTables([page(1, [word('收入表', 100, 50), ...table(100, '工资')]), page(2, [word('支出决算表', 100, 50), ...table(100, '津贴')])]));
+    expect(gs).toHaveLength(2);
+    expect(gs[1].before).toEqual(['支出决算表']);
+  });
+
+  it('is used by detectTables when the document has a layout', () => {
+    const doc = { id: 'x', source: { path: 'x.pdf', sha256: '', bytes: 0, mediaType: 'application/pdf', url: null }, pageCount: 1, script: 'simplified' as const, clues: {}, blocks: [],
+      layout: [page(1, [word('项目', 100, 100), word('金额', 300, 100), word('合计', 100, 120), word('5.00', 300, 120, 30)])] };
+    const { value } = detectTables(doc);
+    expect(grids(value.blocks)).toHaveLength(1);
+  });
+});
