@@ -1,0 +1,86 @@
+/**
+ * An HTML page's bytes → its title and links. Charset from the Content-Type header, else the
+ * page's <meta>, else detection (GBK pages are common and often undeclared); decoding is
+ * @govdocs/ingest's decodeText. Malformed HTML never throws: cheerio repairs what it can.
+ */
+import { load } from 'cheerio';
+import { decodeText } from '@govdocs/ingest';
+
+export interface PageLink {
+  url: string;
+  text: string;
+}
+
+export interface ParsedPage {
+  title: string;
+  links: PageLink[];
+  encoding: string;
+  /** Table cells holding an amount: article pages hold their tables inline, lists lay out links in tables. */
+  numericCells: number;
+}
+
+/** Links kept per page: a page with more is a link farm, not a disclosure list. */
+const MAX_LINKS = 2000;
+/** An amount, not a serial number (1, 2, 3 …) or a year: decimals, thousands separators or 3+ digits. */
+const AMOUNT = /^-?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$|^-?\d+\.\d+$|^-?(?!(?:19|20)\d\d$)\d{3,}$/;
+
+export function parsePage(bytes: Uint8Array, pageUrl: string, contentType: string | null): ParsedPage {
+  const declared = charsetOf(contentType) ?? metaCharset(bytes);
+  const { text, encoding } = decodeText(bytes, declared);
+  const $ = load(text);
+  const baseHref = $('base[href]').attr('href');
+  const base = resolveUrl(baseHref ?? '', pageUrl) ?? pageUrl;
+  const links: PageLink[] = [];
+  const seen = new Set<string>();
+  $('a[href], area[href]').each((_, el) => {
+    if (links.length >= MAX_LINKS) return false;
+    const href = $(el).attr('href') ?? '';
+    const url = resolveUrl(href, base);
+    if (!url || seen.has(url)) return;
+    seen.add(url);
+    const label = $(el).text() || $(el).attr('title') || '';
+    links.push({ url, text: squash(label) });
+  });
+  const title = squash($('title').first().text()) || squash($('h1').first().text());
+  let numericCells = 0;
+  $('td, th').each((_, el) => {
+    if (AMOUNT.test($(el).text().trim())) numericCells++;
+    if (numericCells >= 20) return false;
+  });
+  return { title, links, encoding, numericCells };
+}
+
+/** An absolute http(s) address without fragment, or null for javascript:, mailto: and garbage. */
+export function resolveUrl(href: string, base: string): string | null {
+  const trimmed = href.trim();
+  if (/^(?:javascript|mailto|tel|data):/i.test(trimmed)) return null;
+  try {
+    const url = new URL(trimmed, base);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    url.hash = '';
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+export function charsetOf(contentType: string | null): string | undefined {
+  return contentType ? /charset\s*=\s*["']?([\w-]+)/i.exec(contentType)?.[1] : undefined;
+}
+
+/** <meta charset="gbk"> or <meta http-equiv content="text/html; charset=gb2312"> within the first 4 KB. */
+function metaCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+export function isHtml(contentType: string | null, bytes: Uint8Array): boolean {
+  if (contentType && /html|xhtml/i.test(contentType)) return true;
+  if (contentType && !/text\/plain|octet-stream/i.test(contentType)) return false;
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || /<(?:head|body|title)[\s>]/.test(head);
+}

@@ -1,0 +1,13 @@
+/**
+ * @govdocs/crawl: scheduled, polite, incremental crawls of government disclosure columns.
+ * `govdocs crawl` (main.ts) → crawl() → DIR with saved documents, fetch-log.jsonl and state;
+ * `govdocs run DIR` finds each file's address through createCrawlLookup().
+ */
+export { crawlMain, CRAWL_HELP, type CrawlMainOptions } from './main.js';
+export { crawl, userAgent, FETCH_LOG, type CrawlOptions, type CrawlSummary, type FetchRecord, type SiteSummary } from './crawler.js';
+export { loadConfig, parseConfig, isAllowedHost, CrawlConfigSchema, type CrawlConfig, type SiteConfig } from './config.js';
+export { createCrawlLookup, type CrawlOrigin } from './lookup.js';
+export { Fetcher, HostGate, type FetchResult } from './fetcher.js';
+export { parsePage } from './html.js';
+export { classifyLink, compileRules } from './patterns.js';
+export { storagePath } from './store.js';
