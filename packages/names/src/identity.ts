@@ -9,6 +9,7 @@ import { canonicalDepartment, splitDepartment, type DepartmentParts } from './de
 import type { Evidence, Line, Slot } from './evidence.js';
 import type { Unit } from './gazetteer.js';
 import { provinceOfHost } from './hosts.js';
+import { normalizeName } from './normalize.js';
 import { emptyClues, pick, type Clues } from './resolve-name.js';
 import { scanTerms, type TermMatch } from './scan.js';
 
@@ -196,5 +197,7 @@ function departmentRecord(parts: { slot: Slot; parts: DepartmentParts }[], scann
   }
   const best = [...tally.entries()].sort((a, b) => b[1].weight - a[1].weight)[0];
   if (!best) return null;
-  return { name: canonicalDepartment(region, best[1].unit, best[1].party), raw: best[1].raws };
+  // Without a county the printed spelling is kept whole: dropping an unknown region would lose it.
+  const name = region ? canonicalDepartment(region, best[1].unit, best[1].party) : normalizeName(best[1].raws[0]);
+  return { name, raw: best[1].raws };
 }

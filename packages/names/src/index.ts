@@ -57,9 +57,20 @@ function asWeighted(line: Line): WeightedLine {
   return { text: line.text, weight, headline: line.role === 'title' || line.role === 'headline' };
 }
 
-/** The page title, else the first heading that names a report (…决算/预算/绩效…), else the first short line. */
+const REPORT = /决算|预算|绩效|公开/;
+const YEAR = /(19|20)\d{2}\s*年|[〇○零一二三四五六七八九]{4}\s*年/;
+
+/**
+ * The page title; else a heading naming a year's report (2023年度部门决算情况说明), first among
+ * the opening lines, then among short lines further down; else a heading naming a report; else
+ * the first short line.
+ */
 function documentTitle({ doc }: NamesInput, lines: Line[]): string | null {
   if (doc.clues.title) return doc.clues.title.trim();
-  const headlines = lines.filter((l) => l.role === 'headline').map((l) => l.text.replace(/^#+\s*/, '').trim());
-  return headlines.find((t) => t.length <= 60 && /决算|预算|绩效|公开/.test(t)) ?? headlines.find((t) => t.length >= 4 && t.length <= 60) ?? null;
+  const clean = (l: Line) => l.text.replace(/^#+\s*/, '').trim();
+  const headlines = lines.filter((l) => l.role === 'headline').map(clean);
+  const short = lines.filter((l) => l.role === 'body').map(clean).filter((t) => t.length <= 40 && !/[，。；：:]/.test(t));
+  const yearReport = (t: string) => t.length <= 60 && YEAR.test(t) && REPORT.test(t);
+  return headlines.find(yearReport) ?? short.find(yearReport)
+    ?? headlines.find((t) => t.length <= 60 && REPORT.test(t)) ?? headlines.find((t) => t.length >= 4 && t.length <= 60) ?? null;
 }
