@@ -14,6 +14,11 @@ import { readGraphics, type OpCodes, type PageGraphics } from './rules.js';
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let loading: Promise<PdfJs> | null = null;
+/**
+ * One pdf.js "worker" per thread, shared by the documents read on it: setting one up per
+ * document costs more than reading a small document's pages.
+ */
+let sharedWorker: InstanceType<PdfJs['PDFWorker']> | null = null;
 
 function pdfjs(): Promise<PdfJs> {
   loading ??= import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -67,7 +72,9 @@ export type OpenFailure = { failure: 'encrypted' | 'corrupt'; message: string };
 
 export async function openPdf(bytes: Uint8Array): Promise<EngineDocument | OpenFailure> {
   const lib = await pdfjs();
+  if (!sharedWorker || sharedWorker.destroyed) sharedWorker = new lib.PDFWorker({ verbosity: lib.VerbosityLevel.ERRORS });
   const task = lib.getDocument({
+    worker: sharedWorker,
     // pdf.js may take over the buffer it is given; hand it a copy so the caller's bytes survive.
     data: new Uint8Array(bytes),
     ...assetPaths(),
