@@ -86,7 +86,8 @@ function nearMissRegion(s: string, pos: number, clues: Clues, prefer: Unit | nul
     if (!BOUNDARY.has(s[j])) continue;
     const regionRaw = s.slice(pos, j + 1);
     const rest = s.slice(j + 1);
-    if (NOT_A_PLACE.test(regionRaw) || !ORG_END.test(rest)) continue;
+    // 区城市管理局, 县市场监督管理局: a leading type word is the region spoken of generically.
+    if (NOT_A_PLACE.test(regionRaw) || /^[县区市旗]/.test(regionRaw) || !ORG_END.test(rest)) continue;
     const region = resolveRegionName(regionRaw, { clues, prefer });
     if (!region.unit && !region.ambiguous && !looksLikeRegion(regionRaw)) continue;
     return {

@@ -82,6 +82,13 @@ describe('region and department of a document', () => {
     expect(r.value.department?.name).toBe('三门县机关事务服务中心');
   });
 
+  it('reads generic department lines (县市场监督管理局) as the county of the document', () => {
+    const r = run(['龙城区2023年部门预算', '部门：区城市管理局', '部门：区城市管理局']);
+    expect(r.value.region?.code).toBe('211303');
+    expect(r.value.department?.name).toBe('朝阳市龙城区城市管理局');
+    expect(r.diagnostics.filter((d) => d.rule === 'name.region')).toEqual([]);
+  });
+
   it('does not take ordinary words ending in 区 or 县 for places', () => {
     const r = run(['部门：略阳县水务局', '全县和县直部门、开发区管委会、城区社区工作']);
     expect(r.value.region?.code).toBe('610727');
