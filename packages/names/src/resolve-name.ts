@@ -112,9 +112,9 @@ function nearMiss(idx: RegionIndex, s: string, clues: Clues, prefer: Unit | null
     }
   }
   if (limit === 0) return NONE;
-  // Three characters with one wrong fit too many places: only among the units the clues name.
-  const needClue = s.length < 4;
-  if (needClue && !clues.prefectures.size && !clues.provinces.size) return NONE;
+  // Three characters with one wrong often fit several places: with clues, only the units they
+  // name are candidates; without, only a single nearest unit is taken.
+  const needClue = s.length < 4 && (clues.prefectures.size > 0 || clues.provinces.size > 0);
   const seen = visited(idx.fuzzyForms.length);
   const byDistance = new Map<number, Set<Unit>>();
   for (const ch of new Set(s.slice(0, -1))) {
@@ -133,6 +133,7 @@ function nearMiss(idx: RegionIndex, s: string, clues: Clues, prefer: Unit | null
   const best = [...byDistance.keys()].sort((a, b) => a - b)[0];
   if (best === undefined) return NONE;
   const units = [...byDistance.get(best)!];
+  if (s.length < 4 && !needClue && units.length > 1) return { ...NONE, ambiguous: true, candidates: units };
   const picked = pick(units, clues, prefer);
   return finish(picked, 'corrected', true, best === 1 ? 0.8 : 0.7);
 }

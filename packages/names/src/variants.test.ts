@@ -38,6 +38,7 @@ function variants(): Variant[] {
       const prefixed = typo.length < 4;
       const scope = prefixed ? g.units.filter((o) => (o.prefecture ?? o.province) === prefix) : g.units;
       out.push({ kind: 'typo', raw: prefixed ? prefix + typo : typo, expect: nearestUnique(typo, scope) === u ? u.code : null });
+      if (prefixed) out.push({ kind: 'typo-no-clue', raw: typo, expect: nearestUnique(typo, g.units) === u ? u.code : null });
     }
   }
   // Short forms and bare stems of every autonomous county and banner (新平县, 新平).
