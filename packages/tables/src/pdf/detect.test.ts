@@ -155,3 +155,25 @@ describe('pages', () => {
     expect(grids(value.blocks)).toHaveLength(1);
   });
 });
+
+describe('running lines and horizontal-rule tables', () => {
+  it('a running header and footer do not stop a table from running on', () => {
+    const furniture = (n: number) => [word('测试县2023年部门决算', 200, 20), word(`- ${n} -`, 280, 770)];
+    const gs = grids(detectPdfTables([
+      page(1, [...furniture(1), word('支出表', 100, 60), word('项目', 100, 100), word('金额', 300, 100), word('工资', 100, 120), word('1.00', 300, 120, 30)]),
+      page(2, [...furniture(2), word('津贴', 100, 100), word('2.00', 300, 100, 30)]),
+    ]));
+    expect(gs).toHaveLength(1);
+    expect(gs[0].pages).toEqual([1, 2]);
+    expect(rowOf(gs[0], 2)).toEqual(['津贴', '2.00']);
+  });
+
+  it('with a rule under every row, lines between two rules are one row', () => {
+    const texts = [word('项目', 100, 100), word('金额', 300, 100), word('一般公共预算', 100, 122), word('1.00', 300, 122, 30), word('拨款收入', 100, 134), word('其他收入', 100, 156), word('2.00', 300, 156, 30)];
+    const rules = [h(95, 90, 400), h(115, 90, 400), h(149, 90, 400), h(171, 90, 400)];
+    const [g] = grids(detectPdfTables([page(1, texts, rules)]));
+    expect(g.rowCount).toBe(3);
+    expect(rowOf(g, 1)).toEqual(['一般公共预算拨款收入', '1.00']);
+    expect(rowOf(g, 2)).toEqual(['其他收入', '2.00']);
+  });
+});

@@ -21,6 +21,8 @@ type Item = { type: 'text'; block: TextBlock } | { type: 'table'; table: PageTab
 
 export function detectPdfTables(layout: PageLayout[]): Block[] {
   const pages = layout.map(pageItems);
+  const running = runningLines(layout, pages);
+  const furniture = (t: string) => PAGE_FURNITURE.test(t) || running.has(shape(t));
   const blocks: Block[] = [];
   let open: { grid: Grid; last: PageTable; headerRows: string[] } | null = null;
   for (const items of pages) {
@@ -28,7 +30,7 @@ export function detectPdfTables(layout: PageLayout[]): Block[] {
     const lead = first < 0 ? [] : (items.slice(0, first) as { type: 'text'; block: TextBlock }[]);
     const nextTable = first < 0 ? null : (items[first] as { type: 'table'; table: PageTable }).table;
     let start = 0;
-    const map = open && nextTable ? continuation(open, trailingText(blocks), lead.map((l) => l.block.text), nextTable) : null;
+    const map = open && nextTable ? continuation(open, trailingText(blocks), lead.map((l) => l.block.text), nextTable, furniture) : null;
     if (open && nextTable && map) {
       dropTrailingFurniture(blocks);
       appendTable(open, nextTable, map);
@@ -45,10 +47,34 @@ export function detectPdfTables(layout: PageLayout[]): Block[] {
       blocks.push({ type: 'grid', grid });
       open = { grid, last: item.table, headerRows: headerSignatures(grid) };
     }
-    if (open && blocks[blocks.length - 1].type !== 'grid' && !trailingText(blocks).every((t) => PAGE_FURNITURE.test(t) || CONTINUED.test(t))) open = null;
+    if (open && blocks[blocks.length - 1].type !== 'grid' && !trailingText(blocks).every((t) => furniture(t) || CONTINUED.test(t))) open = null;
   }
   attachContext(blocks);
   return blocks;
+}
+
+/** A line's text with its digits blurred, so 第3页 and 第4页 are the same running line. */
+function shape(text: string): string {
+  return text.replace(/\s+/g, '').replace(/\d+/g, '#');
+}
+
+/**
+ * Running headers and footers: lines in the top or bottom tenth of a page whose text (digits
+ * aside) is printed on more than one page. They never stop a table from running on.
+ */
+function runningLines(layout: PageLayout[], pages: Item[][]): Set<string> {
+  const seen = new Map<string, Set<number>>();
+  pages.forEach((items, i) => {
+    const height = layout[i].height;
+    for (const item of items) {
+      if (item.type !== 'text' || !item.block.bbox) continue;
+      const [, y0, , y1] = item.block.bbox;
+      if (y1 > 0.1 * height && y0 < 0.9 * height) continue;
+      const key = shape(item.block.text);
+      seen.set(key, (seen.get(key) ?? new Set()).add(i));
+    }
+  });
+  return new Set([...seen].filter(([, on]) => on.size > 1).map(([k]) => k));
 }
 
 /** One page: lattice tables first, then stream tables among the remaining lines, in reading order. */
@@ -105,10 +131,10 @@ function dropTrailingFurniture(blocks: Block[]): void {
  * between them and each of its columns lies under a column of the open table. Returns the
  * open table's column of each of its columns, or null.
  */
-function continuation(open: { last: PageTable }, after: string[], before: string[], next: PageTable): number[] | null {
+function continuation(open: { last: PageTable }, after: string[], before: string[], next: PageTable, furniture: (t: string) => boolean): number[] | null {
   const between = [...after, ...before].map((t) => t.trim()).filter(Boolean);
   const marked = between.some((t) => CONTINUED.test(t.replace(/\s+/g, '')));
-  if (!marked && !between.every((t) => PAGE_FURNITURE.test(t))) return null;
+  if (!marked && !between.every(furniture)) return null;
   return columnMap(open.last.columns, next.columns);
 }
 

@@ -72,7 +72,7 @@ function tableRun(lines: Line[], from: number): { start: number; end: number } |
   }
   const tabular = lines.slice(start, end).filter(isTabular);
   // One row alone is a table when it reads like one (a row carried over to the next page).
-  const oneRow = tabular.length === 1 && tabular[0].words.length >= 3 && tabular[0].words.some((w) => isNumeric(w.text));
+  const oneRow = tabular.length === 1 && tabular[0].words.some((w) => isNumeric(w.text));
   return tabular.length >= 2 || oneRow ? { start, end } : null;
 }
 
