@@ -6,6 +6,7 @@ export const HELP = `govdocs: county budget and final-account disclosures → on
 
 Usage:
   govdocs run <file|folder|glob>... --out DIR [options]
+  govdocs crawl --config sites.json --out DIR [--run]    (fetch from sites; see govdocs crawl --help)
 
 Reads every input (PDF, DOCX, XLSX/XLS, HTML, text), writes to DIR:
   documents.jsonl  tables.jsonl  facts.jsonl  indicators.jsonl  issues.jsonl  manifest.json

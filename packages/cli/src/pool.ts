@@ -5,12 +5,15 @@
  * and the run goes on; the caller gets a `timeout` or `crash` outcome to report.
  */
 import { Worker } from 'node:worker_threads';
+import type { DocumentClues } from '@govdocs/core';
 
 /** Main → worker: one document; `bytes` is transferred, so the main thread no longer owns it. */
 export interface JobMessage {
   id: number;
   path: string;
   url?: string;
+  /** Site, title and address of a crawled file (from the crawl folder's fetch-log.jsonl). */
+  clues?: DocumentClues;
   bytes: Uint8Array;
 }
 

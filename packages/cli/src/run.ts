@@ -12,6 +12,7 @@ import { totalmem } from 'node:os';
 import PQueue from 'p-queue';
 import { SCHEMA_VERSION, type IssueRecord, type Manifest } from '@govdocs/core';
 import { expandInputs } from './inputs.js';
+import { createCrawlLookup } from '@govdocs/crawl';
 import { DatasetWriter } from './writer.js';
 import { WorkerPool, type PoolOutcome } from './pool.js';
 import { Progress, type ProgressStream } from './progress.js';
@@ -79,6 +80,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const pipeline = ready.pipeline;
   const writer = new DatasetWriter(options.out, `${pipeline.name}@${pipeline.version}`);
 
+  const crawlOrigin = createCrawlLookup();
   const fail = (path: string, rule: string, reason: string) => {
     looseIssues.push(looseIssue(path, rule, `${path}: ${reason}`));
     failures.push({ path, reason });
@@ -108,7 +110,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       progress.tick(false);
       return;
     }
-    const outcome = await pool.run({ path, bytes: read.data });
+    // A file from a crawl folder carries its address, site and title (source.url, region clues).
+    const outcome = await pool.run({ path, bytes: read.data, ...crawlOrigin(path) });
     const failed = await settle(path, sha, outcome);
     progress.tick(failed);
   };

@@ -20,7 +20,7 @@ parentPort!.on('message', async (job: JobMessage) => {
 
 async function handle(job: JobMessage): Promise<ResultMessage> {
   try {
-    const output = await processDocument({ path: job.path, bytes: job.bytes, ...(job.url ? { url: job.url } : {}) });
+    const output = await processDocument({ path: job.path, bytes: job.bytes, ...(job.url ? { url: job.url } : {}), ...(job.clues ? { clues: job.clues } : {}) });
     const warning = mislabelWarning(output);
     if (warning) output.diagnostics.push(warning);
     const part = encoder.encode(JSON.stringify(buildPart(output, pipelineVersion)));
