@@ -177,3 +177,28 @@ describe('running lines and horizontal-rule tables', () => {
     expect(rowOf(g, 2)).toEqual(['其他收入', '2.00']);
   });
 });
+
+describe('context drawn inside a table frame', () => {
+  it('moves a boxed title row and unit row before the grid and a note row after it', () => {
+    // Columns 100-250-400; rows 60-80 (title, one cell), 80-100 (部门/单位), 100-120, 120-140, 140-160 (note, one cell).
+    const rules = [h(60, 100, 400), h(80, 100, 400), h(100, 100, 400), h(120, 100, 400), h(140, 100, 400), h(160, 100, 400),
+      v(100, 60, 160), v(400, 60, 160), v(250, 80, 140)];
+    const texts = [word('收入决算表', 200, 65), word('部门：财政局', 110, 85), word('单位：元', 260, 85), word('项目', 110, 105), word('金额', 260, 105),
+      word('合计', 110, 125), word('9.00', 260, 125, 30), word('注：无', 110, 145)];
+    const blocks = detectPdfTables([page(1, texts, rules)]);
+    const [g] = grids(blocks);
+    expect(g.before).toEqual(['收入决算表', '部门：财政局  单位：元']);
+    expect(g.after).toEqual(['注：无']);
+    expect(g.rowCount).toBe(2);
+    expect(rowOf(g, 0)).toEqual(['项目', '金额']);
+  });
+
+  it('a shaded header band alone is not a table: the borderless finder keeps it with its rows', () => {
+    // Two shaded cells make a one-row lattice.
+    const rules = [h(95, 90, 400), h(112, 90, 400), v(90, 95, 112), v(250, 95, 112), v(400, 95, 112)];
+    const texts = [word('项目', 100, 100), word('金额', 300, 100), word('工资', 100, 120), word('1.00', 300, 120, 30), word('津贴', 100, 140), word('2.00', 300, 140, 30)];
+    const [g] = grids(detectPdfTables([page(1, texts, rules)]));
+    expect(g.rowCount).toBe(3);
+    expect(rowOf(g, 0)).toEqual(['项目', '金额']);
+  });
+});

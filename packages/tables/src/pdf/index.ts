@@ -43,8 +43,11 @@ export function detectPdfTables(layout: PageLayout[]): Block[] {
         blocks.push(item.block);
         continue;
       }
-      const grid = toGrid(item.table);
+      const { preface, table, notes } = splitContextRows(item.table);
+      for (const text of preface) blocks.push({ type: 'text', text, page: table.page });
+      const grid = toGrid(table);
       blocks.push({ type: 'grid', grid });
+      for (const text of notes) blocks.push({ type: 'text', text, page: table.page });
       open = { grid, last: item.table, headerRows: headerSignatures(grid) };
     }
     if (open && blocks[blocks.length - 1].type !== 'grid' && !trailingText(blocks).every((t) => furniture(t) || CONTINUED.test(t))) open = null;
@@ -104,6 +107,41 @@ function toItem(page: number, seg: Segment): Item {
 
 function textBlock(page: number, line: Line): TextBlock {
   return { type: 'text', text: lineText(line), page, bbox: boxOf(line.words) };
+}
+
+/** 部门：… 金额单位：… 编制单位：… inside a table's frame: context, not a row. */
+const CONTEXT_CELL = /^(?:(?:金额|计量)?单位|部门|编制单位|编制部门|填报单位|预算单位|单位名称)\s*[:：]|^公开\d+表$|^(?:附)?表\s*\d+$/;
+const NOTE_CELL = /^(?:注|说明|备注)\s*[:：]/;
+
+/**
+ * Title, code, unit and department lines drawn inside a table's frame (a sheet's merged title
+ * row) go before the grid; note rows at its foot go after it. A row is such a line when it has a
+ * single cell spanning most of the width, or only context cells.
+ */
+function splitContextRows(t: PageTable): { preface: string[]; table: PageTable; notes: string[] } {
+  const rowCells = (r: number) => t.cells.filter((c) => c.r === r).sort((a, b) => a.c - b.c);
+  const isBanner = (cells: PageTable['cells']) => cells.length === 1 && cells[0].cs >= Math.max(2, 0.8 * t.colCount) && !isNumeric(cells[0].text);
+  let top = 0;
+  while (top < t.rowCount - 1) {
+    const cells = rowCells(top);
+    if (!cells.length || !(isBanner(cells) || cells.every((c) => CONTEXT_CELL.test(c.text)))) break;
+    if (cells.some((c) => c.r + c.rs > top + 1)) break;
+    top++;
+  }
+  let bottom = t.rowCount;
+  while (bottom - 1 > top) {
+    const cells = rowCells(bottom - 1);
+    if (!cells.length || !cells.every((c) => NOTE_CELL.test(c.text) && c.rs === 1)) break;
+    bottom--;
+  }
+  if (top === 0 && bottom === t.rowCount) return { preface: [], table: t, notes: [] };
+  const line = (r: number) => rowCells(r).map((c) => c.text).join('  ');
+  const cells = t.cells.filter((c) => c.r >= top && c.r < bottom).map((c) => ({ ...c, r: c.r - top }));
+  return {
+    preface: Array.from({ length: top }, (_, r) => line(r)).filter(Boolean),
+    table: { ...t, cells, rowCount: bottom - top },
+    notes: Array.from({ length: t.rowCount - bottom }, (_, k) => line(bottom + k)).filter(Boolean),
+  };
 }
 
 function toGrid(t: PageTable): Grid {

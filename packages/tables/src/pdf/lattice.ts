@@ -94,12 +94,15 @@ function latticeTable(page: number, hs: Axis[], vs: Axis[], words: Word[], used:
   }
   const filled = [...regions.values()].filter((g) => g.words.length);
   if (filled.length < 2) return null;
-  inside.forEach((w) => used.add(w));
   // Grid lines no cell starts at (edges of a single spanning cell) are dropped.
   const rowStarts = new Set([...regions.values()].map((g) => g.r0));
   const colStarts = new Set([...regions.values()].map((g) => g.c0));
   const rowIndex = compactIndex(nr, rowStarts);
   const colIndex = compactIndex(nc, colStarts);
+  // One ruled or shaded row alone (a boxed title, a shaded header band) is no table: its words
+  // are left to the borderless finder, which sees the rows below it too.
+  if (rowIndex[nr] < 2 || colIndex[nc] < 2) return null;
+  inside.forEach((w) => used.add(w));
   const cells: PageCell[] = filled
     .map((g) => ({
       r: rowIndex[g.r0], c: colIndex[g.c0],
