@@ -48,7 +48,8 @@ export function extensionOf(url: URL): string {
 export function classifyLink(url: URL, text: string, rules: LinkRules, from: { isStart: boolean }): LinkKind {
   const address = decodeSafe(url.pathname + url.search);
   if (rules.exclude.some((r) => r.test(address))) return 'skip';
-  const topical = rules.follow.some((r) => r.test(text)) || rules.followUrl.some((r) => r.test(address));
+  // Chinese file names in addresses are as telling as link text ("附件1" → /up/2023年预算.xls).
+  const topical = rules.follow.some((r) => r.test(text) || r.test(address)) || rules.followUrl.some((r) => r.test(address));
   if (rules.attachments.includes(extensionOf(url))) return from.isStart && !topical ? 'skip' : 'attachment';
   if (isPagination(url, text)) return 'pagination';
   return topical ? 'page' : 'skip';

@@ -1,0 +1,71 @@
+import { afterEach, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crawl } from './crawler.js';
+import { parseConfig } from './config.js';
+
+let server: Server | undefined;
+let dir: string | undefined;
+
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A list of `n` articles; each answer takes `holdMs`, and the server notes start times and peak concurrency. */
+async function listSite(n: number, robots: string, holdMs: number) {
+  const starts: number[] = [];
+  let inFlight = 0;
+  let peak = 0;
+  server = createServer((req, res) => {
+    if (req.url === '/robots.txt') return res.end(robots);
+    starts.push(performance.now());
+    inFlight++;
+    peak = Math.max(peak, inFlight);
+    setTimeout(() => {
+      inFlight--;
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      if (req.url === '/yjs/') res.end(Array.from({ length: n }, (_, i) => `<a href="/yjs/t${i}.html">${2020 + i}年预算公开</a>`).join(''));
+      else res.end(`<title>${req.url}</title><table><td>1,000.00</td><td>2.00</td><td>300</td><td>4.5</td></table>`);
+    }, holdMs);
+  });
+  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
+  const host = `127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  return { host, starts, peak: () => peak };
+}
+
+function cfg(host: string, extra: object) {
+  const parsed = parseConfig(JSON.stringify({ sites: [{ name: 't', start: [`http://${host}/yjs/`], allow: [host], retries: 0, ...extra }] }));
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return parsed.config;
+}
+
+it('keeps to the per-host concurrency', async () => {
+  const site = await listSite(8, '', 60);
+  dir = mkdtempSync(join(tmpdir(), 'govdocs-gate-'));
+  await crawl({ outDir: dir, config: cfg(site.host, { concurrency: 2, delayMs: 0 }), version: 't' });
+  expect(site.starts).toHaveLength(9);
+  expect(site.peak()).toBe(2);
+});
+
+it('honours robots.txt Crawl-delay between request starts', async () => {
+  const site = await listSite(3, 'User-agent: *\nCrawl-delay: 0.15\n', 0);
+  dir = mkdtempSync(join(tmpdir(), 'govdocs-gate-'));
+  await crawl({ outDir: dir, config: cfg(site.host, { concurrency: 4, delayMs: 0 }), version: 't' });
+  expect(site.starts).toHaveLength(4);
+  const gaps = site.starts.slice(1).map((t, i) => t - site.starts[i]);
+  for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(140);
+});
+
+it('stops at maxPages and records it', async () => {
+  const site = await listSite(10, '', 0);
+  dir = mkdtempSync(join(tmpdir(), 'govdocs-gate-'));
+  const summary = await crawl({ outDir: dir, config: cfg(site.host, { delayMs: 0, maxPages: 4 }), version: 't' });
+  expect(site.starts).toHaveLength(4);
+  expect(summary.sites[0].requested).toBe(4);
+  expect(summary.sites[0].skipped).toBe(7);
+});
