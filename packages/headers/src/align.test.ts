@@ -324,7 +324,11 @@ describe('numbers and bad input', () => {
       201|一般公共服务支出|1.00|abc`, ['部门支出总表']);
     expect(lines(facts)).toEqual(['function:201 total 1']);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ rule: 'parse.cell', stage: 'headers', place: { file: 't.txt', row: 1, col: 3, line: 11 } });
+    expect(diagnostics[0]).toMatchObject({ rule: 'parse.cell', severity: 'warning', stage: 'headers', place: { file: 't.txt', row: 1, col: 3, line: 11 } });
+    const none = align(`
+      科目编码|科目名称|合计
+      201|一般公共服务支出|无`, ['部门支出总表']);
+    expect(none.diagnostics.map((d) => d.severity)).toEqual(['info']);
   });
 
   it('moves a header printed one column off its data, with a warning', () => {

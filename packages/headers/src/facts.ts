@@ -104,7 +104,8 @@ export function readRow(layout: Layout, r: number, measured: Measured[], env: Ro
     if ('error' in read) {
       if (env.kind === 'other') continue;
       env.diagnostics.push({
-        rule: 'parse.cell', severity: 'warning', stage: 'headers', tableId: env.ctx.tableId,
+        // 无 / 不适用 say "nothing" on purpose: noted, not a misread figure.
+        rule: 'parse.cell', severity: /^(无|空|不适用|暂无)$/.test(noSpaces(cell.text)) ? 'info' : 'warning', stage: 'headers', tableId: env.ctx.tableId,
         place: placeOf(env.ctx.file, cell),
         message: `"${cell.text}" in column ${m.col.words.join(' › ') || m.col.col} is not a number (${read.error}); no fact was read from it`,
         actual: cell.text,
