@@ -8,7 +8,7 @@ import type { DocumentKind } from '@govdocs/core';
 export interface WeightedLine { text: string; weight: number; headline?: boolean }
 
 const PERFORMANCE_TITLE = /绩效自评报告|绩效自评表|绩效评价报告|绩效自评情况|绩效目标表|绩效目标申报/;
-const ACCOUNT_OR_BUDGET_TITLE = /部门决算|单位决算|决算公开|决算报告|决算表|部门预算|单位预算|预算公开|预算表|预算报告/;
+const ACCOUNT_OR_BUDGET_TITLE = /部门决算|单位决算|决算公开|决算报告|决算(总)?表|部门预算|单位预算|预算公开|预算(总)?表|预算报告|部门收支总表/;
 
 const BUDGET_TABLE = /(收支总表|收入总表|支出总表|支出表|预算表)$/;
 
@@ -54,6 +54,11 @@ export function fiscalYear(input: (string | WeightedLine)[]): number | null {
       add(Number(m[1]), weight);
     }
     for (const m of t.matchAll(BUDGET_YEAR)) add(Number(m[1]), weight);
+    // A heading that is only the year (（2023年度）) speaks of the report too, more softly.
+    if (t.length <= 30 && !new RegExp(YEAR_ABOUT.source).test(t)) {
+      const only = /(?:^|[（(\s])(20\d{2})年度(?:[）)\s]|$)/.exec(t);
+      if (only) add(Number(only[1]), weight * 0.5);
+    }
   }
   if (!votes.size) return null;
   return [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];

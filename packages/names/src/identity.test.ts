@@ -136,6 +136,10 @@ describe('fiscal year and kind', () => {
     expect(r.value.fiscalYear).toBe(2023);
   });
 
+  it('reads a heading that is only the year', () => {
+    expect(run(['新平县财政局', '（2022年度）', '收入支出决算总表']).value.fiscalYear).toBe(2022);
+  });
+
   it('reads Chinese-numeral years and budget table titles', () => {
     expect(run(['二〇二一年度部门预算']).value.fiscalYear).toBe(2021);
     expect(resolveNames({ doc: textDoc(['部门：托里县统计局']), tables: [table('部门收支总表', null), table('一般公共预算支出表', null)] }).value.kind).toBe('budget');
