@@ -28,6 +28,8 @@ export interface Panel {
 const CODE_HINT = /编码|代码|^类$|^款$|^项$|^科目$/;
 const LABEL_HINT = /名称|^项目|内容|说明|^科目$/;
 const CODE_TEXT = /^\d{2,7}$/;
+/** Words a value cell uses for "nothing" (无): not labels. */
+const NOTHING = /^(无|空|不适用|暂无)$/;
 
 /**
  * Roles from the data under each column and from its header words; the words of 栏次 rows
@@ -58,10 +60,10 @@ function roleOf(words: string[], vals: string[]): ColumnRole {
   const labelHint = words.some((w) => LABEL_HINT.test(w));
   const rownumHint = words.length > 0 && (isRowNumberHeader(words[words.length - 1]) || words.includes('行次'));
   if (vals.length === 0) return codeHint || labelHint || rownumHint || words.length === 0 ? 'empty' : 'value';
-  const han = vals.filter((v) => hasHan(v) && parseNumber(v) === undefined).length;
+  const han = vals.filter((v) => hasHan(v) && parseNumber(v) === undefined && !NOTHING.test(v)).length;
   const codes = vals.filter((v) => CODE_TEXT.test(v)).length;
   const ints = vals.filter((v) => /^\d{1,3}$/.test(v)).length;
-  const nums = vals.filter((v) => parseNumber(v) !== undefined).length;
+  const nums = vals.filter((v) => parseNumber(v) !== undefined || NOTHING.test(v)).length;
   if (rownumHint && ints >= vals.length / 2) return 'rownum';
   if (han >= vals.length / 2) return 'label';
   if (codeHint && codes >= vals.length / 2) return 'code';
