@@ -23,6 +23,7 @@ export function detectPdfTables(layout: PageLayout[]): Block[] {
   const pages = layout.map(pageItems);
   const running = runningLines(layout, pages);
   const furniture = (t: string) => PAGE_FURNITURE.test(t) || running.has(shape(t));
+  attachHeaderPieces(pages, furniture);
   const blocks: Block[] = [];
   let open: { grid: Grid; last: PageTable; headerRows: string[] } | null = null;
   for (const items of pages) {
@@ -54,6 +55,61 @@ export function detectPdfTables(layout: PageLayout[]): Block[] {
   }
   attachContext(blocks);
   return blocks;
+}
+
+/**
+ * Header rows found apart from their table (a ruled header band over borderless rows, or the
+ * header left at the foot of a page whose rows start on the next) are put on top of the table
+ * that follows them, when only page furniture lies between and its columns line up.
+ */
+function attachHeaderPieces(pages: Item[][], furniture: (t: string) => boolean): void {
+  for (let p = 0; p < pages.length; p++) {
+    for (let i = 0; i < pages[p].length; i++) {
+      const item = pages[p][i];
+      if (item.type !== 'table' || !isHeaderPiece(item.table)) continue;
+      const next = nextTableAfter(pages, p, i, furniture);
+      if (!next) continue;
+      const target = pages[next.page][next.index] as { type: 'table'; table: PageTable };
+      const merged = stackHeader(item.table, target.table);
+      if (!merged) continue;
+      target.table = merged;
+      pages[p].splice(i, 1);
+      i--;
+    }
+  }
+}
+
+function isHeaderPiece(t: PageTable): boolean {
+  return t.cells.length >= 2 && t.rowCount <= 3 && !t.cells.some((c) => isNumeric(c.text));
+}
+
+/** The next table after item i of page p with only furniture text between, on this page or the next. */
+function nextTableAfter(pages: Item[][], p: number, i: number, furniture: (t: string) => boolean): { page: number; index: number } | null {
+  for (let q = p; q <= Math.min(p + 1, pages.length - 1); q++) {
+    for (let k = q === p ? i + 1 : 0; k < pages[q].length; k++) {
+      const it = pages[q][k];
+      if (it.type === 'table') return { page: q, index: k };
+      if (!furniture(it.block.text)) return null;
+    }
+  }
+  return null;
+}
+
+function stackHeader(header: PageTable, body: PageTable): PageTable | null {
+  const map = columnMap(body.columns, header.columns);
+  if (!map) return null;
+  const headerCells = header.cells.map((c) => {
+    const c0 = map[c.c];
+    const c1 = map[c.c + c.cs - 1];
+    return { ...c, c: c0, cs: c1 - c0 + 1, page: header.page };
+  });
+  const bodyCells = body.cells.map((c) => ({ ...c, r: c.r + header.rowCount, page: c.page ?? body.page }));
+  return {
+    ...body,
+    page: header.page,
+    cells: [...headerCells, ...bodyCells],
+    rowCount: body.rowCount + header.rowCount,
+  };
 }
 
 /** A line's text with its digits blurred, so 第3页 and 第4页 are the same running line. */
@@ -145,8 +201,9 @@ function splitContextRows(t: PageTable): { preface: string[]; table: PageTable; 
 }
 
 function toGrid(t: PageTable): Grid {
-  const cells: Cell[] = t.cells.map((c) => ({ r: c.r, c: c.c, rs: c.rs, cs: c.cs, text: c.text, page: t.page, bbox: c.bbox }));
-  return { cells, rowCount: t.rowCount, colCount: t.colCount, pages: [t.page], before: [], after: [] };
+  const cells: Cell[] = t.cells.map((c) => ({ r: c.r, c: c.c, rs: c.rs, cs: c.cs, text: c.text, page: c.page ?? t.page, bbox: c.bbox }));
+  const pages = [...new Set(cells.map((c) => c.page!))].sort((a, b) => a - b);
+  return { cells, rowCount: t.rowCount, colCount: t.colCount, pages: pages.length ? pages : [t.page], before: [], after: [] };
 }
 
 /** Texts after the last grid on the blocks so far. */

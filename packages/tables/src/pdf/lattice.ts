@@ -99,9 +99,7 @@ function latticeTable(page: number, hs: Axis[], vs: Axis[], words: Word[], used:
   const colStarts = new Set([...regions.values()].map((g) => g.c0));
   const rowIndex = compactIndex(nr, rowStarts);
   const colIndex = compactIndex(nc, colStarts);
-  // One ruled or shaded row alone (a boxed title, a shaded header band) is no table: its words
-  // are left to the borderless finder, which sees the rows below it too.
-  if (rowIndex[nr] < 2 || colIndex[nc] < 2) return null;
+  if (colIndex[nc] < 2) return null;
   inside.forEach((w) => used.add(w));
   const cells: PageCell[] = filled
     .map((g) => ({

@@ -1,7 +1,11 @@
 /** A table found on one page, before tables continued over pages are joined. */
 import type { BBox } from '@govdocs/core';
 
-export interface PageCell { r: number; c: number; rs: number; cs: number; text: string; bbox: BBox }
+export interface PageCell {
+  r: number; c: number; rs: number; cs: number; text: string; bbox: BBox;
+  /** Set when the cell is on another page than its table's first (a header row left at a page foot). */
+  page?: number;
+}
 
 export interface PageTable {
   page: number;
