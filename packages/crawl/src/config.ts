@@ -62,10 +62,12 @@ const SITE_FIELDS = 'name, start, allow, maxDepth, maxPages, maxListPages, delay
 export const CrawlConfigSchema = z.strictObject(
   {
     sites: z.array(SiteSchema, { error: 'must be a list of sites, e.g. [{"name": "新平县人民政府", "start": ["http://host/zwgk/czyjs/"], "allow": ["host"]}]' }).min(1, { error: 'needs at least one site' }),
+    /** Sites crawled at once (each still keeps to its own per-host limits). */
+    parallelSites: int('sites crawled at once', 1, 64, 4),
     /** A contact (mail or page) added to the User-Agent so site owners can reach whoever runs the crawl. */
     contact: z.string().trim().min(1).max(200).optional(),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `has unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; the fields are sites, contact` : 'must be an object like {"sites": [...]}') },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `has unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; the fields are sites, parallelSites, contact` : 'must be an object like {"sites": [...]}') },
 );
 
 export type SiteConfig = z.output<typeof SiteSchema>;

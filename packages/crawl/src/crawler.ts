@@ -95,18 +95,28 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
   const now = () => (options.now?.() ?? new Date()).toISOString();
   mkdirSync(options.outDir, { recursive: true });
   const state = new CrawlState(options.outDir, now);
-  const summaries: SiteSummary[] = [];
   const gates = new Map<string, HostGate>();
-  for (const site of options.config.sites) {
+  const crawlSite = async (site: SiteConfig): Promise<SiteSummary> => {
     const gateFor = (host: string) => {
       let gate = gates.get(host);
       if (!gate) gates.set(host, (gate = new HostGate(site.concurrency, site.delayMs)));
       return gate;
     };
-    const run = new SiteCrawl(site, options, state, gateFor, now);
-    summaries.push(await run.crawl());
-    options.log?.(`${site.name}: ${describe(summaries.at(-1)!)}`);
-  }
+    const summary = await new SiteCrawl(site, options, state, gateFor, now).crawl();
+    options.log?.(`${site.name}: ${describe(summary)}`);
+    return summary;
+  };
+  // Sites are on different hosts as a rule, so several run at once; hosts they share share one gate.
+  const sites = options.config.sites;
+  const summaries: SiteSummary[] = new Array(sites.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < sites.length) {
+      const index = next++;
+      summaries[index] = await crawlSite(sites[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.config.parallelSites, sites.length) }, lane));
   state.finish();
   return { resumed: state.resumed, sites: summaries };
 }

@@ -69,3 +69,29 @@ it('stops at maxPages and records it', async () => {
   expect(summary.sites[0].requested).toBe(4);
   expect(summary.sites[0].skipped).toBe(7);
 });
+
+it('waits as long as a 503 Retry-After asks, and never retries a 404', async () => {
+  const { Fetcher, HostGate } = await import('./fetcher.js');
+  const hits: Record<string, number> = {};
+  server = createServer((req, res) => {
+    hits[req.url!] = (hits[req.url!] ?? 0) + 1;
+    if (req.url === '/busy' && hits[req.url] === 1) {
+      res.writeHead(503, { 'retry-after': '1' });
+      return res.end();
+    }
+    res.writeHead(req.url === '/busy' ? 200 : 404);
+    res.end('ok');
+  });
+  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
+  const host = `127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  const gate = new HostGate(1, 0);
+  const fetcher = new Fetcher({ userAgent: 't', isAllowedHost: (u) => u.host === host, timeoutMs: 2000, maxBytes: 100, retries: 3, maxRedirects: 2, backoffMs: 5, gateFor: () => gate });
+  const started = performance.now();
+  const busy = await fetcher.get(`http://${host}/busy`);
+  expect(busy).toMatchObject({ outcome: 'ok', status: 200, attempts: 2 });
+  expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+  const missing = await fetcher.get(`http://${host}/missing`);
+  expect(missing).toMatchObject({ outcome: 'http_error', status: 404, attempts: 1 });
+  expect(hits['/missing']).toBe(1);
+  await expect(fetcher.get('http://127.0.0.1:1/never')).resolves.toMatchObject({ outcome: 'redirect_offsite' });
+});

@@ -40,6 +40,8 @@ export interface FetchResult {
   redirects: string[];
   /** What went wrong, for the log; absent when outcome is ok or not_modified. */
   error?: string;
+  /** A 429 or 503 answer's Retry-After, in ms. */
+  retryAfterMs?: number;
 }
 
 export interface Validators {
@@ -72,6 +74,8 @@ export class HostGate {
 }
 
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
+/** The longest Retry-After waited for: a server asking more gets its retry after this. */
+const MAX_RETRY_AFTER_MS = 60_000;
 
 export class Fetcher {
   constructor(private readonly options: FetchOptions) {}
@@ -84,7 +88,10 @@ export class Fetcher {
     let attempts = 0;
     for (;;) {
       const target = new URL(current);
-      if (!this.options.isAllowedHost(target)) return failed(url, current, redirects, attempts, 'redirect_offsite', `redirected to ${target.host}, which is not in the site's allow list; not requested`);
+      if (!this.options.isAllowedHost(target)) {
+        const how = redirects.length ? 'redirected to' : 'the address is on';
+        return failed(url, current, redirects, attempts, 'redirect_offsite', `${how} ${target.host}, which is not in the site's allow list; not requested`);
+      }
       if (checkRobots && this.options.isAllowedByRobots && !(await this.options.isAllowedByRobots(target))) {
         return failed(url, current, redirects, attempts, 'disallowed', `robots.txt disallows ${target.pathname}; not requested`);
       }
@@ -104,7 +111,7 @@ export class Fetcher {
   private async withRetries(url: string, validators: Validators): Promise<{ kind: 'result'; result: FetchResult; attempts: number } | { kind: 'redirect'; location: string; attempts: number }> {
     let last: FetchResult | undefined;
     for (let attempt = 0; attempt <= this.options.retries; attempt++) {
-      if (attempt > 0) await sleep(this.options.backoffMs * 2 ** (attempt - 1));
+      if (attempt > 0) await sleep(Math.max(this.options.backoffMs * 2 ** (attempt - 1), Math.min(last?.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)));
       const hop = await this.request(url, validators);
       if (hop.kind === 'redirect') return { ...hop, attempts: attempt + 1 };
       last = hop.result;
@@ -189,7 +196,16 @@ function baseResult(url: string, response: Response): FetchResult {
     etag: response.headers.get('etag'),
     lastModified: response.headers.get('last-modified'),
     body: null, attempts: 1, redirects: [],
+    ...retryAfter(response),
   };
+}
+
+/** Retry-After as seconds or as an HTTP date. */
+function retryAfter(response: Response): { retryAfterMs?: number } {
+  const value = response.headers.get('retry-after');
+  if (!value || (response.status !== 429 && response.status !== 503)) return {};
+  const ms = /^\d+$/.test(value.trim()) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+  return Number.isFinite(ms) && ms > 0 ? { retryAfterMs: ms } : {};
 }
 
 function failed(url: string, finalUrl: string, redirects: string[], attempts: number, outcome: FetchOutcome, error: string): FetchResult {

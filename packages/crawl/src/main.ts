@@ -26,7 +26,8 @@ Options:
 Site fields (defaults): maxDepth 3, maxPages 500, maxListPages 50, delayMs 500, concurrency 2,
 timeoutMs 30000, maxBytes 100000000, retries 2, maxRedirects 5, follow/followUrl (regexes for
 link text/address; defaults recognise 预算/决算/绩效 pages), exclude [], attachments
-[.pdf .doc .docx .xls .xlsx .wps .et .zip .rar]. Top level: "contact" is added to the User-Agent.`;
+[.pdf .doc .docx .xls .xlsx .wps .et .zip .rar]. Attachments of a page at maxDepth are still
+fetched. Top level: "parallelSites" (4) sites at once; "contact" is added to the User-Agent.`;
 
 export interface CrawlMainOptions {
   version: string;
