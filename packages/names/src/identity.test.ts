@@ -131,6 +131,14 @@ describe('other layouts', () => {
 });
 
 describe('fiscal year and kind', () => {
+  it('falls back on the file name when the content never says', async () => {
+    const { fileNameFacts } = await import('./index.js');
+    expect(fileNameFacts('crawl/新平县财政局2023年部门决算.xlsx')).toEqual({ year: 2023, kind: 'final_account' });
+    expect(fileNameFacts('x/lintan-agriculture-2023-performance.txt')).toEqual({ year: 2023, kind: 'performance' });
+    expect(fileNameFacts('x/20240510-scan.pdf')).toEqual({ year: null, kind: 'unknown' });
+    expect(fileNameFacts('docs/doc000.xlsx')).toEqual({ year: null, kind: 'unknown' });
+  });
+
   it('takes the year reported on, not the publication date or comparisons', () => {
     const r = run(['2023年度部门决算', '发布时间：2024年5月10日', '与2022年度相比，决算支出减少。', '2023年度收入决算']);
     expect(r.value.fiscalYear).toBe(2023);
