@@ -46,6 +46,17 @@ describe('region and department of a document', () => {
     expect(r.value.region?.code).toBe('320106');
   });
 
+  it('tells same-named districts apart by a neighbouring county named in the text', () => {
+    const r = run(['部门：普陀区财政局', '部门：普陀区财政局', '与岱山县开展协作']);
+    expect(r.value.region?.code).toBe('330903');
+  });
+
+  it('does not let a neighbour named in passing outvote the department lines', () => {
+    const r = run(['部门：鼓楼区财政局', '部门：鼓楼区财政局', '赴新平县考察']);
+    expect(r.value.region?.code).not.toBe('530427');
+    expect(r.diagnostics.filter((d) => d.rule === 'name.region')).toHaveLength(1);
+  });
+
   it('says so when a same-named district remains a guess', () => {
     const r = run(['部门：普陀区财政局', '2023年部门预算']);
     expect(r.value.region?.confidence).toBeLessThan(1);

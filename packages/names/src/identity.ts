@@ -72,6 +72,13 @@ export function resolveIdentity(evidence: Evidence, file: string): Identity {
     for (const { slot, parts: p } of parts) if (p.region?.unit) add(p.region.unit, slot.weight, p.regionRaw, p.region.confidence);
     winner = topVote(votes);
   }
+  // Same-named mentions that outweigh the winner and never name it: the winner is incidental
+  // (a neighbour named in the text), the document's own county is among the same-named ones.
+  const ambiguousWeight = ambiguous.reduce((sum, a) => sum + a.weight, 0);
+  if (winner && ambiguousWeight > winner.score && !ambiguous.some((a) => a.units.includes(winner!.unit))) {
+    votes.clear();
+    winner = null;
+  }
   if (!winner && ambiguous.length) {
     const guess = guessAmong(ambiguous, clues);
     add(guess.unit, 1, guess.raw, 1 / guess.candidates.length);
@@ -98,6 +105,15 @@ function collectClues(scanned: ScannedLine[], host: string | null): Clues {
       const w = line.weight * (m.text.length > 2 || /[市州省盟]$/.test(m.text) ? 1 : 0.5);
       for (const c of m.term.prefectures) clues.prefectures.set(c, (clues.prefectures.get(c) ?? 0) + w);
       for (const c of m.term.provinces) clues.provinces.set(c, (clues.provinces.get(c) ?? 0) + w);
+    }
+  }
+  // A county named unambiguously points at its prefecture, which may tell same-named ones apart.
+  for (const { line, matches } of scanned) {
+    for (const m of matches) {
+      if (m.term.units.length !== 1) continue;
+      const u = m.term.units[0].unit;
+      clues.prefectures.set(u.prefectureCode, (clues.prefectures.get(u.prefectureCode) ?? 0) + line.weight * 0.5);
+      clues.provinces.set(u.provinceCode, (clues.provinces.get(u.provinceCode) ?? 0) + line.weight * 0.25);
     }
   }
   const province = host ? provinceOfHost(host) : null;
