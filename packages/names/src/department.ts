@@ -16,12 +16,12 @@ export interface DepartmentParts {
   aboveCounty: boolean;
   /** Normalised unit name (人民政府办公室, 财政局). */
   unit: string;
-  /** A party body (中共新平县委办公室): its full name starts with 中共. */
-  party: boolean;
+  /** A party or league body (中共新平县委办公室, 共青团新平县委员会): its full name starts with this. */
+  prefix: string;
 }
 
 /** Last characters of an organisation's name. */
-export const ORG_END = /(办公室|中心|委员会|局|委|院|所|站|队|馆|办|厅|处|会|社|团|部|校|园|场|台|署|室|组|行)$/;
+export const ORG_END = /(办公室|中心|委员会|局|委|院|所|站|队|馆|办|厅|处|会|社|团|部|校|学|园|场|台|署|室|组|行|府|协|厂|宫|库|联)$/;
 
 /** Words ending in 区/县/市 that are not places: a near miss of a region name must not be one of them. */
 const NOT_A_PLACE = /(开发区|新区|园区|景区|社区|街区|市区|县区|辖区|片区|郊区|保护区|示范区|试验区|高新区|管理区|风景区|自贸区|功能区|城区|市县|县市|省市)$/;
@@ -30,15 +30,16 @@ const BOUNDARY = new Set(['县', '区', '旗', '市', '州']);
 
 export function splitDepartment(raw: string, clues: Clues = emptyClues(), prefer: Unit | null = null): DepartmentParts {
   const cleaned = normalizeName(raw).replace(/^(关于|对)/, '');
-  const party = /^(中共|中国共产党)/.test(cleaned);
-  const written = cleaned.replace(/^(中共|中国共产党)/, '');
+  const lead = /^(中共|中国共产党|共青团|中国共产主义青年团)/.exec(cleaned)?.[1] ?? '';
+  const prefix = lead === '中国共产党' ? '中共' : lead === '中国共产主义青年团' ? '共青团' : lead;
+  const written = cleaned.slice(lead.length);
   let parts = splitNormalized(raw, written, clues, prefer);
   if (!parts.regionRaw) {
     // Traditional spelling that ingest did not convert: try once more simplified.
     const simplified = simplify(written);
     if (simplified !== written) parts = splitNormalized(raw, simplified, clues, prefer);
   }
-  return { ...parts, party };
+  return { ...parts, prefix };
 }
 
 function splitNormalized(raw: string, s: string, clues: Clues, prefer: Unit | null): DepartmentParts {
@@ -57,7 +58,7 @@ function splitNormalized(raw: string, s: string, clues: Clues, prefer: Unit | nu
         const picked = pick(term.units.map((h) => h.unit), local, prefer);
         const resolution = resolveRegionName(s.slice(0, pos + len), { clues: context, prefer });
         const region = picked.unit && !resolution.unit ? { ...resolution, unit: picked.unit, ambiguous: false, confidence: 0.95 } : resolution;
-        return { raw, regionRaw: s.slice(0, pos + len), region, aboveCounty: false, unit: normalizeUnit(s.slice(pos + len)), party: false };
+        return { raw, regionRaw: s.slice(0, pos + len), region, aboveCounty: false, unit: normalizeUnit(s.slice(pos + len)), prefix: '' };
       }
       for (const c of term.prefectures) named.prefectures.set(c, 10);
       for (const c of term.provinces) named.provinces.set(c, 10);
@@ -72,12 +73,12 @@ function splitNormalized(raw: string, s: string, clues: Clues, prefer: Unit | nu
   if (prefer && s.startsWith(prefer.stem, pos) && s.length - pos - prefer.stem.length >= 2) {
     const regionRaw = s.slice(0, pos + prefer.stem.length);
     const region = resolveRegionName(regionRaw, { clues: context, prefer });
-    if (region.unit === prefer) return { raw, regionRaw, region, aboveCounty: false, unit: normalizeUnit(s.slice(regionRaw.length)), party: false };
+    if (region.unit === prefer) return { raw, regionRaw, region, aboveCounty: false, unit: normalizeUnit(s.slice(regionRaw.length)), prefix: '' };
   }
   const near = nearMissRegion(s, pos, context, prefer);
   if (near) return near.withRaw(raw);
   const aboveCounty = pos > 0;
-  return { raw, regionRaw: s.slice(0, pos), region: null, aboveCounty, unit: normalizeUnit(s.slice(pos)), party: false };
+  return { raw, regionRaw: s.slice(0, pos), region: null, aboveCounty, unit: normalizeUnit(s.slice(pos)), prefix: '' };
 }
 
 /** The region part is misspelled: try each place-type character as its end. */
@@ -91,7 +92,7 @@ function nearMissRegion(s: string, pos: number, clues: Clues, prefer: Unit | nul
     const region = resolveRegionName(regionRaw, { clues, prefer });
     if (!region.unit && !region.ambiguous && !looksLikeRegion(regionRaw)) continue;
     return {
-      withRaw: (raw: string): DepartmentParts => ({ raw, regionRaw, region, aboveCounty: false, unit: normalizeUnit(rest), party: false }),
+      withRaw: (raw: string): DepartmentParts => ({ raw, regionRaw, region, aboveCounty: false, unit: normalizeUnit(rest), prefix: '' }),
     };
   }
   return null;
@@ -119,6 +120,6 @@ export function regionFullName(unit: Unit): string {
   return unit.name;
 }
 
-export function canonicalDepartment(unit: Unit | null, unitName: string, party = false): string {
-  return (party ? '中共' : '') + (unit ? regionFullName(unit) + unitName : unitName);
+export function canonicalDepartment(unit: Unit | null, unitName: string, prefix = ''): string {
+  return prefix + (unit ? regionFullName(unit) + unitName : unitName);
 }

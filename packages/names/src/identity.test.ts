@@ -118,6 +118,8 @@ describe('other layouts', () => {
   it('keeps 中共 on party bodies', () => {
     const r = run(['中共新平县委办公室2023年部门预算']);
     expect(r.value.department?.name).toBe('中共新平彝族傣族自治县委办公室');
+    expect(run(['部门：共青团新平县委员会', '新平县2023年部门预算']).value.department?.name).toBe('共青团新平彝族傣族自治县委员会');
+    expect(run(['部门：新平县第一中学', '2023年部门预算']).value.department?.name).toBe('新平彝族傣族自治县第一中学');
   });
 
   it('reads the bare place name of the county the document names elsewhere', () => {

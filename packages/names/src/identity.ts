@@ -188,11 +188,11 @@ function regionRecord(winner: Vote, votes: Map<string, Vote>, guessed: { candida
 
 /** The unit named most (by weight) in slots of the winning region or of no region; free text counts little. */
 function departmentRecord(parts: { slot: Slot; parts: DepartmentParts }[], scanned: ScannedLine[], region: Unit | null): DocumentRecord['department'] {
-  const tally = new Map<string, { weight: number; raws: string[]; party: boolean; unit: string }>();
-  const add = (unit: string, weight: number, raw: string, party = false) => {
+  const tally = new Map<string, { weight: number; raws: string[]; prefix: string; unit: string }>();
+  const add = (unit: string, weight: number, raw: string, prefix = '') => {
     if (unit.length < 2) return;
-    const key = (party ? '中共' : '') + unit;
-    const t = tally.get(key) ?? { weight: 0, raws: [], party, unit };
+    const key = prefix + unit;
+    const t = tally.get(key) ?? { weight: 0, raws: [], prefix, unit };
     t.weight += weight;
     if (!t.raws.includes(raw)) t.raws.push(raw);
     tally.set(key, t);
@@ -200,7 +200,7 @@ function departmentRecord(parts: { slot: Slot; parts: DepartmentParts }[], scann
   for (const { slot, parts: p } of parts) {
     if (p.aboveCounty) continue;
     if (p.region?.unit && p.region.unit !== region) continue;
-    add(p.unit, slot.weight * (p.regionRaw ? 1 : 0.8), slot.raw.trim(), p.party);
+    add(p.unit, slot.weight * (p.regionRaw ? 1 : 0.8), slot.raw.trim(), p.prefix);
   }
   if (region) {
     for (const { line, matches } of scanned) {
@@ -214,6 +214,6 @@ function departmentRecord(parts: { slot: Slot; parts: DepartmentParts }[], scann
   const best = [...tally.entries()].sort((a, b) => b[1].weight - a[1].weight)[0];
   if (!best) return null;
   // Without a county the printed spelling is kept whole: dropping an unknown region would lose it.
-  const name = region ? canonicalDepartment(region, best[1].unit, best[1].party) : normalizeName(best[1].raws[0]);
+  const name = region ? canonicalDepartment(region, best[1].unit, best[1].prefix) : normalizeName(best[1].raws[0]);
   return { name, raw: best[1].raws };
 }
