@@ -3,6 +3,14 @@
  * cross-table figures, classification codes). Schema checks happen when records are written.
  */
 import type { Diagnostic, DocumentRecord, FactRecord, StageResult, TableRecord } from '@govdocs/core';
+import { buildModels } from './model.js';
+import { crossTableEquations, tableEquations } from './equations.js';
+import { localize } from './localize.js';
+import { blameDiagnostics } from './report.js';
+import { codeDiagnostics } from './codes.js';
+
+export { nationalName, isKnownCode, matchName, normalizeName, childCodes, classificationEntries } from './classification.js';
+export type { Scheme, ClassificationEntry, NameMatch } from './classification.js';
 
 export interface ValidateInput {
   document: DocumentRecord;
@@ -10,7 +18,13 @@ export interface ValidateInput {
   facts: FactRecord[];
 }
 
-export function validateDocument(_input: ValidateInput): StageResult<null> {
-  const diagnostics: Diagnostic[] = [];
+export function validateDocument(input: ValidateInput): StageResult<null> {
+  const { document, tables, facts } = input;
+  const models = buildModels(tables, facts);
+  const equations = [...models.flatMap(tableEquations), ...crossTableEquations(models)];
+  const diagnostics: Diagnostic[] = [
+    ...blameDiagnostics(document, localize(models, equations)),
+    ...codeDiagnostics(document, models),
+  ];
   return { value: null, diagnostics };
 }

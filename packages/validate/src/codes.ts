@@ -1,0 +1,124 @@
+/**
+ * Classification codes as printed: known to the national list, named by their national name, and
+ * listed under their parent when the table prints parents.
+ */
+import type { Diagnostic, DocumentRecord, Place } from '@govdocs/core';
+import { childCodes, isKnownCode, matchName, nationalName, normalizeName, type Scheme } from './classification.js';
+import { codeOf, codeRows, type RowInfo, type TableModel } from './model.js';
+import { tableName } from './equations.js';
+
+/** Tables whose class lines are named, not coded: the code there was derived from the name. */
+const NAMED_LINES = new Set(['summary', 'appropriation_summary']);
+
+export function codeDiagnostics(document: DocumentRecord, models: TableModel[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const year = document.fiscalYear;
+  const printedCodes = codesByName(models);
+  for (const model of models) {
+    if (NAMED_LINES.has(model.table.kind)) continue;
+    for (const scheme of ['function', 'economic'] as const) {
+      const rows = codeRows(model, scheme);
+      const present = new Set(rows.map(codeOf));
+      const lengths = new Set(rows.map((r) => codeOf(r).length));
+      for (const row of rows) {
+        const finding = nameFinding(scheme, row, year, printedCodes) ?? hierarchyFinding(scheme, codeOf(row), present, lengths);
+        if (finding) out.push({ ...finding, stage: 'validate', place: codePlace(document, model, row), tableId: model.table.id, message: `${tableName(model.table)}: ${finding.message}` });
+      }
+    }
+  }
+  return out;
+}
+
+type Finding = Pick<Diagnostic, 'rule' | 'severity' | 'message' | 'expected' | 'actual'>;
+
+function nameFinding(scheme: Scheme, row: RowInfo, year: number | null, printedCodes: Map<string, Map<string, number>>): Finding | undefined {
+  const code = codeOf(row);
+  const printed = printedName(row);
+  const kind = scheme === 'function' ? '支出功能分类' : '支出经济分类';
+  if (isKnownCode(scheme, code)) {
+    if (!printed) return undefined;
+    const match = matchName(scheme, code, printed, year);
+    const national = nationalName(scheme, code, year)!;
+    if (match === 'current' || match === 'alias') return undefined;
+    if (match === 'outdated') {
+      return { rule: 'code.outdated', severity: 'info', expected: national, actual: printed,
+        message: `${code} is printed with its former name ${printed}; its ${year ?? 'current'} national name is ${national}.` };
+    }
+    const meant = codeNamed(scheme, code, printed, printedCodes);
+    return { rule: 'code.name', severity: 'warning', expected: national, actual: printed,
+      message: `${code} is printed as ${printed}, but its national name is ${national}${meant ? `; ${printed} is ${meant}, perhaps the code meant` : ''}.` };
+  }
+  const meant = printed ? codeNamed(scheme, code, printed, printedCodes) : undefined;
+  if (meant) {
+    return { rule: 'code.name', severity: 'warning', expected: meant, actual: code,
+      message: `${code} ${printed} is not a national ${kind} code; ${printed} is ${meant}, so the code looks misprinted.` };
+  }
+  return { rule: 'code.unknown', severity: 'info', expected: null, actual: code,
+    message: `${code}${printed ? ` ${printed}` : ''} is not in govdocs' list of national ${kind} codes (it may be a newer or local line).` };
+}
+
+/** The code a name belongs to under the same parent: from the national list, else elsewhere in the document. */
+function codeNamed(scheme: Scheme, code: string, printed: string, printedCodes: Map<string, Map<string, number>>): string | undefined {
+  const parent = code.slice(0, -2);
+  if (code.length <= 3) return undefined;
+  const wanted = normalizeName(printed);
+  const national = childCodes(scheme, parent).find((c) => c !== code && normalizeName(nationalName(scheme, c) ?? '') === wanted);
+  if (national) return national;
+  // The document itself: the same name printed with another code elsewhere. That code is taken as
+  // meant when it is national or printed in more tables than this one (else the pair is a tie).
+  const seen = printedCodes.get(`${scheme}:${wanted}`) ?? new Map<string, number>();
+  for (const [other, tables] of seen) {
+    if (other === code || other.length !== code.length || !other.startsWith(parent)) continue;
+    if (isKnownCode(scheme, other) || tables > (seen.get(code) ?? 0)) return other;
+  }
+  return undefined;
+}
+
+/** Printed name → the codes it is printed with in the document → in how many tables. */
+function codesByName(models: TableModel[]): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const model of models) {
+    for (const scheme of ['function', 'economic'] as const) {
+      for (const row of codeRows(model, scheme)) {
+        const name = printedName(row);
+        if (!name) continue;
+        const key = `${scheme}:${normalizeName(name)}`;
+        const counts = out.get(key) ?? new Map<string, number>();
+        counts.set(codeOf(row), (counts.get(codeOf(row)) ?? 0) + 1);
+        out.set(key, counts);
+      }
+    }
+  }
+  return out;
+}
+
+function hierarchyFinding(scheme: Scheme, code: string, present: Set<string>, lengths: Set<number>): Finding | undefined {
+  if (code.length <= 3) return undefined;
+  const parent = code.slice(0, -2);
+  if (!lengths.has(parent.length) || present.has(parent)) return undefined;
+  const level = parent.length === 3 ? '类' : '款';
+  return { rule: 'code.hierarchy', severity: 'warning', expected: parent, actual: code,
+    message: `${code} is listed without its ${level} ${parent}${nationalName(scheme, parent) ? ` ${nationalName(scheme, parent)}` : ''}, though the table lists other ${level} rows.` };
+}
+
+/** The printed row label without a leading code (“2010350 事业运行” → “事业运行”). */
+function printedName(row: RowInfo): string | null {
+  const text = (row.printed ?? '').normalize('NFKC').replace(/^[\d\s]+/, '').trim();
+  return text === '' ? null : text;
+}
+
+function codePlace(document: DocumentRecord, model: TableModel, row: RowInfo): Place {
+  const place: Place = { file: document.source.path, row: row.row };
+  const inRow = model.table.cells.filter((c) => c.r === row.row).sort((a, b) => a.c - b.c);
+  const code = codeOf(row);
+  // Side-by-side panels put several codes on one grid row: point at this code's own cell.
+  const cell = inRow.find((c) => c.text.replace(/\s/g, '').startsWith(code)) ?? inRow[0];
+  if (cell) {
+    place.col = cell.c;
+    if (cell.page !== undefined) place.page = cell.page;
+    if (cell.line !== undefined) place.line = cell.line;
+    if (cell.sheet !== undefined) place.sheet = cell.sheet;
+    if (cell.ref !== undefined) place.ref = cell.ref;
+  }
+  return place;
+}

@@ -1,0 +1,111 @@
+/**
+ * Which printed cell is wrong. Every violated identity points at a set of cells; a cell that also
+ * takes part in identities that hold is probably right. Greedily: blame the cell in the most
+ * violated and fewest satisfied identities, correct it to what its identity expects, re-check, and
+ * repeat. Each wrong cell is reported once, through its most specific identity.
+ */
+import { cellTolerance, type MoneyCell, type TableModel } from './model.js';
+import type { Equation, Term } from './equations.js';
+
+export interface Blame {
+  equation: Equation;
+  term: Term;
+  cell: MoneyCell | undefined;
+  expected: number;
+  actual: number;
+  /** The rounding the identity allows, in fen. */
+  tolerance: number;
+}
+
+/** Rule order when one cell breaks several identities: the narrower claim explains it best. */
+const RULE_ORDER = ['sum.total_row', 'sum.children', 'sum.columns', 'sum.items', 'sum.lines', 'balance.carryover', 'balance.totals'];
+
+function ruleRank(rule: string): number {
+  const i = RULE_ORDER.indexOf(rule);
+  return i < 0 ? RULE_ORDER.length : i;
+}
+
+const MAX_ROUNDS = 200;
+
+export function localize(models: TableModel[], equations: Equation[]): Blame[] {
+  const cells = new Map<string, MoneyCell>();
+  for (const m of models) for (const row of m.cells.values()) for (const c of row.values()) cells.set(c.slot, c);
+  const corrected = new Map<string, number>();
+  const value = (t: Term) => corrected.get(t.slot) ?? cells.get(t.slot)?.fen ?? 0;
+  const tol = (t: Term) => cells.get(t.slot)?.tolerance ?? cellTolerance('0.00', t.model.unit);
+  const usable = usableEquations(equations, cells);
+
+  // Only identities broken as printed need explaining: a correction that breaks one that held
+  // (a whole table consistently off from the summary) is not a second fault.
+  const brokenAsPrinted = new Set(usable.filter((eq) => Math.abs(difference(eq, value)) > tolerance(eq, tol)));
+  const blames: Blame[] = [];
+  for (let round = 0; round < MAX_ROUNDS && brokenAsPrinted.size > 0; round++) {
+    const violated: Equation[] = [];
+    const score = new Map<string, Score>();
+    for (const eq of usable) {
+      const off = Math.abs(difference(eq, value)) > tolerance(eq, tol);
+      const bad = off && brokenAsPrinted.has(eq);
+      if (bad) violated.push(eq);
+      if (off && !bad) continue;
+      for (const t of [eq.total, ...eq.parts]) {
+        const s = score.get(t.slot) ?? { violated: 0, satisfied: 0, asTotal: 0, printed: cells.has(t.slot), term: t };
+        if (bad) { s.violated++; if (t === eq.total) s.asTotal++; } else s.satisfied++;
+        score.set(t.slot, s);
+      }
+    }
+    if (violated.length === 0) break;
+    let best: Score | undefined;
+    for (const eq of violated) {
+      for (const t of [eq.total, ...eq.parts]) {
+        const s = score.get(t.slot)!;
+        if (corrected.has(t.slot)) continue;
+        if (!best || rank(s) > rank(best)) best = s;
+      }
+    }
+    if (!best) break;
+    const slot = best.term.slot;
+    const eq = violated
+      .filter((e) => e.total.slot === slot || e.parts.some((p) => p.slot === slot))
+      .sort((a, b) => Number(b.total.slot === slot) - Number(a.total.slot === slot) || ruleRank(a.rule) - ruleRank(b.rule))[0]!;
+    const actual = value(best.term);
+    const expected = actual + (eq.total.slot === slot ? -difference(eq, value) : difference(eq, value));
+    blames.push({ equation: eq, term: eq.total.slot === slot ? eq.total : eq.parts.find((p) => p.slot === slot)!, cell: cells.get(slot), expected, actual, tolerance: tolerance(eq, tol) });
+    corrected.set(slot, expected);
+  }
+  return blames;
+}
+
+interface Score { violated: number; satisfied: number; asTotal: number; printed: boolean; term: Term }
+
+/**
+ * Higher is more likely wrong: more broken identities, fewer intact ones, then the total side of
+ * an identity, then a printed figure over a blank one.
+ */
+function rank(s: Score): number {
+  return (s.violated - s.satisfied) * 1000 + s.asTotal * 10 + (s.printed ? 1 : 0);
+}
+
+/** total − Σ parts, in fen. */
+function difference(eq: Equation, value: (t: Term) => number): number {
+  return value(eq.total) - eq.parts.reduce((sum, p) => sum + value(p), 0);
+}
+
+function tolerance(eq: Equation, tol: (t: Term) => number): number {
+  return [eq.total, ...eq.parts].reduce((sum, t) => sum + tol(t), 0);
+}
+
+/**
+ * Identities that can be checked. A blank total claims nothing. A nonzero total whose parts are
+ * all blank means the breakdown was not printed (人员经费/公用经费 left empty under 基本支出): those
+ * blanks are unknown, not zero, and every identity that needs them is left out.
+ */
+function usableEquations(equations: Equation[], cells: Map<string, MoneyCell>): Equation[] {
+  const unknown = new Set<string>();
+  for (const eq of equations) {
+    const total = cells.get(eq.total.slot);
+    if (total && total.fen !== 0 && eq.parts.every((p) => !cells.has(p.slot))) for (const p of eq.parts) unknown.add(p.slot);
+  }
+  return equations.filter((eq) => cells.has(eq.total.slot)
+    && eq.parts.some((p) => cells.has(p.slot))
+    && !unknown.has(eq.total.slot) && !eq.parts.some((p) => unknown.has(p.slot)));
+}

@@ -1,0 +1,74 @@
+/**
+ * Blamed cells → diagnostics a person can act on: which table, which line and column, the printed
+ * figure, what the identity expects, and the cell's position.
+ */
+import { fenToYuan, formatFen, type Diagnostic, type DocumentRecord, type Place } from '@govdocs/core';
+import type { Blame } from './localize.js';
+import { columnName, tableName } from './equations.js';
+import type { RowInfo, TableModel } from './model.js';
+
+export function blameDiagnostics(document: DocumentRecord, blames: Blame[]): Diagnostic[] {
+  // One fault printed in several columns of one line (合计 under 本年收入 and 本年支出) is one finding.
+  const groups = new Map<string, Blame[]>();
+  for (const b of blames) {
+    const key = [b.term.model.index, b.term.subject, b.equation.rule, b.actual - b.expected].join('|');
+    const list = groups.get(key) ?? [];
+    list.push(b);
+    groups.set(key, list);
+  }
+  return [...groups.values()].map((group) => toDiagnostic(document, group));
+}
+
+function toDiagnostic(document: DocumentRecord, group: Blame[]): Diagnostic {
+  const first = group[0]!;
+  const { equation, term, expected, actual } = first;
+  const model = term.model;
+  const row = model.rows.get(term.subject);
+  const columns = group.map((b) => columnName(model, b.term.measure)).join(', ');
+  const where = `${tableName(model.table)}, line ${lineName(row)}, column ${columns}`;
+  const isTotal = equation.total.slot === term.slot;
+  const printed = formatFen(actual);
+  const rounding = first.tolerance > 0 ? ` (beyond the ±${formatFen(first.tolerance)} rounding of its unit)` : '';
+  let message: string;
+  if (equation.rule.startsWith('crosstable.')) {
+    const other = equation.parts[0]!;
+    message = `${where}: ${printed} disagrees with ${tableName(other.model.table)}, line ${lineName(other.model.rows.get(other.subject))}, which prints ${formatFen(expected)}${rounding}.`;
+  } else if (isTotal) {
+    message = `${where}: ${printed} ≠ ${equation.partsLabel}, ${formatFen(expected)}${rounding}.`;
+  } else {
+    const totalRow = equation.total.model.rows.get(equation.total.subject);
+    message = `${where}: ${printed}, but ${lineName(totalRow)} ${columnName(equation.total.model, equation.total.measure)} minus the other parts of ${equation.partsLabel.replace(/^the sum of /, '')} leaves ${formatFen(expected)}${rounding}.`;
+  }
+  const severity = 'error';
+  return {
+    rule: equation.rule as Diagnostic['rule'], severity, stage: 'validate', message,
+    place: placeOf(document, first), tableId: model.table.id,
+    expected: fenToYuan(expected), actual: fenToYuan(actual),
+  };
+}
+
+export function lineName(row: RowInfo | undefined): string {
+  if (!row) return '?';
+  const s = row.subject;
+  if ('code' in s) return `${s.code} ${s.name}`;
+  if ('item' in s) return row.printed ?? s.item;
+  return s.label;
+}
+
+function placeOf(document: DocumentRecord, blame: Blame): Place {
+  const place: Place = { file: document.source.path };
+  const src = blame.cell?.fact.source;
+  if (src) {
+    for (const k of ['page', 'line', 'sheet', 'ref'] as const) if (src[k] !== undefined) (place as unknown as Record<string, unknown>)[k] = src[k];
+    place.row = src.row;
+    place.col = src.col;
+    return place;
+  }
+  // A blank cell blamed: the row of its line and the column of its measure.
+  const model: TableModel = blame.term.model;
+  const row = model.rows.get(blame.term.subject);
+  if (row) place.row = row.row;
+  const col = model.table.columns.find((c) => c.measure === blame.term.measure);
+  if (col) place.col = col.col;
+  return place;
+}
