@@ -105,27 +105,47 @@ function ancestors(code: string): string[] {
 
 /** Row by row: a total column = the sum of its component columns (合计 = 基本支出 + 项目支出, …). */
 function columnEquations(model: TableModel): Equation[] {
-  const groups = new Map<string, string[]>();
+  const prefixes = new Set<string>(['']);
   for (const measure of model.measures) {
-    const cut = measure.lastIndexOf('.');
-    const prefix = cut < 0 ? '' : measure.slice(0, cut);
-    const list = groups.get(prefix) ?? [];
-    list.push(measure);
-    groups.set(prefix, list);
+    const tokens = measure.split('.');
+    for (let n = 1; n < tokens.length; n++) prefixes.add(tokens.slice(0, n).join('.'));
   }
   const out: Equation[] = [];
-  for (const [prefix, members] of groups) {
+  for (const prefix of prefixes) {
     const total = prefix === '' ? 'total' : model.measures.has(`${prefix}.total`) ? `${prefix}.total` : prefix;
     if (!model.measures.has(total)) continue;
-    const candidates = members.filter((m) => m !== total && !NOT_COMPONENT.has(lastToken(m)) && !model.ofWhich.has(m));
-    // A sibling the vocabulary does not know may or may not add up: no identity is claimed then.
-    if (candidates.length === 0 || candidates.some((m) => !ADDITIVE.has(lastToken(m)))) continue;
+    const parts = componentsOf(model, prefix);
+    if (!parts || parts.length === 0) continue;
     for (const row of model.rows.values()) {
       out.push({
-        rule: 'sum.columns', total: term(model, row.key, total), parts: candidates.map((m) => term(model, row.key, m)),
-        partsLabel: `the sum of its columns ${candidates.map((m) => columnName(model, m)).join(' + ')}`,
+        rule: 'sum.columns', total: term(model, row.key, total), parts: parts.map((m) => term(model, row.key, m)),
+        partsLabel: `the sum of its columns ${parts.map((m) => columnName(model, m)).join(' + ')}`,
       });
     }
+  }
+  return out;
+}
+
+/**
+ * The columns that add up to a group's total: its direct sub-columns, or, where a sub-group's own
+ * column is not printed (人员经费 and 公用经费 without a 基本支出 小计), that sub-group's parts.
+ * Null when a sibling is outside the additive vocabulary: no identity is claimed then.
+ */
+function componentsOf(model: TableModel, prefix: string): string[] | null {
+  const tokens = new Set<string>();
+  for (const m of model.measures) {
+    if (prefix === '') tokens.add(m.split('.')[0]!);
+    else if (m.startsWith(`${prefix}.`)) tokens.add(m.slice(prefix.length + 1).split('.')[0]!);
+  }
+  const out: string[] = [];
+  for (const token of tokens) {
+    const full = prefix === '' ? token : `${prefix}.${token}`;
+    if (NOT_COMPONENT.has(token) || model.ofWhich.has(full)) continue;
+    if (!ADDITIVE.has(token)) return null;
+    if (model.measures.has(full)) { out.push(full); continue; }
+    const sub = componentsOf(model, full);
+    if (sub === null) return null;
+    out.push(...sub);
   }
   return out;
 }

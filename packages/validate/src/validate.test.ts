@@ -202,3 +202,12 @@ describe('seed 001 faults', () => {
     expect(codes).toMatchObject([{ rule: 'code.name', actual: '2010309', expected: '2010350', place: { row: 4 } }]);
   });
 });
+
+describe('sum.columns without a 基本支出 subtotal', () => {
+  it('adds 人员经费 + 公用经费 + 项目支出 up to 合计', () => {
+    const spec = (total: string): GridSpec => ({ kind: 'general_budget', measures: ['total', 'basic.personnel', 'basic.public', 'project'],
+      rows: [['合计', total, '50.00', '30.00', '20.00'], ['201 一般公共服务支出', '100.00', '50.00', '30.00', '20.00']] });
+    expect(alarms([spec('100.00')])).toEqual([]);
+    expect(alarms([spec('101.00')])).toMatchObject([{ expected: 100, actual: 101 }]);
+  });
+});
