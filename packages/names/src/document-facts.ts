@@ -46,6 +46,7 @@ export function fiscalYear(input: (string | WeightedLine)[]): number | null {
   const votes = new Map<number, number>();
   const add = (year: number, w: number) => votes.set(year, (votes.get(year) ?? 0) + w);
   for (const { text, weight } of weighted(input)) {
+    if (!text.includes('年')) continue;
     const t = yearDigits(text);
     for (const m of t.matchAll(YEAR_ABOUT)) {
       if (DATE_CONTEXT.test(t.slice(Math.max(0, m.index - 8), m.index))) continue;
