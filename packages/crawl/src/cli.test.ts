@@ -9,7 +9,7 @@ let site: FixtureSite;
 let dir: string;
 
 beforeEach(async () => {
-  site = await startFixtureSite({ slowMs: 600, hugeBytes: 2_000_000 });
+  site = await startFixtureSite({ slowMs: 2500, hugeBytes: 2_000_000 });
   dir = mkdtempSync(join(tmpdir(), 'govdocs-crawl-cli-'));
 });
 
@@ -20,7 +20,7 @@ afterEach(async () => {
 
 it('govdocs crawl --run processes the fetched documents with their address and site as clues', async () => {
   const config = join(dir, 'sites.json');
-  writeFileSync(config, JSON.stringify({ sites: [{ name: '新平县人民政府', start: [`${site.origin}/zwgk/czyjs/`], allow: [site.host], maxListPages: 2, delayMs: 1, timeoutMs: 300, retries: 0, maxBytes: 1_000_000 }] }));
+  writeFileSync(config, JSON.stringify({ sites: [{ name: '新平县人民政府', start: [`${site.origin}/zwgk/czyjs/`], allow: [site.host], maxListPages: 2, delayMs: 1, timeoutMs: 1000, retries: 0, maxBytes: 1_000_000 }] }));
   const out = join(dir, 'crawl');
   const code = await main(['crawl', '--config', config, '--out', out, '--run', '--quiet']);
   expect([0, 2]).toContain(code); // 2: some fixture attachments are fake bytes the pipeline cannot read

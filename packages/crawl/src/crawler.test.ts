@@ -11,7 +11,7 @@ let site: FixtureSite;
 let out: string;
 
 beforeEach(async () => {
-  site = await startFixtureSite({ slowMs: 1500, hugeBytes: 40_000_000 });
+  site = await startFixtureSite({ slowMs: 2500, hugeBytes: 40_000_000 });
   out = mkdtempSync(join(tmpdir(), 'govdocs-crawl-'));
 });
 
@@ -24,7 +24,7 @@ function config(extra: Record<string, unknown> = {}): CrawlConfig {
   const parsed = parseConfig(JSON.stringify({
     sites: [{
       name: '新平县人民政府', start: [`${site.origin}/zwgk/czyjs/`], allow: [site.host],
-      maxDepth: 3, maxListPages: 4, delayMs: 1, concurrency: 2, timeoutMs: 300, retries: 1, maxBytes: 1_000_000, ...extra,
+      maxDepth: 3, maxListPages: 4, delayMs: 1, concurrency: 2, timeoutMs: 1000, retries: 1, maxBytes: 1_000_000, ...extra,
     }],
   }));
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));

@@ -345,28 +345,27 @@ function sameDirectory(a: URL, b: URL): boolean {
   return a.host === b.host && dir(a) === dir(b);
 }
 
-/** Runs tasks `concurrency` at a time; tasks may add tasks. The first error stops it. */
+/** Runs tasks `concurrency` at a time; tasks may add tasks. The first error stops it once the tasks in flight are settled. */
 function drain<T>(queue: T[], concurrency: number, handle: (task: T) => Promise<void>): Promise<void> {
   return new Promise((resolve, reject) => {
     let active = 0;
-    let failed = false;
+    let error: { cause: unknown } | undefined;
+    const settle = () => {
+      active--;
+      pump();
+    };
     const pump = () => {
-      if (failed) return;
-      while (active < concurrency && queue.length) {
+      while (!error && active < concurrency && queue.length) {
         const task = queue.shift()!;
         active++;
-        handle(task).then(
-          () => {
-            active--;
-            pump();
-          },
-          (error) => {
-            failed = true;
-            reject(error);
-          },
-        );
+        handle(task).then(settle, (cause: unknown) => {
+          error ??= { cause };
+          settle();
+        });
       }
-      if (active === 0 && queue.length === 0) resolve();
+      if (active > 0) return;
+      if (error) reject(error.cause);
+      else if (queue.length === 0) resolve();
     };
     pump();
   });
