@@ -22,7 +22,7 @@ const MAX_LINE = 400;
 
 const LABEL_WEIGHT: Record<string, number> = {
   部门: 5, 编制单位: 5, 部门名称: 5, 单位名称: 5, 编制部门: 5, 填报单位: 5, 预算单位: 3, 单位: 3,
-  项目实施单位: 2, 实施单位: 2, 主管部门: 1,
+  项目实施单位: 2, 实施单位: 2, 主管部门: 1, 发布单位: 4, 发布机构: 4, 来源: 2,
 };
 const LABELS = Object.keys(LABEL_WEIGHT).sort((a, b) => b.length - a.length).join('|');
 const LABELLED = new RegExp(`(?:^|[\\s|])(${LABELS})\\s*[:：\\t]\\s*([^\\s\\t:：|]{2,40})`, 'g');

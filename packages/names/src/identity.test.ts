@@ -81,6 +81,14 @@ describe('region and department of a document', () => {
     expect(r.value.department?.raw).toContain('那平彝族侗族自治县机关事务服务中心');
   });
 
+  it('reads a former county name of a city as that city, as information only', () => {
+    const r = run(['部门：新乐县财政局', '新乐市财政局2019年度部门决算']);
+    expect(r.value.region?.code).toBe('130184');
+    const issues = nameIssues(r);
+    expect(issues).toHaveLength(1);
+    expect(issues[0].severity).toBe('info');
+  });
+
   it('reports a county it cannot tell instead of guessing', () => {
     const r = run(['部门：大县司法局', '2020年部门预算']);
     expect(r.value.region).toBeNull();

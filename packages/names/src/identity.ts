@@ -151,6 +151,12 @@ function corrections(parts: { slot: Slot; parts: DepartmentParts }[], winner: Un
   for (const { slot, parts: p } of parts) {
     if (!winner || p.region?.unit !== winner || !p.region.corrected || seen.has(p.regionRaw)) continue;
     seen.add(p.regionRaw);
+    if (p.region.match === 'renamed') {
+      out.push({ ...warning(file, slot.place,
+        `read region "${p.regionRaw}" as "${winner.name}" (${winner.code}) in "${slot.raw}": the same place under its type word before a 撤县设市/区 change, or a slip.`,
+        p.regionRaw, winner.name), severity: 'info' });
+      continue;
+    }
     out.push(warning(file, slot.place,
       `corrected region "${p.regionRaw}" to "${winner.name}" (${winner.code}) in "${slot.raw}"; the source misspells it.`,
       p.regionRaw, winner.name));

@@ -23,7 +23,11 @@ export interface ResolveOptions {
   prefer?: Unit | null;
 }
 
-export type MatchKind = 'full' | 'short' | 'rename' | 'stem' | 'corrected' | 'none';
+/**
+ * `renamed`: the place is right and only the type word differs (新乐县 for 新乐市), which is what
+ * an older name looks like after 撤县设市/设区; `corrected`: characters were wrong.
+ */
+export type MatchKind = 'full' | 'short' | 'rename' | 'stem' | 'renamed' | 'corrected' | 'none';
 
 export interface NameResolution {
   raw: string;
@@ -96,7 +100,8 @@ function attempt(idx: RegionIndex, s: string, clues: Clues, prefer: Unit | null)
     const pool = typed.length ? typed : stemUnits;
     const picked = pick(pool, clues, prefer);
     const corrected = core.type !== '' || core.ethnic.length > 0;
-    return finish(picked, corrected ? 'corrected' : 'stem', corrected, corrected ? 0.88 : 0.95);
+    const renamed = !typed.length && core.ethnic.length === 0 && /^[县市区旗]$/.test(core.type);
+    return finish(picked, renamed ? 'renamed' : corrected ? 'corrected' : 'stem', corrected, corrected ? 0.88 : 0.95);
   }
   return nearMiss(idx, s, clues, prefer);
 }
