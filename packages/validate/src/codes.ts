@@ -42,7 +42,7 @@ function nameFinding(scheme: Scheme, row: RowInfo, year: number | null, printedC
     if (match === 'current' || match === 'alias') return undefined;
     if (match === 'outdated') {
       return { rule: 'code.outdated', severity: 'info', expected: national, actual: printed,
-        message: `${code} is printed with its former name ${printed}; its ${year ?? 'current'} national name is ${national}.` };
+        message: `${code} is printed as ${printed}, its national name in other years; for ${year ?? 'the current year'} the name is ${national}.` };
     }
     const meant = codeNamed(scheme, code, printed, printedCodes);
     return { rule: 'code.name', severity: 'warning', expected: national, actual: printed,

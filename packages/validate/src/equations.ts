@@ -18,6 +18,11 @@ export interface Equation {
   parts: Term[];
   /** What the parts are, for messages: “its 项 rows”, “基本支出 + 项目支出”. */
   partsLabel: string;
+  /**
+   * Identities of one kind on one column (or one column group) of a table. When most of a group
+   * fails, the columns were misread, not the figures misprinted.
+   */
+  group?: string;
 }
 
 export function term(model: TableModel, subject: string, measure: string): Term {
@@ -56,7 +61,7 @@ function childrenEquations(model: TableModel, scheme: 'function' | 'economic'): 
     const level = scheme === 'economic' ? '款' : code.length === 3 ? '款' : '项';
     for (const measure of model.measures) {
       out.push({
-        rule: 'sum.children', total: term(model, parent.key, measure),
+        rule: 'sum.children', group: `${model.index}|children|${measure}`, total: term(model, parent.key, measure),
         parts: children.map((c) => term(model, c.key, measure)),
         partsLabel: `the sum of its ${level} rows (${children.map(codeOf).join(', ')})`,
       });
@@ -118,7 +123,7 @@ function columnEquations(model: TableModel): Equation[] {
     if (!parts || parts.length === 0) continue;
     for (const row of model.rows.values()) {
       out.push({
-        rule: 'sum.columns', total: term(model, row.key, total), parts: parts.map((m) => term(model, row.key, m)),
+        rule: 'sum.columns', group: `${model.index}|columns|${total}`, total: term(model, row.key, total), parts: parts.map((m) => term(model, row.key, m)),
         partsLabel: `the sum of its columns ${parts.map((m) => columnName(model, m)).join(' + ')}`,
       });
     }

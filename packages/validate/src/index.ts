@@ -6,7 +6,7 @@ import type { Diagnostic, DocumentRecord, FactRecord, StageResult, TableRecord }
 import { buildModels } from './model.js';
 import { crossTableEquations, tableEquations } from './equations.js';
 import { localize } from './localize.js';
-import { blameDiagnostics } from './report.js';
+import { blameDiagnostics, misreadDiagnostics } from './report.js';
 import { codeDiagnostics } from './codes.js';
 
 export { nationalName, isKnownCode, matchName, normalizeName, childCodes, classificationEntries } from './classification.js';
@@ -22,8 +22,10 @@ export function validateDocument(input: ValidateInput): StageResult<null> {
   const { document, tables, facts } = input;
   const models = buildModels(tables, facts);
   const equations = [...models.flatMap(tableEquations), ...crossTableEquations(models)];
+  const { blames, misread } = localize(models, equations);
   const diagnostics: Diagnostic[] = [
-    ...blameDiagnostics(document, localize(models, equations)),
+    ...blameDiagnostics(document, blames),
+    ...misreadDiagnostics(document, misread),
     ...codeDiagnostics(document, models),
   ];
   return { value: null, diagnostics };

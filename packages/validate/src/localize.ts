@@ -27,17 +27,26 @@ function ruleRank(rule: string): number {
 
 const MAX_ROUNDS = 200;
 
-export function localize(models: TableModel[], equations: Equation[]): Blame[] {
+export interface Localized {
+  blames: Blame[];
+  /** Groups left unchecked because most of their identities failed (columns misread): one example each. */
+  misread: Equation[];
+}
+
+export function localize(models: TableModel[], equations: Equation[]): Localized {
   const cells = new Map<string, MoneyCell>();
   for (const m of models) for (const row of m.cells.values()) for (const c of row.values()) cells.set(c.slot, c);
   const corrected = new Map<string, number>();
   const value = (t: Term) => corrected.get(t.slot) ?? cells.get(t.slot)?.fen ?? 0;
   const tol = (t: Term) => cells.get(t.slot)?.tolerance ?? cellTolerance('0.00', t.model.unit);
-  const usable = usableEquations(equations, cells);
+  const checkable = usableEquations(equations, cells);
+  const isBroken = (eq: Equation) => Math.abs(difference(eq, value)) > tolerance(eq, tol);
+  const misread = misreadGroups(checkable, isBroken);
+  const usable = checkable.filter((eq) => !eq.group || !misread.has(eq.group));
 
   // Only identities broken as printed need explaining: a correction that breaks one that held
   // (a whole table consistently off from the summary) is not a second fault.
-  const brokenAsPrinted = new Set(usable.filter((eq) => Math.abs(difference(eq, value)) > tolerance(eq, tol)));
+  const brokenAsPrinted = new Set(usable.filter(isBroken));
   const blames: Blame[] = [];
   for (let round = 0; round < MAX_ROUNDS && brokenAsPrinted.size > 0; round++) {
     const violated: Equation[] = [];
@@ -72,7 +81,22 @@ export function localize(models: TableModel[], equations: Equation[]): Blame[] {
     blames.push({ equation: eq, term: eq.total.slot === slot ? eq.total : eq.parts.find((p) => p.slot === slot)!, cell: cells.get(slot), expected, actual, tolerance: tolerance(eq, tol) });
     corrected.set(slot, expected);
   }
-  return blames;
+  return { blames, misread: [...misread.values()] };
+}
+
+/** Groups where at least 3 identities and at least half of them fail as printed. */
+function misreadGroups(equations: Equation[], isBroken: (eq: Equation) => boolean): Map<string, Equation> {
+  const stats = new Map<string, { total: number; broken: number; example?: Equation }>();
+  for (const eq of equations) {
+    if (!eq.group) continue;
+    const s = stats.get(eq.group) ?? { total: 0, broken: 0 };
+    s.total++;
+    if (isBroken(eq)) { s.broken++; s.example ??= eq; }
+    stats.set(eq.group, s);
+  }
+  const out = new Map<string, Equation>();
+  for (const [group, s] of stats) if (s.broken >= 3 && s.broken * 2 >= s.total && s.example) out.set(group, s.example);
+  return out;
 }
 
 interface Score { violated: number; satisfied: number; asTotal: number; printed: boolean; term: Term }

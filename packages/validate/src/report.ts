@@ -4,7 +4,7 @@
  */
 import { fenToYuan, formatFen, type Diagnostic, type DocumentRecord, type Place } from '@govdocs/core';
 import type { Blame } from './localize.js';
-import { columnName, tableName } from './equations.js';
+import { columnName, tableName, type Equation } from './equations.js';
 import type { RowInfo, TableModel } from './model.js';
 
 export function blameDiagnostics(document: DocumentRecord, blames: Blame[]): Diagnostic[] {
@@ -45,6 +45,22 @@ function toDiagnostic(document: DocumentRecord, group: Blame[]): Diagnostic {
     place: placeOf(document, first), tableId: model.table.id,
     expected: fenToYuan(expected), actual: fenToYuan(actual),
   };
+}
+
+/** A column group whose identities mostly fail: reported once, as unchecked, not as many errors. */
+export function misreadDiagnostics(document: DocumentRecord, examples: Equation[]): Diagnostic[] {
+  return examples.map((eq) => {
+    const model = eq.total.model;
+    const what = eq.rule === 'sum.columns'
+      ? `column ${columnName(model, eq.total.measure)} = ${eq.parts.map((p) => columnName(model, p.measure)).join(' + ')}`
+      : `column ${columnName(model, eq.total.measure)}, parent = sum of children`;
+    return {
+      rule: 'sum.unchecked', severity: 'info', stage: 'validate', tableId: model.table.id,
+      place: { file: document.source.path, ...(model.table.pages[0] ? { page: model.table.pages[0] } : {}) },
+      message: `${tableName(model.table)}: ${what} fails on most lines, so the columns were probably read wrongly; these sums were not checked.`,
+      expected: null, actual: null,
+    };
+  });
 }
 
 export function lineName(row: RowInfo | undefined): string {

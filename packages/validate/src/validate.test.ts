@@ -211,3 +211,14 @@ describe('sum.columns without a 基本支出 subtotal', () => {
     expect(alarms([spec('101.00')])).toMatchObject([{ expected: 100, actual: 101 }]);
   });
 });
+
+describe('misread columns', () => {
+  it('reports one info instead of an error per line when a column group fails on most lines', () => {
+    // The third column is really 公用经费, misread as 项目支出: total ≠ basic + “project” everywhere.
+    const rows = [['合计', '300.00', '200.00', '60.00'], ['201 一般公共服务支出', '300.00', '200.00', '60.00'],
+      ['20103 政府办公厅（室）及相关机构事务', '300.00', '200.00', '60.00'], ['2010350 事业运行', '300.00', '200.00', '60.00']];
+    const found = run([expenditure(rows)]);
+    expect(found.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(found).toMatchObject([{ rule: 'sum.unchecked', severity: 'info' }]);
+  });
+});
