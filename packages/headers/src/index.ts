@@ -5,6 +5,7 @@
 import type { Diagnostic, DocumentModel, FactRecord, IndicatorRecord, StageResult, TableRecord } from '@govdocs/core';
 import { alignGrid, type AlignedTable } from './align.js';
 import { continues, templateOf, unshift, withHeader, type HeaderTemplate } from './continuation.js';
+import { IndicatorCollector } from './indicators/index.js';
 
 export { readTableContext } from './context.js';
 export { kindFromTitle, kindFromShape } from './kind.js';
@@ -24,6 +25,7 @@ export function alignTables(doc: DocumentModel): StageResult<AlignedTables> {
   const facts: FactRecord[] = [];
   const diagnostics: Diagnostic[] = [];
   let template: HeaderTemplate | null = null;
+  const indicators = new IndicatorCollector(); // 绩效指标 rows, see indicators/
   for (const block of doc.blocks) {
     if (block.type !== 'grid') continue;
     const grid = block.grid;
@@ -38,6 +40,7 @@ export function alignTables(doc: DocumentModel): StageResult<AlignedTables> {
     tables.push(aligned.table);
     facts.push(...aligned.facts);
     diagnostics.push(...aligned.diagnostics);
+    indicators.add(grid, aligned.table, ctx, diagnostics);
   }
-  return { value: { tables, facts, indicators: [] }, diagnostics };
+  return { value: { tables, facts, indicators: indicators.records }, diagnostics };
 }

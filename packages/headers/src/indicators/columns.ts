@@ -1,0 +1,108 @@
+/**
+ * The header of an indicator table: which column holds each level, the operator, target, unit,
+ * actual value, weight, score and note. Headers vary by province (目标指标/业绩指标, 年度指标值/
+ * 全年完成值, 分值/权重), so roles are recognised by words, and text dumps that lost their spans
+ * (指标值 printed over 符号 | 值 | 单位) are widened to fit their data.
+ */
+export type Role = 'level1' | 'level2' | 'level3' | 'operator' | 'target' | 'unit' | 'actual' | 'weight' | 'score' | 'note';
+
+/** Header word → role, tried in order (note before actual: 未完成原因; 三级 before 绩效指标). */
+const ROLE_WORDS: [RegExp, Role][] = [
+  [/^一级指标$/, 'level1'],
+  [/^二级指标$/, 'level2'],
+  [/^三级指标$/, 'level3'],
+  [/偏差|原因|备注|改进措施|^说明$/, 'note'],
+  [/^(指标性质|符号|运算符号?|比较符号?|指标方向|指标符号)$/, 'operator'],
+  [/^(计量|度量|指标|考核)?单位/, 'unit'],
+  [/得分$|^评分$/, 'score'],
+  [/^(分值|权重|指标分值|指标权重|满分|标准分值?|权重分值?|分数)$/, 'weight'],
+  [/实际完成值|实际完成指标值|^(全年|年度|实际)?完成值$|^实际值$|^实际完成$|^业绩指标$|^实际完成情况$|^实际结果$/, 'actual'],
+  [/(指标值|目标值)$|^(值|数值|年度目标|预期目标|计划值|标准值|目标)$/, 'target'],
+];
+
+/** Words that name the indicator itself when no 三级指标 column exists (目标指标, 绩效指标, 指标名称). */
+const NAME_WORDS = /^(目标指标|绩效指标|指标名称|指标内容|具体指标|考核指标|评价指标)$/;
+
+/** Header text for matching: NFKC, no spaces, no parenthesised remark (分值（分） → 分值). */
+export function headerWord(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/\([^)]*\)$/, '')
+    .replace(/^\d+[.、]/, '');
+}
+
+export function roleOf(text: string): Role | null {
+  const w = headerWord(text);
+  if (!w) return null;
+  for (const [re, role] of ROLE_WORDS) if (re.test(w)) return role;
+  return null;
+}
+
+export type Roles = Partial<Record<Role, number>>;
+
+/**
+ * Roles of one header row (texts by column, spanning cells repeated under each column they
+ * cover). The first column of a role wins; a name column (目标指标, 绩效指标) becomes level3
+ * only right of the other levels, since 绩效指标 also labels a merged first column.
+ */
+export function rowRoles(texts: string[]): Roles {
+  const roles: Roles = {};
+  const names: number[] = [];
+  texts.forEach((t, c) => {
+    const role = roleOf(t);
+    if (role && roles[role] === undefined) roles[role] = c;
+    else if (!role && NAME_WORDS.test(headerWord(t))) names.push(c);
+  });
+  if (roles.level3 === undefined) {
+    const left = Math.max(roles.level1 ?? -1, roles.level2 ?? -1);
+    const name = names.find((c) => c > left);
+    if (name !== undefined) roles.level3 = name;
+  }
+  return roles;
+}
+
+/** A header row names at least two levels (一级/二级/三级/目标指标). */
+export function isIndicatorHeader(roles: Roles): boolean {
+  const levels = [roles.level1, roles.level2, roles.level3].filter((c) => c !== undefined).length;
+  return levels >= 2;
+}
+
+/** A row under the header that only names sub-columns (符号 | 值 | 单位（文字描述）). */
+export function subHeaderRoles(texts: string[], header: Roles): Roles | null {
+  const own = texts.map((t, c) => ({ c, t: t.trim() })).filter((x) => x.t);
+  if (own.length === 0) return null;
+  const levelCols = new Set([header.level1, header.level2, header.level3]);
+  if (own.some((x) => levelCols.has(x.c))) return null;
+  const roles: Roles = {};
+  for (const { c, t } of own) {
+    const role = roleOf(t);
+    if (!role || role.startsWith('level')) return null;
+    if (roles[role] === undefined) roles[role] = c;
+  }
+  return roles;
+}
+
+/**
+ * Merges a sub-header into the header. In a text dump the parent (指标值) lost its span, so
+ * the sub-columns push every header right of the parent along by their count less one.
+ */
+export function withSubHeader(header: Roles, sub: Roles, parentSpans: boolean): Roles {
+  const subCols = Object.values(sub) as number[];
+  const first = Math.min(...subCols);
+  const last = Math.max(...subCols);
+  const shift = parentSpans ? 0 : last - first;
+  const out: Roles = {};
+  for (const [role, c] of Object.entries(header) as [Role, number][]) {
+    if (c > first) out[role] = c + shift;
+    else if (c < first) out[role] = c;
+  }
+  return { ...out, ...sub };
+}
+
+/** Moves every role right of `col` along by `by` columns. */
+export function shiftRight(roles: Roles, col: number, by: number): Roles {
+  const out: Roles = {};
+  for (const [role, c] of Object.entries(roles) as [Role, number][]) out[role] = c > col ? c + by : c;
+  return out;
+}
