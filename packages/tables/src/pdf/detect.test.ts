@@ -202,3 +202,25 @@ describe('context drawn inside a table frame', () => {
     expect(rowOf(g, 0)).toEqual(['项目', '金额']);
   });
 });
+
+describe('borderless tables and their rules', () => {
+  it('a table closed by a rule keeps its label-only last rows; the line above the rule band stays text', () => {
+    const texts = [word('收入表', 100, 60), word('项目', 100, 100), word('金额', 300, 100), word('事业收入', 100, 120), word('1.00', 300, 120, 30),
+      word('经营收入', 100, 140), word('其他收入', 100, 160), word('注：空白为零', 100, 190)];
+    const rules = [h(95, 90, 400), h(113, 90, 400), h(175, 90, 400)];
+    const blocks = detectPdfTables([page(1, texts, rules)]);
+    const [g] = grids(blocks);
+    expect(g.rowCount).toBe(4);
+    expect(rowOf(g, 3)).toEqual(['其他收入']);
+    expect(g.after).toEqual(['注：空白为零']);
+  });
+
+  it('a single-word header line above the rows is in the grid once, not also a text line', () => {
+    const texts = [word('支出表', 100, 40), word('支出功能分类科目编码', 100, 80, 150), word('类', 100, 92), word('款', 140, 92), word('科目名称', 300, 92), word('201', 100, 110), word('一般公共服务', 300, 110), word('5.00', 450, 110, 30), word('20101', 100, 125), word('人大事务', 300, 125), word('5.00', 450, 125, 30)];
+    const blocks = detectPdfTables([page(1, texts)]);
+    expect(blocks.filter((b) => b.type === 'text').map((b) => (b as { text: string }).text)).toEqual(['支出表']);
+    const [g] = grids(blocks);
+    expect(cellAt(g, '支出功能分类科目编码')).toMatchObject({ r: 0, c: 0, cs: 2 });
+    expect(g.before).toEqual(['支出表']);
+  });
+});

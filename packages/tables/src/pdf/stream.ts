@@ -29,24 +29,26 @@ function isTabular(line: Line): boolean {
 export function streamSegments(page: number, lines: Line[], rules: RuleLine[]): Segment[] {
   const out: Segment[] = [];
   let i = 0;
+  let floor = 0;
   while (i < lines.length) {
-    const run = tableRun(lines, i);
+    const run = tableRun(lines, i, floor, rules);
     if (!run) {
       out.push({ type: 'text', line: lines[i] });
       i++;
       continue;
     }
-    for (let k = i; k < run.start; k++) out.push({ type: 'text', line: lines[k] });
+    // Lines above `i` taken into the table (a header line) were passed on as text: take them back.
+    out.splice(out.length - (i - run.start), i - run.start);
     const table = buildTable(page, lines.slice(run.start, run.end), rules);
     if (table) out.push({ type: 'table', table });
     else for (let k = run.start; k < run.end; k++) out.push({ type: 'text', line: lines[k] });
-    i = run.end;
+    i = floor = run.end;
   }
   return out;
 }
 
 /** The next run of table lines at or after `from`, or null when the line at `from` starts none. */
-function tableRun(lines: Line[], from: number): { start: number; end: number } | null {
+function tableRun(lines: Line[], from: number, floor: number, rules: RuleLine[]): { start: number; end: number } | null {
   if (!isTabular(lines[from])) return null;
   const size = lines[from].size;
   let end = from + 1;
@@ -62,9 +64,10 @@ function tableRun(lines: Line[], from: number): { start: number; end: number } |
   // Single-word lines after the last row belong to it only when set tight below it (a wrap).
   end = lastTabular + 1;
   while (end < lines.length && lines[end].words.length === 1 && !isContextLine(lines[end]) && lines[end].y0 - lines[end - 1].y1 < 0.35 * size) end++;
+  end = extendToRule(lines, lastTabular, end, rules, size);
   let start = from;
   // A header line above the first row that holds one spanning word (支出功能分类科目编码).
-  while (start > 0) {
+  while (start > floor) {
     const above = lines[start - 1];
     const gap = lines[start].y0 - above.y1;
     if (above.words.length !== 1 || isContextLine(above) || gap > 0.6 * size || above.size > 1.15 * size) break;
@@ -74,6 +77,23 @@ function tableRun(lines: Line[], from: number): { start: number; end: number } |
   // One row alone is a table when it reads like one (a row carried over to the next page).
   const oneRow = tabular.length === 1 && tabular[0].words.some((w) => isNumeric(w.text));
   return tabular.length >= 2 || oneRow ? { start, end } : null;
+}
+
+/**
+ * A table closed by a horizontal rule (三线表) takes the lines above that rule, rows with a label
+ * and no figures among them (其他收入 with its figures left blank).
+ */
+function extendToRule(lines: Line[], lastTabular: number, end: number, rules: RuleLine[], size: number): number {
+  const row = lines[lastTabular];
+  const x0 = Math.min(...row.words.map((w) => w.x0));
+  const x1 = Math.max(...row.words.map((w) => w.x1));
+  const below = rules
+    .filter((r) => r.y0 === r.y1 && r.y0 > row.y1 && r.x0 <= x0 + size && r.x1 >= x1 - size)
+    .sort((a, b) => a.y0 - b.y0)[0];
+  if (!below) return end;
+  let k = end;
+  while (k < lines.length && lines[k].y1 <= below.y0 + 1 && !isContextLine(lines[k]) && lines[k].y0 - lines[k - 1].y1 < 2.5 * size) k++;
+  return k;
 }
 
 function buildTable(page: number, lines: Line[], rules: RuleLine[]): PageTable | null {
@@ -202,7 +222,9 @@ function joinWrappedRows(rows: Row[], rules: RuleLine[], columns: { x0: number; 
   if (firstData < 0) return out;
   const gap = (k: number) => rows[k].y0 - rows[k - 1].y1;
   const rowGaps = rows.map((_, k) => k).filter((k) => k > firstData && hasFigure(rows[k])).map(gap);
-  const rowGap = rowGaps.length ? median(rowGaps) : Infinity;
+  // Gaps above figure rows are row gaps; with none measured, the body's usual gap stands in.
+  const bodyGaps = rows.map((_, k) => k).filter((k) => k > firstData).map(gap);
+  const rowGap = rowGaps.length ? median(rowGaps) : bodyGaps.length ? median(bodyGaps) : Infinity;
   const tight = (k: number) => gap(k) < 0.7 * rowGap;
   let pending: Row | null = null;
   for (let k = firstData; k < rows.length; k++) {
@@ -217,7 +239,7 @@ function joinWrappedRows(rows: Row[], rules: RuleLine[], columns: { x0: number; 
     const above = out[out.length - 1];
     if (startsRow(row)) out.push(row);
     else if (next && hasFigure(next) && tight(k + 1) && !sharesColumns(next, row) && !(tight(k) && labelsAbove(above, row) && gap(k) < gap(k + 1))) pending = row;
-    else if ((tight(k) || (gap(k) <= rowGap && fillsColumn(rows[k - 1], row, columns))) && labelsAbove(above, row)) merge(above, row);
+    else if ((tight(k) || (gap(k) < 0.92 * rowGap && fillsColumn(rows[k - 1], row, columns))) && labelsAbove(above, row)) merge(above, row);
     else out.push(row);
   }
   if (pending) out.push(pending);
@@ -239,7 +261,10 @@ function labelsAbove(above: Row, row: Row): boolean {
   return row.slots.every((s) => above.slots.some((a) => a.c0 <= s.c1 && a.c1 >= s.c0 && a.words.some((w) => !isNumeric(w.text))));
 }
 
-/** The line above runs to the right edge of the column `row` continues in: its text wrapped there. */
+/**
+ * The line above runs to the right edge of the column `row` continues in: its text wrapped
+ * there (asked only when the line is set a little closer than rows are).
+ */
 function fillsColumn(previousLine: Row, row: Row, columns: { x0: number; x1: number }[]): boolean {
   return row.slots.every((s) => previousLine.slots.some((a) => {
     if (a.c0 > s.c1 || a.c1 < s.c0) return false;
