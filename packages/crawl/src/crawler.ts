@@ -176,11 +176,12 @@ class SiteCrawl {
     if (previous && this.state.doneThisRun(task.url)) {
       // Resumed after a kill: this address was answered before it; follow its links again, ask nothing.
       if (previous.file) this.saved.add(previous.file);
-      if (previous.links) this.enqueue(task, previous.links, previous.title, previous.sha256);
+      if (previous.links) this.enqueue({ ...task, url: previous.finalUrl }, previous.links, previous.title, previous.kind === 'list' ? previous.sha256 : null);
       return;
     }
     if (this.summary.requested >= this.site.maxPages) return this.noteLimit('page_limit', task, `maxPages (${this.site.maxPages}) reached; raise it to fetch more`);
     this.summary.requested++;
+    if (this.summary.requested % 100 === 0) this.options.log?.(`${this.site.name}: ${this.summary.requested} requests so far, ${this.queue.length} queued`);
     const conditional = previous?.sha256 || previous?.tooLarge ? previous : {};
     const result = await this.fetcher.get(task.url, conditional);
     // The hook runs after state is written, so a kill it simulates leaves a committed fetch behind.
@@ -210,7 +211,7 @@ class SiteCrawl {
     const entry: UrlState = { ...previous, finalUrl: result.finalUrl, status: 304, checkedAt: this.now(), file };
     const record = this.record(task, result, { kind: previous.kind, change: 'unchanged', sha256: previous.sha256, bytes: previous.bytes, title: previous.title, file, contentType: previous.contentType, etag: result.etag ?? previous.etag, lastModified: result.lastModified ?? previous.lastModified });
     this.state.put(entry);
-    if (previous.links) this.enqueue(task, previous.links, previous.title, previous.sha256);
+    if (previous.links) this.enqueue({ ...task, url: previous.finalUrl }, previous.links, previous.title, previous.kind === 'list' ? previous.sha256 : null);
     return record;
   }
 
