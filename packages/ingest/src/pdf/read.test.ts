@@ -66,6 +66,20 @@ describe('readPdfLayout on drawn pages', () => {
     expect(layout.pages[0].rules.filter((r) => r.x0 === r.x1).map((r) => r.x0)).toEqual(expect.arrayContaining([90, 134, 180]));
   });
 
+  it('turns a portrait page whose content is drawn rotated (a landscape table) to read left to right', async () => {
+    // Everything drawn under a quarter turn: text runs up the page.
+    const content = 'q 0 1 -1 0 612 0 cm BT /F1 12 Tf 72 500 Td (Item) Tj 200 0 Td (12.50) Tj ET 60 490 m 400 490 l S Q';
+    const layout = await readPdfLayout(pagesPdf([content]));
+    const p = layout.pages[0];
+    expect([p.width, p.height]).toEqual([792, 612]);
+    const [item, figure] = ['Item', '12.50'].map((t) => p.texts.find((w) => w.text === t)!);
+    expect(figure.bbox[0]).toBeGreaterThan(item.bbox[2]);
+    expect(Math.abs(figure.bbox[1] - item.bbox[1])).toBeLessThan(1);
+    // The rule under the text is horizontal once the page is turned, below the words.
+    const rule = p.rules.find((r) => r.y0 === r.y1)!;
+    expect(rule.y0).toBeGreaterThan(item.bbox[3]);
+  });
+
   it('tracks transforms: a rectangle drawn under a scale is placed in page points', async () => {
     const content = 'q 2 0 0 2 0 0 cm 50 50 100 20 re S Q';
     const layout = await readPdfLayout(pagesPdf([content]));

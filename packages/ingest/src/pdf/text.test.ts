@@ -43,4 +43,10 @@ describe('wordsOf', () => {
     ], []);
     expect(words.map((w) => w.text)).toEqual(['A', 'B', 'C']);
   });
+
+  it('joins a spaced-out title into one word but keeps 类 款 项 headers apart', () => {
+    const spaced = [...'收入支出决算总表'].map((ch, i) => ({ text: ch, x: 100 + i * 20, y: 20, width: 10, size: 10 }));
+    const headers = ['类', '款', '项'].map((ch, i) => ({ text: ch, x: 100 + i * 40, y: 60, width: 10, size: 10 }));
+    expect(wordsOf([...spaced, ...headers], []).map((w) => w.text)).toEqual(['收入支出决算总表', '类', '款', '项']);
+  });
 });

@@ -31,8 +31,35 @@ export function wordsOf(runs: Run[], verticalRules: { x: number; y0: number; y1:
   const glyphs = dropFakeBold(runs.flatMap((r, i) => glyphsOf(r, i)));
   const lines = baselines(glyphs);
   const words: PositionedText[] = [];
-  for (const line of lines) words.push(...joinLine(line, verticalRules));
+  for (const line of lines) words.push(...joinSpacedOut(joinLine(line, verticalRules)));
   return words;
+}
+
+/**
+ * Titles set with spaced-out characters (收 入 支 出 决 算 表) are one word: four or more single
+ * Han characters in a row, evenly apart by less than one and a half characters. Column
+ * headers of single characters (类 款 项) stand much further apart.
+ */
+function joinSpacedOut(words: PositionedText[]): PositionedText[] {
+  const out: PositionedText[] = [];
+  let i = 0;
+  while (i < words.length) {
+    let j = i + 1;
+    const single = (w: PositionedText) => [...w.text].length === 1 && isCjk(w.text);
+    if (single(words[i])) {
+      const gap0 = j < words.length ? words[j].bbox[0] - words[i].bbox[2] : 0;
+      while (j < words.length && single(words[j]) && Math.abs(words[j].bbox[0] - words[j - 1].bbox[2] - gap0) < 0.3 * words[j].size && gap0 < 1.5 * words[j].size) j++;
+    }
+    if (j - i >= 4) {
+      const run = words.slice(i, j);
+      out.push({ text: run.map((w) => w.text).join(''), size: run[0].size, bbox: [run[0].bbox[0], Math.min(...run.map((w) => w.bbox[1])), run[run.length - 1].bbox[2], Math.max(...run.map((w) => w.bbox[3]))] });
+      i = j;
+    } else {
+      out.push(words[i]);
+      i++;
+    }
+  }
+  return out;
 }
 
 /** Splits a run into characters, sharing its width by how wide each character is drawn. */
