@@ -325,9 +325,12 @@ class SiteCrawl {
 
 /**
  * A list (followed, not saved) or an article (saved). Amount tables make an article even on a
- * list-like address; otherwise a list-like address, or many disclosure links and no attachment.
+ * list-like address; otherwise a list-like address, or many disclosure links, no attachment and little prose.
  */
-function pageKind(url: string, page: ParsedPage, rules: LinkRules): 'list' | 'article' {
+/** Body text outside links above which a page with many disclosure links is still an article (a 说明 with a sidebar). */
+const ARTICLE_PROSE_CHARS = 400;
+
+export function pageKind(url: string, page: ParsedPage, rules: LinkRules): 'list' | 'article' {
   if (page.numericCells >= 4) return 'article';
   const u = new URL(url);
   if (isPagination(u, '') || /\/$|\/(?:index|list|default)(?:_\d+)?\.s?html?$/i.test(u.pathname)) return 'list';
@@ -338,7 +341,7 @@ function pageKind(url: string, page: ParsedPage, rules: LinkRules): 'list' | 'ar
     if (rules.attachments.includes(extensionOf(target))) attachments++;
     else if (classifyLink(target, link.text, rules, { isStart: false }) === 'page') pages++;
   }
-  return attachments === 0 && pages >= 5 ? 'list' : 'article';
+  return attachments === 0 && pages >= 5 && page.proseChars < ARTICLE_PROSE_CHARS ? 'list' : 'article';
 }
 
 function sameDirectory(a: URL, b: URL): boolean {

@@ -3,7 +3,7 @@
  * page's <meta>, else detection (GBK pages are common and often undeclared); decoding is
  * @govdocs/ingest's decodeText. Malformed HTML never throws: cheerio repairs what it can.
  */
-import { load } from 'cheerio';
+import { load, type CheerioAPI } from 'cheerio';
 import { decodeText } from '@govdocs/ingest';
 
 export interface PageLink {
@@ -17,6 +17,8 @@ export interface ParsedPage {
   encoding: string;
   /** Table cells holding an amount: article pages hold their tables inline, lists lay out links in tables. */
   numericCells: number;
+  /** Characters of body text outside links: articles have prose, lists mostly links. */
+  proseChars: number;
 }
 
 /** Links kept per page: a page with more is a link farm, not a disclosure list. */
@@ -32,14 +34,20 @@ export function parsePage(bytes: Uint8Array, pageUrl: string, contentType: strin
   const base = resolveUrl(baseHref ?? '', pageUrl) ?? pageUrl;
   const links: PageLink[] = [];
   const seen = new Set<string>();
-  $('a[href], area[href]').each((_, el) => {
-    if (links.length >= MAX_LINKS) return false;
-    const href = $(el).attr('href') ?? '';
-    const url = resolveUrl(href, base);
-    if (!url || seen.has(url)) return;
-    seen.add(url);
-    const label = $(el).text() || $(el).attr('title') || '';
-    links.push({ url, text: squash(label) });
+  const collect = ($doc: CheerioAPI) => {
+    $doc('a[href], area[href]').each((_, el) => {
+      if (links.length >= MAX_LINKS) return false;
+      const url = resolveUrl($doc(el).attr('href') ?? '', base);
+      if (!url || seen.has(url)) return;
+      seen.add(url);
+      links.push({ url, text: squash($doc(el).text() || $doc(el).attr('title') || '') });
+    });
+  };
+  collect($);
+  // Many CMSs ship the list inside a script (<script type="text/xml"><record><![CDATA[<a href=…>]]>).
+  $('script').each((_, el) => {
+    const code = $(el).text();
+    if (/<a\s[^>]*href/i.test(code)) collect(load(code.replace(/<!\[CDATA\[|\]\]>/g, '')));
   });
   const title = squash($('title').first().text()) || squash($('h1').first().text());
   let numericCells = 0;
@@ -47,7 +55,10 @@ export function parsePage(bytes: Uint8Array, pageUrl: string, contentType: strin
     if (AMOUNT.test($(el).text().trim())) numericCells++;
     if (numericCells >= 20) return false;
   });
-  return { title, links, encoding, numericCells };
+  $('script, style').remove();
+  const linkChars = $('body a').text().replace(/\s+/g, '').length;
+  const proseChars = Math.max(0, $('body').text().replace(/\s+/g, '').length - linkChars);
+  return { title, links, encoding, numericCells, proseChars };
 }
 
 /** An absolute http(s) address without fragment, or null for javascript:, mailto: and garbage. */

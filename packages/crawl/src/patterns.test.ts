@@ -60,3 +60,27 @@ describe('page parsing', () => {
     expect(page.links.length).toBeLessThanOrEqual(1);
   });
 });
+
+describe('lists and articles', () => {
+  const site = 'http://h/zwgk/czyjs/';
+  const sidebar = Array.from({ length: 6 }, (_, i) => `<li><a href="/zwgk/czyjs/t${i}.html">${2018 + i}年部门预算公开</a></li>`).join('');
+
+  it('finds links a CMS ships inside a script', () => {
+    const html = `<html><title>预决算</title><body><script type="text/xml"><datastore><recordset>
+      <record><![CDATA[<li><a href="/art/2023/1/5/art_1_1.html" title="2023年预算">2023年预算公开</a></li>]]></record>
+    </recordset></datastore></script></body></html>`;
+    const page = parsePage(new TextEncoder().encode(html), site, 'text/html; charset=utf-8');
+    expect(page.links).toEqual([{ url: 'http://h/art/2023/1/5/art_1_1.html', text: '2023年预算公开' }]);
+  });
+
+  it('tells a list from an article with a sidebar of disclosure links', async () => {
+    const { pageKind } = await import('./crawler.js');
+    const parse = (body: string, url: string) => parsePage(new TextEncoder().encode(`<html><title>t</title><body>${body}</body></html>`), url, 'text/html');
+    const article = `t20230115_1.html`;
+    expect(pageKind(site + 'more.html', parse(`<ul>${sidebar}</ul>`, site + 'more.html'), rules)).toBe('list');
+    expect(pageKind(site + article, parse(`<p>${'根据预算法规定，现将本部门预算情况说明如下。'.repeat(30)}</p><ul>${sidebar}</ul>`, site + article), rules)).toBe('article');
+    expect(pageKind(site + article, parse(`<ul>${sidebar}</ul><a href="/up/a.xls">附件</a>`, site + article), rules)).toBe('article');
+    expect(pageKind(site, parse(`<table><tr><td>1,234.00</td><td>2.50</td><td>300</td><td>4.00</td></tr></table>`, site), rules)).toBe('article');
+    expect(pageKind(site + 'index_2.html', parse('<p>短</p>', site + 'index_2.html'), rules)).toBe('list');
+  });
+});
