@@ -224,3 +224,17 @@ describe('borderless tables and their rules', () => {
     expect(g.before).toEqual(['支出表']);
   });
 });
+
+describe('a header line left at the foot of a page', () => {
+  it('goes on top of the rows that start the next page', () => {
+    const gs = grids(detectPdfTables([
+      page(1, [word('支出决算表', 100, 600), word('科目编码', 100, 700), word('科目名称', 200, 700), word('金额', 350, 700), word('3', 290, 775)]),
+      page(2, [word('201', 100, 60), word('一般公共服务', 200, 60), word('5.00', 350, 60, 30), word('20101', 100, 80), word('人大事务', 200, 80), word('5.00', 350, 80, 30), word('4', 290, 775)]),
+    ]));
+    expect(gs).toHaveLength(1);
+    expect(gs[0].pages).toEqual([1, 2]);
+    expect(rowOf(gs[0], 0)).toEqual(['科目编码', '科目名称', '金额']);
+    expect(gs[0].cells.find((c) => c.text === '金额')).toMatchObject({ c: 2, page: 1 });
+    expect(gs[0].before).toEqual(['支出决算表']);
+  });
+});

@@ -150,7 +150,7 @@ function pageItems(page: PageLayout): Item[] {
     const cut = t ? t.bbox[1] : Infinity;
     const above = rest.filter((l) => (l.y0 + l.y1) / 2 < cut);
     rest = rest.filter((l) => (l.y0 + l.y1) / 2 >= cut);
-    for (const seg of streamSegments(page.page, above, page.rules)) items.push(toItem(page.page, seg));
+    for (const seg of streamSegments(page.page, above, page.rules, page.height)) items.push(toItem(page.page, seg));
     if (t) items.push({ type: 'table', table: t });
   }
   return items;

@@ -26,12 +26,12 @@ function isTabular(line: Line): boolean {
   return line.words.length >= 2 && !isContextLine(line);
 }
 
-export function streamSegments(page: number, lines: Line[], rules: RuleLine[]): Segment[] {
+export function streamSegments(page: number, lines: Line[], rules: RuleLine[], pageHeight = Infinity): Segment[] {
   const out: Segment[] = [];
   let i = 0;
   let floor = 0;
   while (i < lines.length) {
-    const run = tableRun(lines, i, floor, rules);
+    const run = tableRun(lines, i, floor, rules, pageHeight);
     if (!run) {
       out.push({ type: 'text', line: lines[i] });
       i++;
@@ -48,7 +48,7 @@ export function streamSegments(page: number, lines: Line[], rules: RuleLine[]): 
 }
 
 /** The next run of table lines at or after `from`, or null when the line at `from` starts none. */
-function tableRun(lines: Line[], from: number, floor: number, rules: RuleLine[]): { start: number; end: number } | null {
+function tableRun(lines: Line[], from: number, floor: number, rules: RuleLine[], pageHeight: number): { start: number; end: number } | null {
   if (!isTabular(lines[from])) return null;
   const size = lines[from].size;
   let end = from + 1;
@@ -76,7 +76,9 @@ function tableRun(lines: Line[], from: number, floor: number, rules: RuleLine[])
   const tabular = lines.slice(start, end).filter(isTabular);
   // One row alone is a table when it reads like one (a row carried over to the next page).
   const oneRow = tabular.length === 1 && tabular[0].words.some((w) => isNumeric(w.text));
-  return tabular.length >= 2 || oneRow ? { start, end } : null;
+  // One header line alone at the foot of a page: its rows start on the next page.
+  const footHeader = tabular.length === 1 && tabular[0].words.length >= 3 && lines.slice(end).every((l) => l.y0 > 0.9 * pageHeight);
+  return tabular.length >= 2 || oneRow || footHeader ? { start, end } : null;
 }
 
 /**
