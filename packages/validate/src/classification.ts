@@ -74,13 +74,21 @@ export function nationalName(scheme: Scheme, code: string, year?: number | null)
   return (entries.find((e) => validIn(e, year)) ?? entries.find((e) => e.to === null) ?? entries.at(-1))?.name;
 }
 
+let children: Record<Scheme, Map<string, string[]>> | undefined;
+
 /** The known codes directly below a parent (款 under a 类, 项 under a 款). */
 export function childCodes(scheme: Scheme, parent: string): string[] {
-  const out: string[] = [];
-  for (const code of tables()[scheme].keys()) {
-    if (code.length === parent.length + 2 && code.startsWith(parent)) out.push(code);
+  if (!children) {
+    children = { function: new Map(), economic: new Map() };
+    for (const s of ['function', 'economic'] as const) {
+      for (const code of tables()[s].keys()) {
+        if (code.length <= 3) continue;
+        const p = code.slice(0, -2);
+        children[s].set(p, [...(children[s].get(p) ?? []), code]);
+      }
+    }
   }
-  return out;
+  return children[scheme].get(parent) ?? [];
 }
 
 /** Names are compared without spaces, brackets' width, punctuation or a trailing 支出. */

@@ -62,19 +62,31 @@ function codeNamed(scheme: Scheme, code: string, printed: string, printedCodes: 
   const parent = code.slice(0, -2);
   if (code.length <= 3) return undefined;
   const wanted = normalizeName(printed);
-  const national = childCodes(scheme, parent).find((c) => c !== code && normalizeName(nationalName(scheme, c) ?? '') === wanted);
+  const national = childCodes(scheme, parent).find((c) => c !== code && normalizedNational(scheme, c) === wanted);
   if (national) return national;
   // The document itself: the same name printed with another code elsewhere. That code is taken as
   // meant when it is national or printed in more tables than this one (else the pair is a tie).
-  const seen = printedCodes.get(`${scheme}:${wanted}`) ?? new Map<string, number>();
+  const seen = printedCodes.get(`${scheme}:${parent}:${wanted}`) ?? new Map<string, number>();
   for (const [other, tables] of seen) {
-    if (other === code || other.length !== code.length || !other.startsWith(parent)) continue;
+    if (other === code) continue;
     if (isKnownCode(scheme, other) || tables > (seen.get(code) ?? 0)) return other;
   }
   return undefined;
 }
 
-/** Printed name → the codes it is printed with in the document → in how many tables. */
+const normalizedNames = new Map<string, string>();
+
+function normalizedNational(scheme: Scheme, code: string): string {
+  const key = `${scheme}:${code}`;
+  let name = normalizedNames.get(key);
+  if (name === undefined) {
+    name = normalizeName(nationalName(scheme, code) ?? '');
+    normalizedNames.set(key, name);
+  }
+  return name;
+}
+
+/** Scheme, parent code and printed name → the codes printed so in the document → in how many tables. */
 function codesByName(models: TableModel[]): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
   for (const model of models) {
@@ -82,7 +94,7 @@ function codesByName(models: TableModel[]): Map<string, Map<string, number>> {
       for (const row of codeRows(model, scheme)) {
         const name = printedName(row);
         if (!name) continue;
-        const key = `${scheme}:${normalizeName(name)}`;
+        const key = `${scheme}:${codeOf(row).slice(0, -2)}:${normalizeName(name)}`;
         const counts = out.get(key) ?? new Map<string, number>();
         counts.set(codeOf(row), (counts.get(codeOf(row)) ?? 0) + 1);
         out.set(key, counts);
@@ -107,9 +119,27 @@ function printedName(row: RowInfo): string | null {
   return text === '' ? null : text;
 }
 
+const cellsByRow = new WeakMap<TableModel, Map<number, TableModel['table']['cells']>>();
+
+/** The table's cells by grid row, sorted by column; built once per table. */
+function rowCells(model: TableModel, r: number): TableModel['table']['cells'] {
+  let index = cellsByRow.get(model);
+  if (!index) {
+    index = new Map();
+    for (const cell of model.table.cells) {
+      const list = index.get(cell.r) ?? [];
+      list.push(cell);
+      index.set(cell.r, list);
+    }
+    for (const list of index.values()) list.sort((a, b) => a.c - b.c);
+    cellsByRow.set(model, index);
+  }
+  return index.get(r) ?? [];
+}
+
 function codePlace(document: DocumentRecord, model: TableModel, row: RowInfo): Place {
   const place: Place = { file: document.source.path, row: row.row };
-  const inRow = model.table.cells.filter((c) => c.r === row.row).sort((a, b) => a.c - b.c);
+  const inRow = rowCells(model, row.row);
   const code = codeOf(row);
   // Side-by-side panels put several codes on one grid row: point at this code's own cell.
   const cell = inRow.find((c) => c.text.replace(/\s/g, '').startsWith(code)) ?? inRow[0];

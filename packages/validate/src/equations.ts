@@ -51,6 +51,7 @@ export function tableEquations(model: TableModel): Equation[] {
 
 /** Parent code = sum of its direct children (类 = Σ 款, 款 = Σ 项), column by column. */
 function childrenEquations(model: TableModel, scheme: 'function' | 'economic'): Equation[] {
+  if (model.repeatedCodes) return [];
   const rows = codeRows(model, scheme);
   const out: Equation[] = [];
   for (const parent of rows) {
@@ -75,6 +76,7 @@ const TOTAL_ROW = /^(合计|总计|本年支出合计|本年收入合计|支出�
 /** The 合计 row = the sum of the top-level code rows (类, or the highest level the table prints). */
 function totalRowEquations(model: TableModel): Equation[] {
   const out: Equation[] = [];
+  if (model.repeatedCodes) return out;
   for (const scheme of ['function', 'economic'] as const) {
     const rows = codeRows(model, scheme);
     if (rows.length === 0) continue;
@@ -209,7 +211,7 @@ function summaryEquations(model: TableModel): Equation[] {
       if (parts.length > 0) {
         for (const measure of measuresOfPanel(model, [yearTotal])) {
           out.push({
-            rule: 'sum.lines', total: term(model, yearTotal.key, measure), parts: parts.map((p) => term(model, p.key, measure)),
+            rule: 'sum.lines', total: term(model, yearTotal.key, measure), parts: withoutSubLines(model, parts, measure, yearTotal).map((p) => term(model, p.key, measure)),
             partsLabel: `the sum of the ${panel === 'income' ? 'income' : 'expenditure'} lines above it`,
           });
         }
@@ -239,6 +241,28 @@ function summaryEquations(model: TableModel): Equation[] {
     }
   }
   return out;
+}
+
+/**
+ * Lines printed without an ordinal may still be sub-lines (人员经费 and 公用经费 under 基本支出).
+ * When the lines do not add up to the total as they are, but do once every run of lines that adds
+ * up to the line just above it is taken as that line's breakdown, the breakdown is left out.
+ */
+function withoutSubLines(model: TableModel, parts: RowInfo[], measure: string, total: RowInfo): RowInfo[] {
+  const fen = (r: RowInfo) => model.cells.get(r.key)?.get(measure)?.fen ?? 0;
+  const sum = (rows: RowInfo[]) => rows.reduce((s, r) => s + fen(r), 0);
+  const target = fen(total);
+  if (sum(parts) === target) return parts;
+  const kept: RowInfo[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    kept.push(parts[i]!);
+    let run = 0;
+    for (let j = i + 1; j < parts.length; j++) {
+      run += fen(parts[j]!);
+      if (j > i + 1 && run === fen(parts[i]!) && run !== 0) { i = j; break; }
+    }
+  }
+  return sum(kept) === target ? kept : parts;
 }
 
 /** A line at the first level of a summary table (not “（一）…”, “1. …” or “其中：…”). */
@@ -315,6 +339,9 @@ export function crossTableEquations(models: TableModel[]): Equation[] {
     const line = summaryLine(approp, 'expenditure', /^本年支出合计$/);
     const row = totalRowOf(general);
     if (line && row) pair('crosstable.general_budget_total', general, row.key, ['expenditure.total', 'total'], approp, line.key, ['general_budget']);
+    for (const cls of codeRows(approp, 'function').filter((r) => codeOf(r).length === 3)) {
+      if (general.rows.has(cls.key)) pair('crosstable.general_budget_class', general, cls.key, ['expenditure.total', 'total'], approp, cls.key, ['general_budget']);
+    }
   }
   return out;
 }

@@ -33,6 +33,11 @@ export interface TableModel {
   measures: Set<string>;
   /** Measures of “其中” columns: parts of their group, never additive components. */
   ofWhich: Set<string>;
+  /**
+   * A code printed on two lines (a table with one section per 单位): parents and children cannot
+   * be paired, so the code hierarchy is not summed.
+   */
+  repeatedCodes: boolean;
 }
 
 export function subjectKey(subject: Subject): string {
@@ -53,7 +58,7 @@ export function slotKey(tableIndex: number, subject: string, measure: string): s
 export function buildModels(tables: TableRecord[], facts: FactRecord[]): TableModel[] {
   const fallbackUnit = usualUnit(tables);
   const models = tables.map((table, index): TableModel => ({
-    table, index, unit: table.unit ?? fallbackUnit, rows: new Map(), cells: new Map(), measures: new Set(),
+    table, index, unit: table.unit ?? fallbackUnit, rows: new Map(), cells: new Map(), measures: new Set(), repeatedCodes: false,
     ofWhich: new Set(table.columns.filter((c) => c.measure && c.path.some((p) => /^其中/.test(p.trim()))).map((c) => c.measure as string)),
   }));
   const byId = new Map(models.map((m) => [m.table.id, m]));
@@ -67,8 +72,11 @@ export function buildModels(tables: TableRecord[], facts: FactRecord[]): TableMo
 
 function addFact(model: TableModel, fact: FactRecord): void {
   const key = subjectKey(fact.subject);
-  if (!model.rows.has(key)) {
+  const known = model.rows.get(key);
+  if (!known) {
     model.rows.set(key, { key, subject: fact.subject, row: fact.source.row, printed: fact.source.rowLabel });
+  } else if (known.row !== fact.source.row && 'code' in fact.subject && !model.table.kind.includes('summary')) {
+    model.repeatedCodes = true;
   }
   const row = model.cells.get(key) ?? new Map<string, MoneyCell>();
   model.cells.set(key, row);

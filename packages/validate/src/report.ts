@@ -10,8 +10,11 @@ import type { RowInfo, TableModel } from './model.js';
 export function blameDiagnostics(document: DocumentRecord, blames: Blame[]): Diagnostic[] {
   // One fault printed in several columns of one line (合计 under 本年收入 and 本年支出) is one finding.
   const groups = new Map<string, Blame[]>();
+  // A detail table off from the summary by the same amount on several lines (合计 and its one
+  // class) is one disagreement between the two tables.
   for (const b of blames) {
-    const key = [b.term.model.index, b.term.subject, b.equation.rule, b.actual - b.expected].join('|');
+    const cross = b.equation.rule.startsWith('crosstable.') ? `crosstable>${b.equation.parts[0]!.model.index}` : undefined;
+    const key = [b.term.model.index, cross ?? `${b.term.subject}|${b.equation.rule}`, b.actual - b.expected].join('|');
     const list = groups.get(key) ?? [];
     list.push(b);
     groups.set(key, list);
@@ -32,7 +35,8 @@ function toDiagnostic(document: DocumentRecord, group: Blame[]): Diagnostic {
   let message: string;
   if (equation.rule.startsWith('crosstable.')) {
     const other = equation.parts[0]!;
-    message = `${where}: ${printed} disagrees with ${tableName(other.model.table)}, line ${lineName(other.model.rows.get(other.subject))}, which prints ${formatFen(expected)}${rounding}.`;
+    const also = group.slice(1).map((b) => `${lineName(model.rows.get(b.term.subject))} (${formatFen(b.actual)} vs ${formatFen(b.expected)})`);
+    message = `${tableName(model.table)}, line ${lineName(row)}, column ${columnName(model, term.measure)}: ${printed} disagrees with ${tableName(other.model.table)}, line ${lineName(other.model.rows.get(other.subject))}, which prints ${formatFen(expected)}${rounding}${also.length ? `; the same difference on ${also.join(', ')}` : ''}.`;
   } else if (isTotal) {
     message = `${where}: ${printed} ≠ ${equation.partsLabel}, ${formatFen(expected)}${rounding}.`;
   } else {

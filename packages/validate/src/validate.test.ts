@@ -222,3 +222,36 @@ describe('misread columns', () => {
     expect(found).toMatchObject([{ rule: 'sum.unchecked', severity: 'info' }]);
   });
 });
+
+describe('tables with one section per unit', () => {
+  it('do not sum the code hierarchy when codes repeat', () => {
+    const rows = [['合计', '30.00', '30.00', ''], ['201 一般公共服务支出', '10.00', '10.00', ''], ['2010301 行政运行', '10.00', '10.00', ''],
+      ['201 一般公共服务支出', '20.00', '20.00', ''], ['2010350 事业运行', '20.00', '20.00', '']];
+    expect(alarms([expenditure(rows)])).toEqual([]);
+  });
+});
+
+describe('summary sub-lines printed without ordinals', () => {
+  it('are taken as the breakdown of the line above them', () => {
+    const spec = (personnel: string): GridSpec => ({ kind: 'summary', measures: ['amount'], rows: [
+      ['income:一般公共预算拨款收入', '100.00'], ['expenditure:基本支出', '80.00'], ['expenditure:人员经费', personnel], ['expenditure:公用经费', '30.00'],
+      ['expenditure:项目支出', '20.00'], ['income:本年收入合计', '100.00'], ['expenditure:本年支出合计', '100.00']] });
+    expect(alarms([spec('50.00')])).toEqual([]);
+    expect(alarms([spec('55.00')]).length).toBeGreaterThan(0);
+  });
+});
+
+describe('crosstable: 财政拨款收支总表 against the 一般公共预算 table', () => {
+  const approp: GridSpec = { kind: 'appropriation_summary', measures: ['total', 'general_budget'], rows: [
+    ['201 一般公共服务支出', '100.00', '100.00'], ['expenditure:本年支出合计', '100.00', '100.00']] };
+  const general = (v: string): GridSpec => ({ kind: 'general_budget', measures: ['expenditure.total'], rows: [['合计', v], ['201 一般公共服务支出', v]] });
+  it('passes when the class lines and totals agree', () => {
+    expect(alarms([approp, general('100.00')])).toEqual([]);
+  });
+  it('reports the general-budget table once when it disagrees', () => {
+    const found = alarms([approp, general('120.00')]);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.rule).toMatch(/^crosstable\.general_budget_/);
+    expect(found[0]!.tableId).toMatch(/#2$/);
+  });
+});
