@@ -62,10 +62,13 @@ export function rowRoles(texts: string[]): Roles {
   return roles;
 }
 
-/** A header row names at least two levels (一级/二级/三级/目标指标). */
+/** A header row names at least two levels (一级/二级/三级/目标指标), or the indicator, its target and a result. */
 export function isIndicatorHeader(roles: Roles): boolean {
   const levels = [roles.level1, roles.level2, roles.level3].filter((c) => c !== undefined).length;
-  return levels >= 2;
+  if (levels >= 2) return true;
+  // One name column (指标名称 | 指标值 | 实际完成值 | 得分): a target and a result make it a header.
+  const result = [roles.actual, roles.score, roles.weight].some((c) => c !== undefined);
+  return levels === 1 && roles.level3 !== undefined && roles.target !== undefined && result;
 }
 
 /** A row under the header that only names sub-columns (符号 | 值 | 单位（文字描述）). */

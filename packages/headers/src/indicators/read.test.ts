@@ -183,6 +183,13 @@ describe('readIndicators', () => {
     expect(out.diagnostics.map((d) => [d.rule, d.place.row, d.place.col, d.place.line])).toEqual([['parse.indicator', 1, 4, 11]]);
   });
 
+  it('a header with one name column (指标名称 | 指标值 | 实际完成值 | 得分) is an indicator header too', () => {
+    const grid = makeGrid(`
+      序号|指标名称|指标值|实际完成值|得分
+      1|培训人次|≥200人次|230人次|10`);
+    expect(read(grid).indicators.map(brief)).toEqual(['∅|∅|∅|培训人次|>=|200|200|人次|230人次|∅|10|∅']);
+  });
+
   it('a grid without an indicator header gives nothing', () => {
     const grid = makeGrid(`
       科目编码|科目名称|合计

@@ -46,15 +46,13 @@ interface Dense {
 
 export function readIndicators(grid: Grid, ctx: IndicatorContext, memory: IndicatorMemory = newIndicatorMemory()): ReadIndicators {
   const out: ReadIndicators = { indicators: [], diagnostics: [] };
-  const dense = denseOf(grid);
-  if (!dense) return out;
-  if (grid.before.some((l) => DEPARTMENT_TABLE.test(l))) memory.project = null;
-  for (const line of grid.before) {
-    const m = PROJECT_WORD.exec(line.replace(/[\s\u3000]+/g, ''));
-    if (m?.[1]) memory.project = m[1];
-  }
   const open = memory.open;
   memory.open = null;
+  noteLinesAbove(grid.before, memory);
+  // Most grids are financial tables: a grid that names no 指标 and no 项目 is not read at all.
+  if (!open && !grid.cells.some((c) => /指标|项目名称/.test(c.text))) return out;
+  const dense = denseOf(grid);
+  if (!dense) return out;
   let r = open && continues(grid, dense, open) ? readContinuation(dense, open, ctx, memory, out) : 0;
   while (r < dense.rows) {
     const texts = rowTexts(dense, r);
@@ -64,6 +62,15 @@ export function readIndicators(grid: Grid, ctx: IndicatorContext, memory: Indica
     r = readSection(dense, r, roles, ctx, memory, out);
   }
   return out;
+}
+
+/** 项目名称：… and 部门整体 titles in the text lines above a grid. */
+function noteLinesAbove(lines: string[], memory: IndicatorMemory): void {
+  if (lines.some((l) => DEPARTMENT_TABLE.test(l))) memory.project = null;
+  for (const line of lines) {
+    const m = PROJECT_WORD.exec(line.replace(/[\s\u3000]+/g, ''));
+    if (m?.[1]) memory.project = cleanLabel(m[1]);
+  }
 }
 
 /** Project name rows and table titles above a header. */
