@@ -109,7 +109,8 @@ export async function openPdf(bytes: Uint8Array): Promise<EngineDocument | OpenF
           if (!('str' in item) || !item.str) continue;
           runs.push(toRun(multiply(vt, item.transform as Matrix), item.str, item.width));
         }
-        const list = await page.getOperatorList();
+        // Annotations (form widgets, links) hold no table rulings; leaving them out saves their parsing.
+        const list = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
         const graphics = readGraphics(list.fnArray, list.argsArray, ops, vt, viewport.width * viewport.height);
         return { width: viewport.width, height: viewport.height, runs, graphics };
       } finally {
