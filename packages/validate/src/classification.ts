@@ -108,7 +108,8 @@ export function matchName(scheme: Scheme, code: string, printed: string, year?: 
   const same = (name: string) => {
     const n = normalizeName(name);
     // Cells cut short in PDFs print a prefix of the name; 4 characters are enough to tell lines apart.
-    return n === p || (p.length >= 4 && n.startsWith(p));
+    // A longer printed name that starts with the national one (行政运行（机关）) is the same line too.
+    return n === p || (p.length >= 4 && n.startsWith(p)) || (n.length >= 4 && p.startsWith(n));
   };
   const entries = classificationEntries(scheme, code);
   if (entries.some((e) => !e.alias && validIn(e, year) && same(e.name))) return 'current';

@@ -64,3 +64,12 @@ describe('code checks', () => {
     expect(codeFindings(clean).filter((d) => d.rule === 'code.hierarchy')).toEqual([]);
   });
 });
+
+describe('code names before 2019', () => {
+  it('are only noted when govdocs does not know the name', () => {
+    const rows = [['207 文化体育与传媒支出', '5.00'], ['20701 某旧款名称', '5.00']];
+    const found = codeFindings(rows, 2017).filter((d) => d.rule === 'code.name');
+    expect(found).toMatchObject([{ severity: 'info' }]);
+    expect(codeFindings(rows, 2023).filter((d) => d.rule === 'code.name')).toMatchObject([{ severity: 'warning', actual: '某旧款名称' }]);
+  });
+});

@@ -7,6 +7,8 @@ import { childCodes, isKnownCode, matchName, nationalName, normalizeName, type S
 import { codeOf, codeRows, type RowInfo, type TableModel } from './model.js';
 import { tableName } from './equations.js';
 
+const FIRST_WELL_KNOWN_YEAR = 2019;
+
 /** Tables whose class lines are named, not coded: the code there was derived from the name. */
 const NAMED_LINES = new Set(['summary', 'appropriation_summary']);
 
@@ -45,7 +47,10 @@ function nameFinding(scheme: Scheme, row: RowInfo, year: number | null, printedC
         message: `${code} is printed as ${printed}, its national name in other years; for ${year ?? 'the current year'} the name is ${national}.` };
     }
     const meant = codeNamed(scheme, code, printed, printedCodes);
-    return { rule: 'code.name', severity: 'warning', expected: national, actual: printed,
+    // Before the 2019 lists (the 2018 reform renamed many lines) govdocs' list is thin: a name it
+    // does not know for those years is only noted, unless the name belongs to a sibling code.
+    const severity = meant || year === null || year >= FIRST_WELL_KNOWN_YEAR ? 'warning' : 'info';
+    return { rule: 'code.name', severity, expected: national, actual: printed,
       message: `${code} is printed as ${printed}, but its national name is ${national}${meant ? `; ${printed} is ${meant}, perhaps the code meant` : ''}.` };
   }
   const meant = printed ? codeNamed(scheme, code, printed, printedCodes) : undefined;
