@@ -7,7 +7,7 @@
 import type { Diagnostic, DocumentRecord, Place } from '@govdocs/core';
 import { canonicalDepartment, splitDepartment, type DepartmentParts } from './department.js';
 import type { Evidence, Line, Slot } from './evidence.js';
-import type { Unit } from './gazetteer.js';
+import { gazetteer, type Unit } from './gazetteer.js';
 import { provinceOfHost } from './hosts.js';
 import { normalizeName } from './normalize.js';
 import { emptyClues, pick, type Clues } from './resolve-name.js';
@@ -170,12 +170,19 @@ function unresolved(parts: { slot: Slot; parts: DepartmentParts }[], file: strin
   for (const { slot, parts: p } of parts) {
     if (!p.regionRaw || p.aboveCounty || p.region?.unit || seen.has(p.regionRaw)) continue;
     seen.add(p.regionRaw);
-    const candidates = p.region?.candidates ?? [];
+    const candidates = p.region?.candidates.length ? p.region.candidates : sameEnds(p.regionRaw);
+    const shown = candidates.slice(0, 5).map(describe).join(', ') + (candidates.length > 5 ? ` and ${candidates.length - 5} more` : '');
     out.push(warning(file, slot.place,
-      `could not tell which county "${p.regionRaw}" (in "${slot.raw}") is${candidates.length ? `: ${candidates.slice(0, 5).map(describe).join(', ')} fit` : ''}; region left empty. Add the county's site or prefecture to the input.`,
+      `could not tell which county "${p.regionRaw}" (in "${slot.raw}") is${candidates.length ? `; it could be ${shown}` : ''}; region left empty. Add the county's site or prefecture to the input.`,
       p.regionRaw, null));
   }
   return out;
+}
+
+/** For the message only: units whose name starts and ends like the unknown spelling (大县 → 大通…县). */
+function sameEnds(raw: string): Unit[] {
+  if (raw.length < 2) return [];
+  return gazetteer().units.filter((u) => u.type !== 'zone' && u.short.length > raw.length && u.short.startsWith(raw[0]) && u.short.endsWith(raw[raw.length - 1]));
 }
 
 function warning(file: string, place: Place, message: string, actual: string, expected: string | null): Diagnostic {
