@@ -238,3 +238,15 @@ describe('a header line left at the foot of a page', () => {
     expect(gs[0].before).toEqual(['支出决算表']);
   });
 });
+
+describe('lines under a table', () => {
+  it('a signature line and a note set close under the last row stay text', () => {
+    const texts = [word('项目', 100, 100), word('金额', 300, 100), word('工资', 100, 114), word('1.00', 300, 114, 30), word('津贴', 100, 128), word('2.00', 300, 128, 30),
+      word('注：津贴含补贴', 100, 140), word('单位负责人：王五', 100, 160, 80), word('制表人：赵六', 300, 160, 60)];
+    const blocks = detectPdfTables([page(1, texts)]);
+    const [g] = grids(blocks);
+    expect(g.rowCount).toBe(3);
+    expect(rowOf(g, 2)).toEqual(['津贴', '2.00']);
+    expect(g.after).toEqual(['注：津贴含补贴', '单位负责人：王五  制表人：赵六']);
+  });
+});

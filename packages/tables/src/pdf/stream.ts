@@ -18,8 +18,13 @@ interface Row { slots: Slot[]; y0: number; y1: number }
 /** Lines naming a table (部门：…  金额单位：元) are never rows of it. */
 const CONTEXT = /^(?:(?:金额|计量)?单位|部门|编制单位|编制部门|填报单位|预算单位|单位名称)\s*[:：]/;
 
+/** Notes under a table (注：…, 说明：…) are never rows or wrapped labels of it. */
+const NOTE = /^(?:注|说明|备注|填报说明)\s*[:：]|^注\s*\d/;
+
 export function isContextLine(line: Line): boolean {
-  return line.words.some((w) => CONTEXT.test(w.text));
+  if (line.words.some((w) => CONTEXT.test(w.text)) || NOTE.test(line.words[0].text)) return true;
+  // 单位负责人：…  财务负责人：…  制表人：…: a line of captioned values, not a table row.
+  return line.words.length >= 2 && line.words.every((w) => /^[^:：\d]{1,8}[:：]/.test(w.text));
 }
 
 function isTabular(line: Line): boolean {
