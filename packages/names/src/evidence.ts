@@ -11,7 +11,7 @@ export type Role = 'title' | 'site' | 'headline' | 'table-title' | 'department' 
 
 export interface Line { text: string; weight: number; role: Role; place: Place }
 
-export interface Slot { raw: string; weight: number; label: string; place: Place }
+export interface Slot { raw: string; weight: number; label: string; place: Place; tableId?: string }
 
 export interface Evidence { lines: Line[]; slots: Slot[]; host: string | null }
 
@@ -33,9 +33,12 @@ export function collectEvidence(doc: DocumentModel, tables: TableRecord[]): Evid
   const file = doc.source.path;
   const lines: Line[] = [];
   const slots: Slot[] = [];
+  let tableId: string | undefined;
   const addSlot = (raw: string, label: string, place: Place, weight = LABEL_WEIGHT[label] ?? 1) => {
     const text = raw.trim();
-    if (text.length >= 2 && !NOT_ORG.test(text) && ORG_END.test(text.replace(/[（(].*$/, ''))) slots.push({ raw: text, weight, label, place });
+    if (text.length >= 2 && !NOT_ORG.test(text) && ORG_END.test(text.replace(/[（(].*$/, ''))) {
+      slots.push({ raw: text, weight, label, place, ...(tableId && { tableId }) });
+    }
   };
   // Page titles and site names come from the crawl, not through ingest's conversion.
   const clue = (t: string) => normalizeLine(doc.script === 'traditional' ? simplify(t) : t);
@@ -62,11 +65,13 @@ export function collectEvidence(doc: DocumentModel, tables: TableRecord[]): Evid
     if (headline) titleSlot(text, place, addSlot);
   }
   for (const table of tables) {
+    tableId = table.id;
     const place: Place = { file, ...(table.pages[0] !== undefined && { page: table.pages[0] }) };
     if (table.title) lines.push({ text: normalizeLine(table.title), weight: 2, role: 'table-title', place });
     if (table.department) addSlot(normalizeLine(table.department), '部门', place);
     cellSlots(table, file, addSlot);
   }
+  tableId = undefined;
   return { lines, slots, host: hostOf(doc.clues.url ?? doc.source.url) };
 }
 

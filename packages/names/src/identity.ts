@@ -154,12 +154,12 @@ function corrections(parts: { slot: Slot; parts: DepartmentParts }[], winner: Un
     if (p.region.match === 'renamed') {
       out.push({ ...warning(file, slot.place,
         `read region "${p.regionRaw}" as "${winner.name}" (${winner.code}) in "${slot.raw}": the same place under its type word before a 撤县设市/区 change, or a slip.`,
-        p.regionRaw, winner.name), severity: 'info' });
+        p.regionRaw, winner.name, slot.tableId), severity: 'info' });
       continue;
     }
     out.push(warning(file, slot.place,
       `corrected region "${p.regionRaw}" to "${winner.name}" (${winner.code}) in "${slot.raw}"; the source misspells it.`,
-      p.regionRaw, winner.name));
+      p.regionRaw, winner.name, slot.tableId));
   }
   return out;
 }
@@ -174,7 +174,7 @@ function unresolved(parts: { slot: Slot; parts: DepartmentParts }[], file: strin
     const shown = candidates.slice(0, 5).map(describe).join(', ') + (candidates.length > 5 ? ` and ${candidates.length - 5} more` : '');
     out.push(warning(file, slot.place,
       `could not tell which county "${p.regionRaw}" (in "${slot.raw}") is${candidates.length ? `; it could be ${shown}` : ''}; region left empty. Add the county's site or prefecture to the input.`,
-      p.regionRaw, null));
+      p.regionRaw, null, slot.tableId));
   }
   return out;
 }
@@ -185,8 +185,8 @@ function sameEnds(raw: string): Unit[] {
   return gazetteer().units.filter((u) => u.type !== 'zone' && u.short.length > raw.length && u.short.startsWith(raw[0]) && u.short.endsWith(raw[raw.length - 1]));
 }
 
-function warning(file: string, place: Place, message: string, actual: string, expected: string | null): Diagnostic {
-  return { rule: 'name.region', severity: 'warning', stage: 'names', message, place: { ...place, file }, actual, expected };
+function warning(file: string, place: Place, message: string, actual: string, expected: string | null, tableId?: string): Diagnostic {
+  return { rule: 'name.region', severity: 'warning', stage: 'names', message, place: { ...place, file }, actual, expected, ...(tableId && { tableId }) };
 }
 
 function regionRecord(winner: Vote, votes: Map<string, Vote>, guessed: { candidates: Unit[] } | null): DocumentRecord['region'] {
