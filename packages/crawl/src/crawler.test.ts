@@ -145,6 +145,9 @@ describe('crawl of the fixture site', () => {
     await run();
     const lookup = createCrawlLookup();
     const xls = records().find((r) => r.url.endsWith(encodeURI(ATTACHMENTS.xls)))!;
+    const redirected = records().find((r) => r.url.endsWith('/zwgk/czyjs/old.html'))!;
+    expect(redirected.file).toMatch(/zwgk\/czyjs\/202303\/t20230301_103\.html$/); // saved under its final address
+    expect(lookup(join(out, redirected.file!)).url).toBe(`${site.origin}${ARTICLES.redirected}`);
     expect(lookup(join(out, xls.file!))).toEqual({ url: xls.url, clues: { site: '新平县人民政府', url: xls.url, title: '新平县财政局2023年部门预算公开' } });
     expect(lookup(join(tmpdir(), 'elsewhere.pdf'))).toEqual({});
     expect(existsSync(join(out, '.govdocs', 'crawl-state.jsonl'))).toBe(true);

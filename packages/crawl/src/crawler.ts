@@ -225,7 +225,7 @@ class SiteCrawl {
     let file: string | null = null;
     if (kind !== 'list') {
       const kept = previous?.file && change === 'unchanged' && existsSync(join(this.options.outDir, previous.file));
-      file = kept ? previous!.file : storagePath(task.url, result.contentType);
+      file = kept ? previous!.file : storagePath(result.finalUrl, result.contentType);
       if (!kept) saveFile(this.options.outDir, file!, body);
       this.saved.add(file!);
     }

@@ -36,7 +36,9 @@ export function createCrawlLookup(): (path: string) => CrawlOrigin {
 
 function originOf(record: FetchRecord): CrawlOrigin {
   const title = record.title || record.linkText;
-  return { url: record.url, clues: { site: record.site, url: record.url, ...(title ? { title } : {}) } };
+  // Where the document lives: the address after redirects.
+  const url = record.finalUrl ?? record.url;
+  return { url, clues: { site: record.site, url, ...(title ? { title } : {}) } };
 }
 
 /** file → latest record naming it; null when the folder is not a crawl folder. */
