@@ -151,7 +151,11 @@ describe('readIndicators', () => {
       产出指标|数量指标|甲|≥1|5`);
     const second = makeGrid(`
       效益指标|社会效益指标|乙|提高|5
-      ||丙|≥90%|4`);
+      ||丙|≥90%|4
+      其他需要说明的事项
+      总分||||14
+      备注：涉密部门和涉密信息按保密规定不公开
+      注：本表金额单位为万元`);
     const other = makeGrid(`
       采购项目|品目|数量|单价|金额
       办公设备|电脑|2|5000|10000`, ['部门政府采购预算表']);
@@ -188,6 +192,24 @@ describe('readIndicators', () => {
       序号|指标名称|指标值|实际完成值|得分
       1|培训人次|≥200人次|230人次|10`);
     expect(read(grid).indicators.map(brief)).toEqual(['∅|∅|∅|培训人次|>=|200|200|人次|230人次|∅|10|∅']);
+  });
+
+  it('figures printed under the 总分 row are not read as the last indicator', () => {
+    const grid = makeGrid(`
+      一级指标|二级指标|三级指标|指标值|分值|得分
+      产出指标|数量指标|甲|≥1|10|10
+      总分|||总分值|总得分|
+      ||||100.00|97.75`);
+    expect(read(grid).indicators.map((x) => x.level3)).toEqual(['甲']);
+  });
+
+  it('a remark merged across the value columns is not an indicator', () => {
+    const grid = makeGrid(`
+      一级指标|二级指标|三级指标|指标值|实际完成值|分值|得分
+      产出指标|数量指标|甲|≥1|1|10|10
+      其他需要说明的事项{1x3}|^|^|无{1x4}|^|^|^
+      备注：涉密信息不公开{1x7}|^|^|^|^|^|^`);
+    expect(read(grid).indicators.map((x) => x.level3)).toEqual(['甲']);
   });
 
   it('a grid without an indicator header gives nothing', () => {

@@ -96,20 +96,20 @@ function continues(grid: Grid, dense: Dense, open: Section): boolean {
 
 /**
  * Rows at the top of a grid read under the open section of the grid before; kept only when
- * most of them read as indicators (else the grid is something else and is read afresh).
+ * its first row reads as an indicator (else the grid is something else and is read afresh).
  */
 function readContinuation(dense: Dense, open: Section, ctx: IndicatorContext, memory: IndicatorMemory, out: ReadIndicators): number {
   const end = sectionEnd(dense, 0);
   const section: Section = { roles: open.roles, levels: [...open.levels] };
   const read: ReadIndicators = { indicators: [], diagnostics: [] };
-  let rows = 0;
+  const first = firstContentRow(dense);
+  let firstRead = false;
   for (let r = 0; r < end; r++) {
-    if (!ownTexts(dense, r).some(Boolean)) continue;
-    rows++;
     const record = readRow(dense, r, section, ctx, memory, read.diagnostics);
     if (record) read.indicators.push(record);
+    if (r === first) firstRead = !!record;
   }
-  if (read.indicators.length === 0 || read.indicators.length * 2 < rows) return 0;
+  if (!firstRead) return 0;
   out.indicators.push(...read.indicators);
   out.diagnostics.push(...read.diagnostics);
   if (end === dense.rows) memory.open = section;
@@ -205,7 +205,12 @@ function readRow(dense: Dense, r: number, s: Section, ctx: IndicatorContext, mem
   const at = realign(dense, r, s.roles);
   const text = (c: number | undefined) => (c === undefined ? '' : at(c).text);
   const first = ownTexts(dense, r).find(Boolean);
-  if (first && TOTAL_ROW.test(first.replace(/[\s\u3000]+/g, ''))) return null;
+  if (first && TOTAL_ROW.test(first.replace(/[\s\u3000]+/g, ''))) {
+    // Figures under a 总分 row belong to the total, not to the last indicator.
+    s.levels = [null, null, null];
+    return null;
+  }
+  if (isRemarkRow(dense, r, s.roles)) return null;
 
   const levels = readLevels(s, at);
   const operatorCell = text(s.roles.operator);
@@ -238,6 +243,22 @@ function readRow(dense: Dense, r: number, s: Section, ctx: IndicatorContext, mem
     note: text(s.roles.note) || null,
     source: sourceOf(dense.cover[r][s.roles.level3 ?? 0] ?? dense.cover[r].find(Boolean), r),
   };
+}
+
+const VALUE_ROLES = ['operator', 'target', 'unit', 'actual', 'weight', 'score'] as const;
+
+/** One merged cell across the value columns (其他需要说明的事项 | …, 备注：…) is a remark, not an indicator. */
+function isRemarkRow(dense: Dense, r: number, roles: Roles): boolean {
+  const cells = new Set<Cell>();
+  let covered = 0;
+  for (const role of VALUE_ROLES) {
+    const c = roles[role];
+    const cell = c === undefined ? undefined : dense.cover[r][c];
+    if (!cell?.text.trim()) continue;
+    cells.add(cell);
+    covered++;
+  }
+  return cells.size === 1 && covered >= 2;
 }
 
 interface Levels {
@@ -360,6 +381,10 @@ function denseOf(grid: Grid): Dense | null {
     }
   }
   return { rows, cols, cover };
+}
+
+function firstContentRow(dense: Dense): number {
+  return dense.cover.findIndex((row) => row.some((c) => c?.text.trim()));
 }
 
 /** Texts of a row by column, spanning cells repeated under every column they cover. */
