@@ -15,6 +15,8 @@ export interface Blame {
   actual: number;
   /** The rounding the identity allows, in fen. */
   tolerance: number;
+  /** Other cells the figures point at just as much (the finding names them). */
+  alternatives: Term[];
 }
 
 /** Rule order when one cell breaks several identities: the narrower claim explains it best. */
@@ -72,13 +74,26 @@ export function localize(models: TableModel[], equations: Equation[]): Localized
       }
     }
     if (!best) break;
-    const slot = best.term.slot;
-    const eq = violated
-      .filter((e) => e.total.slot === slot || e.parts.some((p) => p.slot === slot))
-      .sort((a, b) => Number(b.total.slot === slot) - Number(a.total.slot === slot) || ruleRank(a.rule) - ruleRank(b.rule))[0]!;
+    let slot = best.term.slot;
+    let eq = mostSpecific(violated, slot);
+    // Two printed parts of the identity equally suspect (one 款 among its siblings): the figures
+    // cannot tell which is wrong. The finding then sits on the total when nothing confirms it,
+    // else on the part, naming the others as equally possible.
+    const suspicion = (t: Term) => { const x = score.get(t.slot)!; return x.violated - x.satisfied; };
+    let alternatives: Term[] = [];
+    if (eq.total.slot !== slot && cells.has(slot)) {
+      alternatives = eq.parts.filter((p) => p.slot !== slot && cells.has(p.slot) && !corrected.has(p.slot) && suspicion(p) === suspicion(best!.term));
+      const total = score.get(eq.total.slot)!;
+      if (alternatives.length > 0 && cells.has(eq.total.slot) && !corrected.has(eq.total.slot) && total.satisfied === 0) {
+        slot = eq.total.slot;
+        best = total;
+        eq = mostSpecific(violated, slot);
+        alternatives = [];
+      }
+    }
     const actual = value(best.term);
     const expected = actual + (eq.total.slot === slot ? -difference(eq, value) : difference(eq, value));
-    blames.push({ equation: eq, term: eq.total.slot === slot ? eq.total : eq.parts.find((p) => p.slot === slot)!, cell: cells.get(slot), expected, actual, tolerance: tolerance(eq, tol) });
+    blames.push({ equation: eq, term: eq.total.slot === slot ? eq.total : eq.parts.find((p) => p.slot === slot)!, cell: cells.get(slot), expected, actual, tolerance: tolerance(eq, tol), alternatives });
     corrected.set(slot, expected);
   }
   return { blames, misread: [...misread.values()] };
@@ -97,6 +112,13 @@ function misreadGroups(equations: Equation[], isBroken: (eq: Equation) => boolea
   const out = new Map<string, Equation>();
   for (const [group, s] of stats) if (s.broken >= 3 && s.broken * 2 >= s.total && s.example) out.set(group, s.example);
   return out;
+}
+
+/** The violated identity a blamed cell is reported through: one where it is the total, then by rule. */
+function mostSpecific(violated: Equation[], slot: string): Equation {
+  return violated
+    .filter((e) => e.total.slot === slot || e.parts.some((p) => p.slot === slot))
+    .sort((a, b) => Number(b.total.slot === slot) - Number(a.total.slot === slot) || ruleRank(a.rule) - ruleRank(b.rule))[0]!;
 }
 
 interface Score { violated: number; satisfied: number; asTotal: number; printed: boolean; term: Term }

@@ -43,6 +43,10 @@ function toDiagnostic(document: DocumentRecord, group: Blame[]): Diagnostic {
     const totalRow = equation.total.model.rows.get(equation.total.subject);
     message = `${where}: ${printed}, but ${lineName(totalRow)} ${columnName(equation.total.model, equation.total.measure)} minus the other parts of ${equation.partsLabel.replace(/^the sum of /, '')} leaves ${formatFen(expected)}${rounding}.`;
   }
+  if (first.alternatives.length > 0) {
+    const others = first.alternatives.slice(0, 5).map((t) => lineName(t.model.rows.get(t.subject)));
+    message += ` The figures fit equally well if instead ${others.join(', ')}${first.alternatives.length > 5 ? ', …' : ''} is wrong.`;
+  }
   const severity = 'error';
   return {
     rule: equation.rule as Diagnostic['rule'], severity, stage: 'validate', message,
@@ -67,11 +71,17 @@ export function misreadDiagnostics(document: DocumentRecord, examples: Equation[
   });
 }
 
+const ITEM_NAMES: Record<string, string> = {
+  'three_public.total': '“三公”经费合计', 'three_public.overseas': '因公出国（境）费',
+  'three_public.vehicles': '公务用车购置及运行维护费', 'three_public.vehicles.purchase': '公务用车购置费',
+  'three_public.vehicles.operation': '公务用车运行维护费', 'three_public.reception': '公务接待费',
+};
+
 export function lineName(row: RowInfo | undefined): string {
   if (!row) return '?';
   const s = row.subject;
   if ('code' in s) return `${s.code} ${s.name}`;
-  if ('item' in s) return row.printed ?? s.item;
+  if ('item' in s) return row.printed ?? ITEM_NAMES[s.item] ?? s.item;
   return s.label;
 }
 
