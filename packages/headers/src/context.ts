@@ -69,9 +69,13 @@ export function isTitle(line: string): boolean {
 /** Drops a code and list ordinal glued to a title: "公开01表 收入决算表" → "收入决算表". */
 function stripTitle(line: string): string {
   return line
+    .replace(/^#+\s*|^\*\*|\*\*$/g, '')
     .replace(CODE, '')
+    .trim()
     .replace(/^[一二三四五六七八九十]+、|^\d+[.、]/, '')
     .replace(/^附表\s*[:：]?/, '')
     .replace(/^(附)?表\s*[一二三四五六七八九十]+\s*[:：、.．]?\s*/, '')
+    // 2020 年 → 2020年: spaces between digits and Han are layout, not words.
+    .replace(/(?<=\d)\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=\d)/g, '')
     .trim() || line;
 }

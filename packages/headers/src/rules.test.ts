@@ -93,6 +93,8 @@ describe('kind and context', () => {
 
   it('strips table numbers from titles', () => {
     expect(readTableContext(['表一：部门收支总表']).title).toBe('部门收支总表');
+    expect(readTableContext(['## 2020 年部门整体支出绩效自评表']).title).toBe('2020年部门整体支出绩效自评表');
+    expect(readTableContext(['**收入决算表**']).title).toBe('收入决算表');
     expect(readTableContext(['公开01表 收入支出决算总表']).title).toBe('收入支出决算总表');
   });
 
