@@ -4,12 +4,14 @@
  * (packages/validate/data/*-classification.tsv), transcribed from 财政部《政府收支分类科目》:
  * code format, every 款/项 under a listed parent, no overlapping year ranges for one code,
  * rows sorted by code and year. Rewrites the files in place; exits 1 on an error.
+ * With --check nothing is written, and a file that is not in normal form is an error too.
  *
- *   node scripts/build-classification.mjs
+ *   node scripts/build-classification.mjs [--check]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const files = ['function', 'economic'].map((s) => new URL(`../packages/validate/data/${s}-classification.tsv`, import.meta.url));
+const check = process.argv.includes('--check');
 let errors = 0;
 for (const file of files) {
   const lines = readFileSync(file, 'utf8').split('\n');
@@ -40,7 +42,10 @@ for (const file of files) {
   }
   rows.sort((a, b) => a.code.localeCompare(b.code) || (Number(a.from) || 0) - (Number(b.from) || 0) || a.note.localeCompare(b.note));
   const body = rows.map((r) => [r.code, r.name, r.from, r.to, r.note].join('\t').replace(/\t+$/, ''));
-  writeFileSync(file, [...header, ...body, ''].join('\n'));
+  const normal = [...header, ...body, ''].join('\n');
+  if (check) {
+    if (normal !== readFileSync(file, 'utf8')) { console.error(`${file.pathname}: not sorted/normalised; run node scripts/build-classification.mjs`); errors++; }
+  } else writeFileSync(file, normal);
   console.log(`${file.pathname}: ${rows.length} lines, ${codes.size} codes`);
 }
 process.exit(errors ? 1 : 0);

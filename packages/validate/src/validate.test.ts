@@ -255,3 +255,32 @@ describe('crosstable: 财政拨款收支总表 against the 一般公共预算 ta
     expect(found[0]!.tableId).toMatch(/#2$/);
   });
 });
+
+describe('crosstable: income and class lines', () => {
+  const summaryTable = summary('300.00', '300.00');
+  const incomeTable = (v: string): GridSpec => ({ kind: 'income', title: '收入决算表', measures: ['total', 'fiscal_appropriation'], rows: [['合计', v, v], ['201 一般公共服务支出', v, v]] });
+  it('passes when the income table agrees with 本年收入合计', () => {
+    expect(alarms([summaryTable, incomeTable('300.00')])).toEqual([]);
+  });
+  it('reports the income table when it disagrees (crosstable.income_total)', () => {
+    const found = alarms([summaryTable, incomeTable('290.00')]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ rule: 'crosstable.income_total', tableId: expect.stringMatching(/#2$/), expected: 300, actual: 290 });
+  });
+  it('compares the summary class lines with the expenditure class rows (crosstable.expenditure_class)', () => {
+    const exp = (cls: string): GridSpec => expenditure([['201 一般公共服务支出', cls, cls, '']]);
+    expect(alarms([summaryTable, exp('300.00')])).toEqual([]);
+    expect(alarms([summaryTable, exp('280.00')])).toMatchObject([{ rule: 'crosstable.expenditure_class', actual: 280, expected: 300 }]);
+  });
+});
+
+describe('balance.carryover', () => {
+  const spec = (grand: string): GridSpec => ({ kind: 'summary', measures: ['amount'], rows: [
+    ['income:一、财政拨款收入', '100.00'], ['income:本年收入合计', '100.00'], ['income:年初结转和结余', '20.00'], ['income:总计', grand]] });
+  it('passes when 总计 = 本年收入合计 + 年初结转和结余', () => {
+    expect(alarms([spec('120.00')])).toEqual([]);
+  });
+  it('reports a 总计 that does not include the carry-over', () => {
+    expect(alarms([spec('100.00')])).toMatchObject([{ rule: 'balance.carryover', expected: 120, actual: 100 }]);
+  });
+});
