@@ -98,6 +98,12 @@ describe('kind and context', () => {
     expect(readTableContext(['公开01表 收入支出决算总表']).title).toBe('收入支出决算总表');
   });
 
+  it('reads department lines in their usual spellings', () => {
+    for (const line of ['部门：某县教育局', '编制单位：某县教育局', '部门名称：某县教育局', '单位名称：某县教育局  单位：元', '编制部门：某县教育局 金额单位：万元']) {
+      expect(readTableContext([line]).department, line).toBe('某县教育局');
+    }
+  });
+
   it('reads title, code, unit and department from the lines above', () => {
     expect(readTableContext(['收入决算表', '公开02表', '金额单位：万元', '编制单位：某县教育局'])).toEqual({
       title: '收入决算表', code: '公开02表', unit: 'ten_thousand_yuan', department: '某县教育局',
