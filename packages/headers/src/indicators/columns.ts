@@ -87,14 +87,14 @@ export function subHeaderRoles(texts: string[], header: Roles): Roles | null {
 }
 
 /**
- * Merges a sub-header into the header. In a text dump the parent (指标值) lost its span, so
- * the sub-columns push every header right of the parent along by their count less one.
+ * Merges a sub-header into the header. When the parent (指标值) does not cover its sub-columns
+ * (a text dump that lost its span and the blanks), they push every header right of it along.
  */
-export function withSubHeader(header: Roles, sub: Roles, parentSpans: boolean): Roles {
+export function withSubHeader(header: Roles, sub: Roles, parentCovers: boolean): Roles {
   const subCols = Object.values(sub) as number[];
   const first = Math.min(...subCols);
   const last = Math.max(...subCols);
-  const shift = parentSpans ? 0 : last - first;
+  const shift = parentCovers ? 0 : last - first;
   const out: Roles = {};
   for (const [role, c] of Object.entries(header) as [Role, number][]) {
     if (c > first) out[role] = c + shift;

@@ -102,6 +102,14 @@ describe('readIndicators', () => {
     ]);
   });
 
+  it('a sub-header under a parent whose span a dump kept as blank cells moves nothing', () => {
+    const grid = makeGrid(`
+      一级指标|二级指标|三级指标|指标值|||实际完成值|得分
+      |||符号|值|单位||
+      产出指标|数量指标|宣传品数量|>=|600|份|650份|10`);
+    expect(read(grid).indicators.map(brief)).toEqual(['∅|产出指标|数量指标|宣传品数量|>=|600|600|份|650份|∅|10|∅']);
+  });
+
   it('a unit column the header does not name (data wider than the header) is found by its words', () => {
     const grid = makeGrid(`
       一级指标|二级指标|三级指标|绩效指标描述|指标值|指标值确定依据

@@ -129,8 +129,11 @@ function readSection(dense: Dense, h: number, header: Roles, ctx: IndicatorConte
   const subTexts = r < dense.rows ? ownTexts(dense, r) : [];
   const sub = subHeaderRoles(subTexts, header);
   if (sub) {
-    const parent = dense.cover[h][Math.min(...(Object.values(sub) as number[]))];
-    roles = withSubHeader(header, sub, !!parent && parent.cs > 1);
+    const cols = Object.values(sub) as number[];
+    const [first, last] = [Math.min(...cols), Math.max(...cols)];
+    // The parent header covers its sub-columns when it spans them or a dump kept them blank.
+    const covered = dense.cover[h].slice(first + 1, last + 1).every((cell) => !cell || cell === dense.cover[h][first]);
+    roles = withSubHeader(header, sub, covered);
     r++;
   }
   const end = sectionEnd(dense, r);
