@@ -142,7 +142,7 @@ function measureFromRowLabel(label: string | null | undefined): string | null {
   return null;
 }
 
-const CODE_IN_LABEL = /^([\[【(（]?)(\d{3}(?:\d{2}){0,2})[\]】)）]?\s*([^\d\s.,%].*)$/;
+const CODE_IN_LABEL = /^([\[【(（]?)(\d{3}(?:\d{2}){0,2})[\]】)）]?[\s\-－—_:：]*([^\d\s.,%\-－—_:：].*)$/;
 
 function rowSubject(layout: Layout, r: number, panel: Panel, env: RowEnv): { subject: Subject; label: string | null; countRow: boolean } {
   const parts = panel.columns.filter((c) => c.role === 'code').map((c) => textAt(layout, r, c.col));
@@ -151,7 +151,7 @@ function rowSubject(layout: Layout, r: number, panel: Panel, env: RowEnv): { sub
   if (!code) {
     // Code and name printed in one cell: "[2010301]行政运行", "301 工资福利支出".
     const both = CODE_IN_LABEL.exec(text.trim());
-    if (both && (both[2].length >= 5 || /[\]】)）\s]/.test(both[0].slice(0, both[0].length - both[3].length)))) {
+    if (both && (both[2].length >= 5 || /[\]】)）\s\-－—_:：]/.test(both[0].slice(0, both[0].length - both[3].length)))) {
       code = both[2];
       text = both[3];
     }

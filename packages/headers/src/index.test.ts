@@ -47,11 +47,15 @@ describe('alignTables', () => {
     const grid = makeGrid(`
       科目|合计|基本支出
       [2010301]行政运行|3.00|3.00
-      301 工资福利支出|2.00|2.00`, ['一般公共预算支出表']);
+      301 工资福利支出|2.00|2.00
+      30101-基本工资|1.00|1.00
+      100万元以上设备|1.00|1.00`, ['一般公共预算支出表']);
     const out = alignTables(doc([grid])).value;
     expect(out.facts.map((f) => f.subject)).toEqual([
       { scheme: 'function', code: '2010301', name: '行政运行' }, { scheme: 'function', code: '2010301', name: '行政运行' },
       { scheme: 'economic', code: '301', name: '工资福利支出' }, { scheme: 'economic', code: '301', name: '工资福利支出' },
+      { scheme: 'economic', code: '30101', name: '基本工资' }, { scheme: 'economic', code: '30101', name: '基本工资' },
+      { label: '100万元以上设备' }, { label: '100万元以上设备' },
     ]);
   });
 });
