@@ -62,10 +62,14 @@ long_rows = [('2080505', '机关事业单位基本养老保险缴费支出', '24
 page('wrapped-labels', context('一般公共预算支出表', '公开05表')
      + '<table border="0" cellspacing="0" cellpadding="2" width="360"><tr><th width="80">科目编码</th><th width="90">科目名称</th><th width="190">合计</th></tr>'
      + ''.join(f'<tr valign="top"><td>{a}</td><td>{b}</td><td>{c}</td></tr>' for a, b, c in long_rows) + '</table>')
+# 5. The same labels with the figures and codes centred beside them (vertical-align: middle).
+page('centred-labels', context('一般公共预算支出表', '公开05表')
+     + '<table border="0" cellspacing="0" cellpadding="2" width="360"><tr><th width="80">科目编码</th><th width="90">科目名称</th><th width="190">合计</th></tr>'
+     + ''.join(f'<tr valign="middle"><td>{a}</td><td>{b}</td><td align="right">{c}</td></tr>' for a, b, c in long_rows) + '</table>')
 PY
 
 cd "$work"
-for f in repeated-header no-repeat borderless wrapped-labels; do
+for f in repeated-header no-repeat borderless wrapped-labels centred-labels; do
   # Imported as a Writer document (not Writer/Web, which drops the first paragraph).
   soffice --headless --infilter="HTML (StarWriter)" --convert-to pdf "$f.html" >/dev/null 2>&1
   cp "$f.pdf" "$tables/$f.pdf"

@@ -78,6 +78,15 @@ describe('PDF tables from LibreOffice fixtures', () => {
     expect(rowOf(g, 3)).toEqual(['2101101', '行政单位医疗', '53,534.42']);
   });
 
+  it('joins wrapped labels whose figures are centred beside them', async () => {
+    const [g] = grids(await blocksOf('centred-labels.pdf'));
+    expect(g.rowCount).toBe(5);
+    expect(rowOf(g, 1)).toEqual(['2080505', '机关事业单位基本养老保险缴费支出', '246,633.46']);
+    expect(rowOf(g, 2)).toEqual(['2080506', '机关事业单位职业年金缴费支出', '65,021.28']);
+    expect(rowOf(g, 3)).toEqual(['2101101', '行政单位医疗', '53,534.42']);
+    expect(rowOf(g, 0)).toEqual(['科目编码', '科目名称', '合计']);
+  });
+
   it('reads a page shown rotated like the upright one', async () => {
     const [a] = grids(await blocksOf('borderless.pdf'));
     const [b] = grids(await blocksOf('rotated.pdf'));

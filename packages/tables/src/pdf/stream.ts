@@ -219,6 +219,8 @@ function joinWrappedRows(rows: Row[], rules: RuleLine[], columns: { x0: number; 
     }
     return out;
   }
+  const centred = centredRows(rows);
+  if (centred) return centred;
   const firstData = rows.findIndex(hasFigure);
   const headerEnd = firstData < 0 ? rows.length : firstData;
   const out: Row[] = [];
@@ -251,6 +253,54 @@ function joinWrappedRows(rows: Row[], rules: RuleLine[], columns: { x0: number; 
   }
   if (pending) out.push(pending);
   return out;
+}
+
+/**
+ * Labels wrapped over several lines with the row's figures centred beside them: each figure
+ * line takes as many label lines above it as below it. Used when that reading accounts for
+ * every line between the figure lines and some figure line has no label of its own (with top
+ * alignment each figure line carries the first line of its label).
+ */
+function centredRows(rows: Row[]): Row[] | null {
+  const anchors = rows.map((r, k) => (hasFigure(r) ? k : -1)).filter((k) => k >= 0);
+  if (anchors.length < 2) return null;
+  const labelColumns = new Set<number>();
+  for (const k of anchors) for (const sl of rows[k].slots) if (sl.words.some((w) => !isNumeric(w.text))) for (let c = sl.c0; c <= sl.c1; c++) labelColumns.add(c);
+  const labelOnly = (r: Row) => !hasFigure(r) && r.slots.every((sl) => labelColumns.has(sl.c0) && labelColumns.has(sl.c1));
+  const unlabelled = anchors.some((k) => !rows[k].slots.some((sl) => labelColumns.has(sl.c0) && sl.words.some((w) => !isNumeric(w.text))));
+  let above = 0;
+  while (anchors[0] - above - 1 >= 0 && labelOnly(rows[anchors[0] - above - 1])) above++;
+  if (!unlabelled && above === 0) return null;
+  const spans: [number, number][] = [];
+  let k = above;
+  for (let a = 0; a < anchors.length; a++) {
+    const next = anchors[a + 1];
+    const after = next === undefined ? trailingLabels(rows, anchors[a], labelOnly) : next - anchors[a] - 1;
+    if (next !== undefined && !rows.slice(anchors[a] + 1, next).every(labelOnly)) return null;
+    const below = k;
+    if (next === undefined ? after < below : after - below < 0) return null;
+    spans.push([anchors[a] - k, anchors[a] + below]);
+    k = after - below;
+  }
+  const out: Row[] = [];
+  const headerEnd = anchors[0] - above;
+  for (let r = 0; r < headerEnd; r++) {
+    if (r > 0 && isWrappedHeader(out[out.length - 1], rows[r], rows[r - 1])) merge(out[out.length - 1], rows[r]);
+    else out.push(rows[r]);
+  }
+  for (const [from, to] of spans) {
+    const row: Row = { slots: [], y0: rows[from].y0, y1: rows[from].y1 };
+    for (let r = from; r <= to; r++) merge(row, { ...rows[r], slots: rows[r].slots.map((sl) => ({ ...sl, words: [...sl.words] })) });
+    out.push(row);
+  }
+  out.push(...rows.slice(spans[spans.length - 1][1] + 1));
+  return out;
+}
+
+function trailingLabels(rows: Row[], from: number, labelOnly: (r: Row) => boolean): number {
+  let n = 0;
+  while (from + n + 1 < rows.length && labelOnly(rows[from + n + 1])) n++;
+  return n;
 }
 
 const hasFigure = (row: Row) => row.slots.some((s) => s.words.some((w) => isNumeric(w.text)));
