@@ -43,7 +43,7 @@ export function localize(models: TableModel[], equations: Equation[]): Localized
   const tol = (t: Term) => cells.get(t.slot)?.tolerance ?? cellTolerance('0.00', t.model.unit);
   const checkable = usableEquations(equations, cells);
   const isBroken = (eq: Equation) => Math.abs(difference(eq, value)) > tolerance(eq, tol);
-  const misread = misreadGroups(checkable, isBroken);
+  const misread = misreadGroups(checkable, isBroken, (t) => cells.has(t.slot));
   const usable = checkable.filter((eq) => !eq.group || !misread.has(eq.group));
 
   // Only identities broken as printed need explaining: a correction that breaks one that held
@@ -99,18 +99,32 @@ export function localize(models: TableModel[], equations: Equation[]): Localized
   return { blames, misread: [...misread.values()] };
 }
 
-/** Groups where at least 3 identities and at least half of them fail as printed. */
-function misreadGroups(equations: Equation[], isBroken: (eq: Equation) => boolean): Map<string, Equation> {
-  const stats = new Map<string, { total: number; broken: number; example?: Equation }>();
+/**
+ * Groups whose identities fail as a rule: at least 3 failing and at least half of the group, or,
+ * for column identities, every line (at least 3) where one component column is printed — that
+ * column was misread (公用经费 taken for 项目支出), whatever the lines where it is blank say.
+ */
+function misreadGroups(equations: Equation[], isBroken: (eq: Equation) => boolean, printed: (t: Term) => boolean): Map<string, Equation> {
+  const stats = new Map<string, { group: string; total: number; broken: number; whole: boolean; example?: Equation }>();
+  const count = (key: string, group: string, whole: boolean, eq: Equation, broken: boolean) => {
+    const s = stats.get(key) ?? { group, total: 0, broken: 0, whole };
+    s.total++;
+    if (broken) { s.broken++; s.example ??= eq; }
+    stats.set(key, s);
+  };
   for (const eq of equations) {
     if (!eq.group) continue;
-    const s = stats.get(eq.group) ?? { total: 0, broken: 0 };
-    s.total++;
-    if (isBroken(eq)) { s.broken++; s.example ??= eq; }
-    stats.set(eq.group, s);
+    const broken = isBroken(eq);
+    count(eq.group, eq.group, true, eq, broken);
+    if (eq.rule === 'sum.columns') {
+      for (const p of eq.parts) if (printed(p)) count(`${eq.group}|${p.measure}`, eq.group, false, eq, broken);
+    }
   }
   const out = new Map<string, Equation>();
-  for (const [group, s] of stats) if (s.broken >= 3 && s.broken * 2 >= s.total && s.example) out.set(group, s.example);
+  for (const s of stats.values()) {
+    const misread = s.whole ? s.broken >= 3 && s.broken * 2 >= s.total : s.broken >= 3 && s.broken === s.total;
+    if (misread && s.example && !out.has(s.group)) out.set(s.group, s.example);
+  }
   return out;
 }
 
