@@ -14,6 +14,7 @@ import { classifyLink, compileRules, extensionOf, isPagination, type LinkRules }
 import { RobotsBook } from './robots.js';
 import { CrawlState, type ResourceKind, type UrlState } from './state.js';
 import { saveFile, storagePath } from './store.js';
+import { lockFolder } from './lock.js';
 
 export const FETCH_LOG = 'fetch-log.jsonl';
 
@@ -94,6 +95,15 @@ export function userAgent(version: string, contact?: string): string {
 export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
   const now = () => (options.now?.() ?? new Date()).toISOString();
   mkdirSync(options.outDir, { recursive: true });
+  const unlock = lockFolder(options.outDir);
+  try {
+    return await crawlLocked(options, now);
+  } finally {
+    unlock();
+  }
+}
+
+async function crawlLocked(options: CrawlOptions, now: () => string): Promise<CrawlSummary> {
   const state = new CrawlState(options.outDir, now);
   const gates = new Map<string, HostGate>();
   const crawlSite = async (site: SiteConfig): Promise<SiteSummary> => {

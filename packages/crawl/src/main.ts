@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { loadConfig } from './config.js';
 import { crawl } from './crawler.js';
+import { CrawlBusy } from './lock.js';
 
 export const CRAWL_HELP = `govdocs crawl: fetch new and changed budget disclosures from government sites
 
@@ -71,7 +72,14 @@ export async function crawlMain(argv: string[], options: CrawlMainOptions): Prom
     return 1;
   }
   const quiet = values.quiet;
-  const summary = await crawl({ outDir: values.out, config: loaded.config, version: options.version, fetchImpl: options.fetchImpl, log: quiet ? undefined : log });
+  let summary;
+  try {
+    summary = await crawl({ outDir: values.out, config: loaded.config, version: options.version, fetchImpl: options.fetchImpl, log: quiet ? undefined : log });
+  } catch (error) {
+    if (!(error instanceof CrawlBusy)) throw error;
+    log(`govdocs crawl: ${error.message}`);
+    return 1;
+  }
   if (!quiet && summary.resumed) log('(resumed an interrupted crawl)');
   if (!values.run) return 0;
   if (!options.run) return usage(log, '--run is not available here; run `govdocs run DIR --out OUT` instead');
