@@ -284,3 +284,18 @@ describe('balance.carryover', () => {
     expect(alarms([spec('100.00')])).toMatchObject([{ rule: 'balance.carryover', expected: 120, actual: 100 }]);
   });
 });
+
+describe('a component column misread on every line where it is printed', () => {
+  it('is reported once as unchecked, even when lines without it hold', () => {
+    // “project” is really 公用经费: wherever it is printed, total ≠ basic + project.
+    const rows = [['合计', '400.00', '300.00', '60.00'], ['201 一般公共服务支出', '200.00', '100.00', '60.00'],
+      ['20103 政府办公厅（室）及相关机构事务', '200.00', '100.00', '60.00'], ['2010350 事业运行', '200.00', '100.00', '60.00'],
+      ['208 社会保障和就业支出', '100.00', '100.00', ''], ['20805 行政事业单位养老支出', '100.00', '100.00', ''],
+      ['2080501 行政单位离退休', '50.00', '50.00', ''], ['2080502 事业单位离退休', '50.00', '50.00', ''],
+      ['210 卫生健康支出', '100.00', '100.00', ''], ['21011 行政事业单位医疗', '100.00', '100.00', ''],
+      ['2101101 行政单位医疗', '50.00', '50.00', ''], ['2101102 事业单位医疗', '50.00', '50.00', '']];
+    const found = run([expenditure(rows)]);
+    expect(found.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(found.filter((d) => d.rule === 'sum.unchecked')).toHaveLength(1);
+  });
+});
