@@ -63,6 +63,8 @@ export interface EnginePage {
 
 export interface EngineDocument {
   pageCount: number;
+  /** The Title of the document information dictionary, when set. */
+  title: string | null;
   /** Reads one page; throws when the page cannot be read. Frees the page's resources after. */
   page(n: number): Promise<EnginePage>;
   close(): Promise<void>;
@@ -96,8 +98,11 @@ export async function openPdf(bytes: Uint8Array): Promise<EngineDocument | OpenF
     return { failure: name === 'PasswordException' ? 'encrypted' : 'corrupt', message };
   }
   const ops = lib.OPS as unknown as OpCodes;
+  const info = await doc.getMetadata().catch(() => null);
+  const rawTitle = (info?.info as { Title?: unknown } | undefined)?.Title;
   return {
     pageCount: doc.numPages,
+    title: typeof rawTitle === 'string' && rawTitle.trim() ? rawTitle.trim() : null,
     async page(n: number): Promise<EnginePage> {
       const page = await doc.getPage(n);
       try {

@@ -18,7 +18,9 @@ export async function ingestPdf(file: InputFile): Promise<StageResult<DocumentMo
   const model = baseModel(file, MEDIA_TYPES.pdf);
   const { script } = toSimplified(layout.pages.flatMap((p) => p.texts.map((t) => t.text)).join('\n'));
   if (script === 'traditional') for (const page of layout.pages) for (const t of page.texts) t.text = simplify(t.text);
-  return { value: { ...model, pageCount: layout.pageCount, script, layout: layout.pages }, diagnostics };
+  // The file's own title is a clue for names and year when the pages do not print them.
+  const clues = layout.title && !model.clues.title ? { ...model.clues, title: script === 'traditional' ? simplify(layout.title) : layout.title } : model.clues;
+  return { value: { ...model, clues, pageCount: layout.pageCount, script, layout: layout.pages }, diagnostics };
 }
 
 function toDiagnostic(file: InputFile, p: PdfProblem): Diagnostic {

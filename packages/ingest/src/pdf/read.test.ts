@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../index.js';
-import { readPdfLayout } from './read.js';
+import { cleanTitle, readPdfLayout } from './read.js';
 import { pagesPdf, stream, tinyPdf } from './fixtures/tiny-pdf.js';
 
 const here = import.meta.dirname;
@@ -172,5 +172,21 @@ describe('bad PDFs give a document issue and no crash', () => {
     expect(result.value?.source.mediaType).toBe('application/pdf');
     expect(result.value?.pageCount).toBe(1);
     expect(result.value?.layout?.[0].page).toBe(1);
+  });
+});
+
+describe('the title in the file properties', () => {
+  it('is cleaned of the exporting program and extension, and dropped when it has no Chinese', () => {
+    expect(cleanTitle('Microsoft Word - 2023年县财政局部门预算.docx')).toBe('2023年县财政局部门预算');
+    expect(cleanTitle('Untitled')).toBeNull();
+  });
+
+  it('becomes the document clue title', async () => {
+    const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>', stream(''), '<< /Title <FEFF00320030003200335E74> >>'];
+    const bytes = tinyPdf(objects).slice();
+    const text = Buffer.from(bytes).toString('latin1').replace('/Root 1 0 R', '/Root 1 0 R /Info 5 0 R');
+    const result = await ingest({ path: 'x.pdf', bytes: new Uint8Array(Buffer.from(text, 'latin1')) });
+    expect(result.value?.clues.title).toBe('2023年');
   });
 });

@@ -22,6 +22,8 @@ export interface PdfLayout {
   problems: PdfProblem[];
   /** False when the document could not be opened at all. */
   readable: boolean;
+  /** The title the file's properties give (Word/WPS put the source file's title there), cleaned. */
+  title?: string;
 }
 
 /** Part of the page an image must cover, with no text on the page, to be taken for a scan. */
@@ -55,10 +57,21 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
         problems.push({ rule: 'parse.page', severity: 'error', page: n, message: `page ${n} could not be read (${reason}); the other pages were kept.` });
       }
     }
-    return { pageCount: doc.pageCount, pages, problems, readable: true };
+    const title = cleanTitle(doc.title);
+    return { pageCount: doc.pageCount, pages, problems, readable: true, ...(title ? { title } : {}) };
   } finally {
     await doc.close();
   }
+}
+
+/**
+ * "Microsoft Word - 2023年部门预算.docx" → "2023年部门预算". Titles with no Chinese text
+ * (untitled, a template name) say nothing of the document and are dropped.
+ */
+export function cleanTitle(title: string | null): string | null {
+  if (!title) return null;
+  const t = title.replace(/^(Microsoft\s+(Word|Excel)\s*-\s*)/i, '').replace(/\.(docx?|xlsx?|wps|et|pdf)$/i, '').trim();
+  return /[\u4e00-\u9fff]/.test(t) ? t : null;
 }
 
 /** The Encrypt entry of the trailer (or cross-reference stream) is never compressed. */
