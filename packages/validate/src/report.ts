@@ -40,11 +40,13 @@ function toDiagnostic(document: DocumentRecord, group: Blame[]): Diagnostic {
   } else if (isTotal) {
     message = `${where}: ${printed} ≠ ${equation.partsLabel}, ${formatFen(expected)}${rounding}.`;
   } else {
-    const totalRow = equation.total.model.rows.get(equation.total.subject);
-    message = `${where}: ${printed}, but ${lineName(totalRow)} ${columnName(equation.total.model, equation.total.measure)} minus the other parts of ${equation.partsLabel.replace(/^the sum of /, '')} leaves ${formatFen(expected)}${rounding}.`;
+    const t = equation.total;
+    const totalFen = t.model.cells.get(t.subject)?.get(t.measure)?.fen ?? 0;
+    const totalWhere = `${lineName(t.model.rows.get(t.subject))} ${columnName(t.model, t.measure)}`;
+    message = `${where}: ${printed}, but it is one of the parts of ${totalWhere} (${formatFen(totalFen)} = ${equation.partsLabel.replace(/^the sum of /, 'the sum of ')}), which leaves ${formatFen(expected)} for it${rounding}.`;
   }
   if (first.alternatives.length > 0) {
-    const others = first.alternatives.slice(0, 5).map((t) => lineName(t.model.rows.get(t.subject)));
+    const others = first.alternatives.slice(0, 5).map((t) => `${lineName(t.model.rows.get(t.subject))} ${columnName(t.model, t.measure)}`);
     message += ` The figures fit equally well if instead ${others.join(', ')}${first.alternatives.length > 5 ? ', …' : ''} is wrong.`;
   }
   const severity = 'error';
