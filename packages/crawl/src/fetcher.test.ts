@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crawl } from './crawler.js';
@@ -96,4 +96,20 @@ it('waits as long as a 503 Retry-After asks, and never retries a 404', async () 
   expect(missing).toMatchObject({ outcome: 'http_error', status: 404, attempts: 1 });
   expect(hits['/missing']).toBe(1);
   await expect(fetcher.get('http://127.0.0.1:1/never')).resolves.toMatchObject({ outcome: 'redirect_offsite' });
+});
+
+it('leaves a host alone when its robots.txt answers 5xx, and records why', async () => {
+  const paths: string[] = [];
+  server = createServer((req, res) => {
+    paths.push(req.url!);
+    res.writeHead(req.url === '/robots.txt' ? 503 : 200);
+    res.end('<a href="/yjs/t1.html">预算</a>');
+  });
+  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
+  const host = `127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  dir = mkdtempSync(join(tmpdir(), 'govdocs-robots-'));
+  await crawl({ outDir: dir, config: cfg(host, { delayMs: 0, retries: 1 }), version: 't', backoffMs: 5 });
+  expect(paths).toEqual(['/robots.txt', '/robots.txt']);
+  const log = readFileSync(join(dir, 'fetch-log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  expect(log.find((r) => r.outcome === 'disallowed').error).toMatch(/robots\.txt of .* could not be read \(HTTP 503\)/);
 });

@@ -10,8 +10,8 @@ export interface FetchOptions {
   userAgent: string;
   /** Whether the crawl may visit this address's host. */
   isAllowedHost: (url: URL) => boolean;
-  /** Whether robots.txt lets the crawl fetch this address (checked on every redirect hop). */
-  isAllowedByRobots?: (url: URL) => Promise<boolean>;
+  /** True when robots.txt lets the crawl fetch this address, else why not (checked on every redirect hop). */
+  isAllowedByRobots?: (url: URL) => Promise<true | string>;
   timeoutMs: number;
   maxBytes: number;
   retries: number;
@@ -92,9 +92,8 @@ export class Fetcher {
         const how = redirects.length ? 'redirected to' : 'the address is on';
         return failed(url, current, redirects, attempts, 'redirect_offsite', `${how} ${target.host}, which is not in the site's allow list; not requested`);
       }
-      if (checkRobots && this.options.isAllowedByRobots && !(await this.options.isAllowedByRobots(target))) {
-        return failed(url, current, redirects, attempts, 'disallowed', `robots.txt disallows ${target.pathname}; not requested`);
-      }
+      const robots = checkRobots && this.options.isAllowedByRobots ? await this.options.isAllowedByRobots(target) : true;
+      if (robots !== true) return failed(url, current, redirects, attempts, 'disallowed', `${robots}; not requested`);
       const hop = await this.withRetries(current, validators);
       attempts += hop.attempts;
       if (hop.kind === 'result') return { ...hop.result, url, finalUrl: current, redirects, attempts };

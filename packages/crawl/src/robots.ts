@@ -20,6 +20,7 @@ const robotsParser = robotsParserModule as unknown as (url: string, text: string
 
 interface Rules {
   isAllowed(url: string): boolean;
+  why(url: URL): string;
 }
 
 export class RobotsBook {
@@ -33,13 +34,14 @@ export class RobotsBook {
     private readonly onFetch: (result: FetchResult) => void,
   ) {}
 
-  async allowed(url: URL): Promise<boolean> {
+  async allowed(url: URL): Promise<true | string> {
     let rules = this.rules.get(url.origin);
     if (!rules) {
       rules = this.load(url);
       this.rules.set(url.origin, rules);
     }
-    return (await rules).isAllowed(url.href);
+    const loaded = await rules;
+    return loaded.isAllowed(url.href) ? true : loaded.why(url);
   }
 
   private async load(url: URL): Promise<Rules> {
@@ -53,7 +55,10 @@ export class RobotsBook {
     else if (result.outcome === 'not_modified' && reuse) text = previous!.text!;
     else if (result.status !== null && result.status >= 400 && result.status < 500) text = '';
     else if (result.outcome === 'redirect_offsite' || result.outcome === 'redirect_loop' || result.outcome === 'redirect_limit') text = '';
-    else return { isAllowed: () => false };
+    else {
+      const answer = result.status !== null ? `HTTP ${result.status}` : result.error ?? result.outcome;
+      return { isAllowed: () => false, why: () => `robots.txt of ${url.host} could not be read (${answer}), so the host is left alone this run (RFC 9309)` };
+    }
     if (result.outcome === 'ok' || result.outcome === 'not_modified') {
       this.state.put({
         url: robotsUrl, finalUrl: result.finalUrl, kind: 'robots', status: result.status, etag: result.etag ?? previous?.etag ?? null,
@@ -67,6 +72,6 @@ export class RobotsBook {
       const gate = this.gateFor(url.host);
       gate.intervalMs = Math.max(gate.intervalMs, Math.min(delay * 1000, MAX_CRAWL_DELAY_MS));
     }
-    return { isAllowed: (u) => robots.isAllowed(u, ROBOTS_TOKEN) !== false };
+    return { isAllowed: (u) => robots.isAllowed(u, ROBOTS_TOKEN) !== false, why: (u) => `robots.txt disallows ${u.pathname}` };
   }
 }
