@@ -54,6 +54,9 @@ export function slotKey(tableIndex: number, subject: string, measure: string): s
   return `${tableIndex}|${subject}|${measure}`;
 }
 
+/** Rates, shares and changes are not amounts that add up, whatever unit they were read in. */
+const NOT_MONEY = /率|%|％|比重|占比|比例|增减|增长|变动|行次|栏次/;
+
 /** Builds one model per table from the document's money facts. */
 export function buildModels(tables: TableRecord[], facts: FactRecord[]): TableModel[] {
   const fallbackUnit = usualUnit(tables);
@@ -64,7 +67,7 @@ export function buildModels(tables: TableRecord[], facts: FactRecord[]): TableMo
   const byId = new Map(models.map((m) => [m.table.id, m]));
   for (const fact of facts) {
     const model = byId.get(fact.tableId);
-    if (!model || fact.unit !== 'yuan') continue;
+    if (!model || fact.unit !== 'yuan' || NOT_MONEY.test(fact.source.columnPath.join(''))) continue;
     addFact(model, fact);
   }
   return models;

@@ -299,3 +299,10 @@ describe('a component column misread on every line where it is printed', () => {
     expect(found.filter((d) => d.rule === 'sum.unchecked')).toHaveLength(1);
   });
 });
+
+describe('columns that are not amounts', () => {
+  it('rates and changes are left out of sums', () => {
+    const spec: GridSpec = { kind: 'other', measures: ['budget', '增长率'], rows: [['201 一般公共服务支出', '300.00', '12.50'], ['20103 政府办公厅（室）及相关机构事务', '300.00', '12.50'], ['2010350 事业运行', '200.00', '10.00'], ['2010301 行政运行', '100.00', '20.00']] };
+    expect(alarms([spec])).toEqual([]);
+  });
+});
