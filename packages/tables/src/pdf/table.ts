@@ -1,5 +1,5 @@
 /** A table found on one page, before tables continued over pages are joined. */
-import type { BBox } from '@govdocs/core';
+import type { BBox, TextBlock } from '@govdocs/core';
 
 export interface PageCell {
   r: number; c: number; rs: number; cs: number; text: string; bbox: BBox;
@@ -19,3 +19,6 @@ export interface PageTable {
   method: 'lattice' | 'stream';
   confidence: number;
 }
+
+/** What a page holds once tables are found: text lines and tables, in reading order. */
+export type Item = { type: 'text'; block: TextBlock } | { type: 'table'; table: PageTable };
