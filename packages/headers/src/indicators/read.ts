@@ -369,18 +369,19 @@ function positionOf(cell: Cell): { page?: number; line?: number; sheet?: string;
 }
 
 function denseOf(grid: Grid): Dense | null {
-  let rows = grid.rowCount;
-  let cols = grid.colCount;
-  for (const c of grid.cells) {
-    rows = Math.max(rows, c.r + Math.max(1, c.rs || 1));
-    cols = Math.max(cols, c.c + Math.max(1, c.cs || 1));
+  const cells = grid.cells.filter((c) => Number.isInteger(c.r) && Number.isInteger(c.c) && c.r >= 0 && c.c >= 0);
+  const span = (n: number) => (Number.isInteger(n) && n > 1 ? n : 1);
+  let rows = Number.isInteger(grid.rowCount) ? grid.rowCount : 0;
+  let cols = Number.isInteger(grid.colCount) ? grid.colCount : 0;
+  for (const c of cells) {
+    rows = Math.max(rows, c.r + span(c.rs));
+    cols = Math.max(cols, c.c + span(c.cs));
   }
-  if (rows * cols > MAX_AREA || rows === 0) return null;
+  if (rows * cols > MAX_AREA || rows === 0 || cols === 0) return null;
   const cover: (Cell | undefined)[][] = Array.from({ length: rows }, () => new Array(cols).fill(undefined));
-  for (const cell of grid.cells) {
-    if (!Number.isInteger(cell.r) || !Number.isInteger(cell.c) || cell.r < 0 || cell.c < 0) continue;
-    for (let r = cell.r; r < cell.r + Math.max(1, cell.rs || 1); r++) {
-      for (let c = cell.c; c < cell.c + Math.max(1, cell.cs || 1); c++) cover[r][c] ??= cell;
+  for (const cell of cells) {
+    for (let r = cell.r; r < cell.r + span(cell.rs); r++) {
+      for (let c = cell.c; c < cell.c + span(cell.cs); c++) cover[r][c] ??= cell;
     }
   }
   return { rows, cols, cover };
