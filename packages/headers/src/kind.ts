@@ -9,7 +9,7 @@ const KIND_BY_TITLE: [RegExp, TableKind][] = [
   [/三公/, 'three_public'],
   [/国有资本经营/, 'state_capital'],
   [/政府性基金/, 'government_fund'],
-  [/一般公共预算.*基本支出/, 'general_budget_basic'],
+  [/一般公共预算.*基本支出|^(部门)?基本支出(预算|决算)?(明细)?表/, 'general_budget_basic'],
   [/财政拨款收入?支出.*总表|财政拨款收支.*总表|^财政拨款收入支出(决算|预算)表/, 'appropriation_summary'],
   [/一般公共预算.*(支出|拨款)/, 'general_budget'],
   [/收入?支出.*总表|收支.*总表|财务收支|收入支出(决算|预算)表|收支(决算|预算)表/, 'summary'],

@@ -89,6 +89,8 @@ describe('kind and context', () => {
     expect(kindFromTitle('财政拨款收入支出决算表')).toBe('appropriation_summary');
     expect(kindFromTitle('一般公共预算财政拨款收入支出决算表')).toBe('general_budget');
     expect(kindFromTitle('支出决算表')).toBe('expenditure');
+    expect(kindFromTitle('部门基本支出预算表')).toBe('general_budget_basic');
+    expect(kindFromTitle('部门项目支出预算表')).toBe('project_expenditure');
   });
 
   it('strips table numbers from titles', () => {
