@@ -3,7 +3,7 @@
  * (subject) and what the column is (measure). Keys by subject rather than grid row because
  * side-by-side layouts (基本支出表's three 经济分类 panels) put several subjects on one grid row.
  */
-import { parseNumber, yuanToFen, UNIT_EXPONENT, type FactRecord, type Subject, type TableRecord, type TableUnit } from '@govdocs/core';
+import { parseNumber, toNumber, yuanToFen, UNIT_EXPONENT, type FactRecord, type Subject, type TableRecord, type TableUnit } from '@govdocs/core';
 
 export interface MoneyCell {
   slot: string;
@@ -88,7 +88,7 @@ function addFact(model: TableModel, fact: FactRecord): void {
   row.set(fact.measure, {
     slot: slotKey(model.index, key, fact.measure),
     fen: yuanToFen(fact.value),
-    tolerance: cellTolerance(fact.source.text, model.unit),
+    tolerance: cellTolerance(fact.source.text, model.unit, fact.value),
     fact,
   });
   model.measures.add(fact.measure);
@@ -96,14 +96,22 @@ function addFact(model: TableModel, fact: FactRecord): void {
 
 /**
  * A 元 table is exact to the fen. A table in a larger unit rounds each printed cell to its last
- * digit (0.01 万元 = 100 yuan, so ±50 yuan). When the unit is unknown, the printed digits alone.
+ * digit (0.01 万元 = 100 yuan, so ±50 yuan). The unit a figure was converted with is read from the
+ * fact itself (value ÷ printed number) when it can be, so a table whose unit line was missed but
+ * whose figures were scaled by the document's unit is still judged by that unit.
  */
-export function cellTolerance(text: string, unit: TableUnit | null): number {
-  if (unit === 'yuan') return 0;
+export function cellTolerance(text: string, unit: TableUnit | null, value?: number): number {
   const parsed = parseNumber(text);
   const scale = parsed ? parsed.scale : 2;
-  const exponent = (unit ? UNIT_EXPONENT[unit] : 0) + 2 - scale; // fen per unit of the last digit = 10^exponent
-  return exponent >= 0 ? 10 ** exponent / 2 : 0;
+  let exponent = unit ? UNIT_EXPONENT[unit] : 0;
+  if (parsed && value !== undefined && value !== 0) {
+    const printed = toNumber(parsed);
+    if (printed !== 0) exponent = Math.max(0, Math.round(Math.log10(Math.abs(value / printed))));
+  }
+  // Figures in yuan are exact, unless no unit is known at all: then only the printed digits count.
+  if (exponent === 0 && unit !== null) return 0;
+  const fenExponent = exponent + 2 - scale; // fen per unit of the last printed digit = 10^fenExponent
+  return fenExponent >= 0 ? 10 ** fenExponent / 2 : 0;
 }
 
 function usualUnit(tables: TableRecord[]): TableUnit | null {

@@ -306,3 +306,13 @@ describe('columns that are not amounts', () => {
     expect(alarms([spec])).toEqual([]);
   });
 });
+
+describe('tolerance follows the unit the figures were converted with', () => {
+  it('judges a table whose unit line was missed by the scale of its facts', () => {
+    const made = makeDocument([expenditure([['合计', '548.83', '548.83', ''], ['208 社会保障和就业支出', '23.97', '23.97', ''], ['213 农林水支出', '524.85', '524.85', '']], 'ten_thousand_yuan')]);
+    const unitless = { ...made, tables: made.tables.map((t) => ({ ...t, unit: null })) };
+    expect(validateDocument(unitless).diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const yuanTable = makeDocument([expenditure([['合计', '548.83', '548.83', ''], ['208 社会保障和就业支出', '23.97', '23.97', ''], ['213 农林水支出', '524.85', '524.85', '']])]);
+    expect(validateDocument(yuanTable).diagnostics.filter((d) => d.severity !== 'info')).toHaveLength(1);
+  });
+});
