@@ -21,7 +21,7 @@ const ROLE_WORDS: [RegExp, Role][] = [
 ];
 
 /** Words that name the indicator itself when no 三级指标 column exists (目标指标, 绩效指标, 指标名称). */
-const NAME_WORDS = /^(目标指标|绩效指标|指标名称|指标内容|具体指标|考核指标|评价指标)$/;
+const NAME_WORDS = /^(目标指标|(绩效)?指标(名称|内容)?|具体指标|考核指标|评价指标|指标项)$/;
 
 /** Header text for matching: NFKC, no spaces, no parenthesised remark (分值（分） → 分值). */
 export function headerWord(text: string): string {
@@ -71,7 +71,7 @@ export function isIndicatorHeader(roles: Roles): boolean {
   return levels === 1 && roles.level3 !== undefined && roles.target !== undefined && result;
 }
 
-/** A row under the header that only names sub-columns (符号 | 值 | 单位（文字描述）). */
+/** A row under the header that names sub-columns (符号 | 值 | 单位（文字描述）): header words, no figures, no levels. */
 export function subHeaderRoles(texts: string[], header: Roles): Roles | null {
   const own = texts.map((t, c) => ({ c, t: t.trim() })).filter((x) => x.t);
   if (own.length === 0) return null;
@@ -79,11 +79,12 @@ export function subHeaderRoles(texts: string[], header: Roles): Roles | null {
   if (own.some((x) => levelCols.has(x.c))) return null;
   const roles: Roles = {};
   for (const { c, t } of own) {
+    if (/\d/.test(t)) return null;
     const role = roleOf(t);
-    if (!role || role.startsWith('level')) return null;
-    if (roles[role] === undefined) roles[role] = c;
+    if (role?.startsWith('level')) return null;
+    if (role && roles[role] === undefined) roles[role] = c;
   }
-  return roles;
+  return Object.keys(roles).length > 0 ? roles : null;
 }
 
 /**

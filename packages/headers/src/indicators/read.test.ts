@@ -110,6 +110,14 @@ describe('readIndicators', () => {
     expect(read(grid).indicators.map(brief)).toEqual(['∅|产出指标|数量指标|宣传品数量|>=|600|600|份|650份|∅|10|∅']);
   });
 
+  it('a sub-header may hold words without a role; a bare 指标 column right of the levels names the indicator', () => {
+    const grid = makeGrid(`
+      一级指标|二级指标|指标|指标值|||完成值
+      |||符号|值|依据|
+      产出指标|数量指标|培训场次|>=|12|计划|15`);
+    expect(read(grid).indicators.map(brief)).toEqual(['∅|产出指标|数量指标|培训场次|>=|12|12|∅|15|∅|∅|∅']);
+  });
+
   it('a unit column the header does not name (data wider than the header) is found by its words', () => {
     const grid = makeGrid(`
       一级指标|二级指标|三级指标|绩效指标描述|指标值|指标值确定依据
