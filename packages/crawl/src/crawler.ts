@@ -26,7 +26,7 @@ export interface FetchRecord {
   url: string;
   finalUrl: string | null;
   kind: ResourceKind | 'skipped';
-  outcome: FetchResult['outcome'] | 'offsite' | 'page_limit' | 'pagination_limit' | 'duplicate_list';
+  outcome: FetchResult['outcome'] | 'offsite' | 'page_limit' | 'pagination_limit' | 'duplicate_list' | 'internal_error';
   status: number | null;
   change: Change | null;
   contentType: string | null;
@@ -176,33 +176,44 @@ class SiteCrawl {
       this.seen.add(normal);
       this.queue.push({ url: normal, kind: 'page', depth: 0, chain: 0, from: null, fromTitle: '', linkText: '', isStart: true });
     }
-    await drain(this.queue, this.site.concurrency, (task) => this.handle(task));
+    await drain(this.queue, this.site.concurrency, (task) => this.visit(task));
     this.summary.saved = this.saved.size;
     return this.summary;
   }
 
-  private async handle(task: Task): Promise<void> {
+  /** One address; whatever goes wrong on our side (a disk error) is recorded and the crawl goes on. */
+  private async visit(task: Task): Promise<void> {
+    let record: FetchRecord | undefined;
+    try {
+      record = await this.handle(task);
+    } catch (error) {
+      this.summary.failed++;
+      this.skipRecord(task.url, task.from, task.linkText, 'internal_error', `govdocs could not handle this address (${error instanceof Error ? error.message : String(error)}); it is tried again next run`);
+    }
+    // The hook runs after state is written, so a kill it simulates leaves a committed fetch behind.
+    if (record) this.options.onRecord?.(record);
+  }
+
+  private async handle(task: Task): Promise<FetchRecord | undefined> {
     const previous = this.state.get(task.url);
     if (previous && this.state.doneThisRun(task.url)) {
       // Resumed after a kill: this address was answered before it; follow its links again, ask nothing.
       if (previous.file) this.saved.add(previous.file);
       if (previous.links) this.enqueue({ ...task, url: previous.finalUrl }, previous.links, previous.title, previous.kind === 'list' ? previous.sha256 : null);
-      return;
+      return undefined;
     }
-    if (this.summary.requested >= this.site.maxPages) return this.noteLimit('page_limit', task, `maxPages (${this.site.maxPages}) reached; raise it to fetch more`);
+    if (this.summary.requested >= this.site.maxPages) return void this.noteLimit('page_limit', task, `maxPages (${this.site.maxPages}) reached; raise it to fetch more`);
     this.summary.requested++;
     if (this.summary.requested % 100 === 0) this.options.log?.(`${this.site.name}: ${this.summary.requested} requests so far, ${this.queue.length} queued`);
     const conditional = previous?.sha256 || previous?.tooLarge ? previous : {};
     const result = await this.fetcher.get(task.url, conditional);
-    // The hook runs after state is written, so a kill it simulates leaves a committed fetch behind.
-    const done = (record: FetchRecord) => this.options.onRecord?.(record);
-    if (result.outcome === 'ok') return done(this.onBody(task, result, previous));
-    if (result.outcome === 'not_modified' && previous?.sha256) return done(this.onNotModified(task, result, previous));
+    if (result.outcome === 'ok') return this.onBody(task, result, previous);
+    if (result.outcome === 'not_modified' && previous?.sha256) return this.onNotModified(task, result, previous);
     this.summary.failed++;
     if (result.outcome === 'disallowed' || result.outcome === 'redirect_offsite') this.summary.requested--;
     const kind = task.kind === 'attachment' ? 'attachment' : 'article';
     if (result.outcome === 'not_modified' && previous?.tooLarge) {
-      return done(this.record(task, { ...result, outcome: 'too_large', error: 'unchanged since it was found too large; not downloaded again' }, { kind, change: 'unchanged', sha256: null, bytes: null, title: task.fromTitle, file: null }));
+      return this.record(task, { ...result, outcome: 'too_large', error: 'unchanged since it was found too large; not downloaded again' }, { kind, change: 'unchanged', sha256: null, bytes: null, title: task.fromTitle, file: null });
     }
     const record = this.record(task, result, { kind, change: null, sha256: null, bytes: null, title: task.fromTitle, file: null });
     if (result.outcome === 'too_large' && (result.etag || result.lastModified)) {
@@ -211,7 +222,7 @@ class SiteCrawl {
         contentType: result.contentType, sha256: null, bytes: null, file: null, title: task.fromTitle, tooLarge: true, checkedAt: this.now(),
       });
     }
-    done(record);
+    return record;
   }
 
   private onNotModified(task: Task, result: FetchResult, previous: UrlState): FetchRecord {
@@ -231,7 +242,6 @@ class SiteCrawl {
     const page = task.kind === 'page' && isHtml(result.contentType, body) ? parsePage(body, result.finalUrl, result.contentType) : null;
     const kind: ResourceKind = page ? pageKind(result.finalUrl, page, this.rules) : 'attachment';
     const change: Change = !previous?.sha256 ? 'new' : previous.sha256 === sha256 ? 'unchanged' : 'changed';
-    this.summary[change]++;
     let file: string | null = null;
     if (kind !== 'list') {
       const kept = previous?.file && change === 'unchanged' && existsSync(join(this.options.outDir, previous.file));
@@ -239,6 +249,7 @@ class SiteCrawl {
       if (!kept) saveFile(this.options.outDir, file!, body);
       this.saved.add(file!);
     }
+    this.summary[change]++;
     const title = page ? page.title : task.fromTitle;
     const record = this.record(task, result, { kind, change, sha256, bytes: body.byteLength, title, file });
     this.state.put({

@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crawl } from './crawler.js';
@@ -112,4 +112,15 @@ it('leaves a host alone when its robots.txt answers 5xx, and records why', async
   expect(paths).toEqual(['/robots.txt', '/robots.txt']);
   const log = readFileSync(join(dir, 'fetch-log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   expect(log.find((r) => r.outcome === 'disallowed').error).toMatch(/robots\.txt of .* could not be read \(HTTP 503\)/);
+});
+
+it('records a document it cannot save and goes on', async () => {
+  const site = await listSite(3, '', 0);
+  dir = mkdtempSync(join(tmpdir(), 'govdocs-save-'));
+  writeFileSync(join(dir, site.host.replace(':', '_')), 'a file where the host folder should be');
+  const summary = await crawl({ outDir: dir, config: cfg(site.host, { delayMs: 0 }), version: 't' });
+  expect(site.starts).toHaveLength(4);
+  expect(summary.sites[0]).toMatchObject({ failed: 3, new: 1 }); // the list was read; no article saved
+  const log = readFileSync(join(dir, 'fetch-log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  expect(log.filter((r) => r.outcome === 'internal_error')).toHaveLength(3);
 });
