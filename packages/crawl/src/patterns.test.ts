@@ -84,3 +84,13 @@ describe('lists and articles', () => {
     expect(pageKind(site + 'index_2.html', parse('<p>短</p>', site + 'index_2.html'), rules)).toBe('list');
   });
 });
+
+describe('the example config', () => {
+  it('is valid and gets the documented defaults', async () => {
+    const { loadConfig } = await import('./config.js');
+    const loaded = loadConfig(new URL('../sites.example.json', import.meta.url).pathname);
+    if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+    expect(loaded.config.sites[0]).toMatchObject({ maxListPages: 50, timeoutMs: 30_000, retries: 2, maxRedirects: 5, attachments: DEFAULT_ATTACHMENT_EXTENSIONS });
+    expect(loaded.config.parallelSites).toBe(4);
+  });
+});
