@@ -26,7 +26,19 @@ export function validateDocument(input: ValidateInput): StageResult<null> {
   const diagnostics: Diagnostic[] = [
     ...blameDiagnostics(document, blames),
     ...misreadDiagnostics(document, misread),
-    ...codeDiagnostics(document, models),
+    ...checkCodes(document, models),
   ];
   return { value: null, diagnostics };
+}
+
+/** The code list is a data file: if it cannot be read, the figures are still checked. */
+function checkCodes(document: DocumentRecord, models: ReturnType<typeof buildModels>): Diagnostic[] {
+  try {
+    return codeDiagnostics(document, models);
+  } catch (error) {
+    return [{
+      rule: 'code.unchecked', severity: 'info', stage: 'validate', place: { file: document.source.path },
+      message: `Classification codes were not checked: the national list could not be read (${error instanceof Error ? error.message : String(error)}). Reinstall govdocs with packages/validate/data.`,
+    }];
+  }
 }
