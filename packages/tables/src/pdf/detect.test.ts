@@ -126,6 +126,18 @@ describe('lattice tables from rulings', () => {
   });
 });
 
+describe('under-ruled tables', () => {
+  it('a frame with one inner line and a rule per row is read by alignment, rows from the rules', () => {
+    const rules = [h(100, 100, 500), h(120, 100, 500), h(140, 100, 500), h(160, 100, 500), v(100, 100, 160), v(200, 100, 160), v(500, 100, 160)];
+    const texts = [word('项目', 110, 105), word('合计', 250, 105), word('基本', 350, 105), word('项目', 430, 105),
+      word('工资', 110, 125), word('3.00', 250, 125, 30), word('2.00', 350, 125, 30), word('1.00', 430, 125, 30),
+      word('津贴', 110, 145), word('6.00', 250, 145, 30), word('4.00', 350, 145, 30), word('2.00', 430, 145, 30)];
+    const [g] = grids(detectPdfTables([page(1, texts, rules)]));
+    expect(g.colCount).toBe(4);
+    expect(rowOf(g, 1)).toEqual(['工资', '3.00', '2.00', '1.00']);
+  });
+});
+
 describe('pages', () => {
   it('skips a scanned page and reads the next', () => {
     const blocks = detectPdfTables([

@@ -93,7 +93,7 @@ function latticeTable(page: number, hs: Axis[], vs: Axis[], words: Word[], used:
     inside.push(w);
   }
   const filled = [...regions.values()].filter((g) => g.words.length);
-  if (filled.length < 2) return null;
+  if (filled.length < 2 || underRuled(filled)) return null;
   // Grid lines no cell starts at (edges of a single spanning cell) are dropped.
   const rowStarts = new Set([...regions.values()].map((g) => g.r0));
   const colStarts = new Set([...regions.values()].map((g) => g.c0));
@@ -116,6 +116,25 @@ function latticeTable(page: number, hs: Axis[], vs: Axis[], words: Word[], used:
     rowCount: rowIndex[nr], colCount: colIndex[nc],
     columns: columnRanges(xs, colStarts),
   };
+}
+
+/**
+ * Rulings that miss inner column lines (only the frame and a line after the labels) put
+ * several columns' figures into one cell. When many rows hold a cell with words far apart on
+ * one line, the rulings do not give the columns: the borderless finder reads the table instead.
+ */
+function underRuled(regions: { r0: number; words: Word[] }[]): boolean {
+  const rows = new Set(regions.map((g) => g.r0));
+  const crowded = new Set(regions.filter((g) => hasFarApartWords(g.words)).map((g) => g.r0));
+  return crowded.size >= 2 && crowded.size >= 0.25 * rows.size;
+}
+
+function hasFarApartWords(words: Word[]): boolean {
+  const sorted = [...words].sort((a, b) => a.x0 - b.x0);
+  return sorted.some((a, i) => sorted.slice(i + 1).some((b) => {
+    const sameLine = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0.5 * Math.min(a.y1 - a.y0, b.y1 - b.y0);
+    return sameLine && b.x0 - a.x1 > 1.5 * Math.max(a.size, b.size);
+  }));
 }
 
 /** Maps old grid line k to its index once lines no cell starts at are removed (k = n maps to the count). */
