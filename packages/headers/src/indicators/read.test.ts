@@ -195,6 +195,16 @@ describe('readIndicators', () => {
     expect(read(whole, memory).indicators.map((x) => x.project)).toEqual([null]);
   });
 
+  it('the 项目名称 column of a project list does not name the project of a later indicator table', () => {
+    const memory = newIndicatorMemory();
+    read(makeGrid(`
+      项目名称|项目类型|合计|基本支出|项目支出
+      办公楼维修|一次性项目|10.00||10.00`), memory);
+    const out = read(makeGrid(`一级指标|二级指标|三级指标|指标值
+产出指标|数量指标|甲|≥1`), memory);
+    expect(out.indicators.map((x) => x.project)).toEqual([null]);
+  });
+
   it('a score that is not a number gives a parse issue with its position and no score', () => {
     const out = read(makeGrid(`
       一级指标|二级指标|三级指标|指标值|得分

@@ -77,6 +77,8 @@ function noteLinesAbove(lines: string[], memory: IndicatorMemory): void {
 function noteContext(texts: string[], memory: IndicatorMemory): void {
   const own = texts.filter((t, c) => t && texts[c - 1] !== t);
   if (own.length === 1 && DEPARTMENT_TABLE.test(own[0]) && /绩效/.test(own[0])) memory.project = null;
+  // 项目名称 | name (| 年度 | 2023) is a key/value row; a wider row is the header of a project list.
+  if (own.length > 4) return;
   for (let i = 0; i < own.length; i++) {
     const m = PROJECT_WORD.exec(own[i].replace(/[\s\u3000]+/g, ''));
     if (!m) continue;
