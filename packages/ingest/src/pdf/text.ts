@@ -120,6 +120,10 @@ function baselines(glyphs: Glyph[]): Glyph[][] {
 
 function joinLine(line: Glyph[], verticalRules: { x: number; y0: number; y1: number }[]): PositionedText[] {
   const out: PositionedText[] = [];
+  // Only rulings crossing this line's band can split it; sorted by x for the checks below.
+  const top = Math.min(...line.map((g) => g.y - ASCENT * g.size));
+  const bottom = Math.max(...line.map((g) => g.y));
+  const crossing = verticalRules.filter((r) => r.y0 <= bottom && r.y1 >= top).map((r) => r.x).sort((a, b) => a - b);
   let word: Glyph[] = [];
   const flush = () => {
     if (word.length) out.push(toWord(word));
@@ -130,7 +134,7 @@ function joinLine(line: Glyph[], verticalRules: { x: number; y0: number; y1: num
     if (prev) {
       const gap = g.x0 - prev.x1;
       const size = Math.max(prev.size, g.size);
-      const ruled = verticalRules.some((r) => r.x > (prev.x0 + prev.x1) / 2 && r.x < (g.x0 + g.x1) / 2 && r.y0 <= g.y && r.y1 >= g.y - ASCENT * size);
+      const ruled = crossing.length > 0 && ruledBetween(crossing, (prev.x0 + prev.x1) / 2, (g.x0 + g.x1) / 2);
       // Within a run, positions are estimates: only a run of spaces (a tab stop) ends a word there.
       if ((g.run !== prev.run ? gap > WORD_GAP * size : g.spaces >= 2) || ruled) flush();
     }
@@ -138,6 +142,18 @@ function joinLine(line: Glyph[], verticalRules: { x: number; y0: number; y1: num
   }
   flush();
   return out;
+}
+
+/** True when a ruling x (sorted) lies strictly between a and b. */
+function ruledBetween(xs: number[], a: number, b: number): boolean {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < xs.length && xs[lo] < b;
 }
 
 function toWord(glyphs: Glyph[]): PositionedText {

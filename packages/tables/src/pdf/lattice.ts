@@ -32,9 +32,21 @@ export function findLattices(page: number, rules: RuleLine[], words: Word[]): La
 function crossingGroups(hs: Axis[], vs: Axis[]): { hs: Axis[]; vs: Axis[] }[] {
   const parent = [...hs, ...vs].map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  hs.forEach((h, i) => vs.forEach((v, j) => {
-    if (v.at >= h.from - 3 && v.at <= h.to + 3 && h.at >= v.from - 3 && h.at <= v.to + 3) parent[find(i)] = find(hs.length + j);
-  }));
+  // Vertical rules sorted by x, so each horizontal rule looks only at those within its extent.
+  const order = vs.map((_, j) => j).sort((a, b) => vs[a].at - vs[b].at);
+  hs.forEach((h, i) => {
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (vs[order[mid]].at < h.from - 3) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < order.length && vs[order[k]].at <= h.to + 3; k++) {
+      const v = vs[order[k]];
+      if (h.at >= v.from - 3 && h.at <= v.to + 3) parent[find(i)] = find(hs.length + order[k]);
+    }
+  });
   const groups = new Map<number, { hs: Axis[]; vs: Axis[] }>();
   hs.forEach((h, i) => { const g = groups.get(find(i)) ?? { hs: [], vs: [] }; g.hs.push(h); groups.set(find(i), g); });
   vs.forEach((v, j) => { const g = groups.get(find(hs.length + j)) ?? { hs: [], vs: [] }; g.vs.push(v); groups.set(find(hs.length + j), g); });
