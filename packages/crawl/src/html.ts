@@ -27,7 +27,7 @@ const MAX_LINKS = 2000;
 const AMOUNT = /^-?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$|^-?\d+\.\d+$|^-?(?!(?:19|20)\d\d$)\d{3,}$/;
 
 export function parsePage(bytes: Uint8Array, pageUrl: string, contentType: string | null): ParsedPage {
-  const declared = charsetOf(contentType) ?? metaCharset(bytes);
+  const declared = chooseCharset(charsetOf(contentType), bytes);
   const { text, encoding } = decodeText(bytes, declared);
   const $ = load(text);
   const baseHref = $('base[href]').attr('href');
@@ -77,6 +77,24 @@ export function resolveUrl(href: string, base: string): string | null {
 
 export function charsetOf(contentType: string | null): string | undefined {
   return contentType ? /charset\s*=\s*["']?([\w-]+)/i.exec(contentType)?.[1] : undefined;
+}
+
+/**
+ * The header's charset, unless it says UTF-8 and the bytes are not (servers default to UTF-8 for
+ * GBK pages): then the page's own <meta>, else detection.
+ */
+function chooseCharset(header: string | undefined, bytes: Uint8Array): string | undefined {
+  if (header && !(/^utf-?8$/i.test(header) && !isUtf8(bytes))) return header;
+  return metaCharset(bytes);
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** <meta charset="gbk"> or <meta http-equiv content="text/html; charset=gb2312"> within the first 4 KB. */

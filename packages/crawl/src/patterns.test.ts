@@ -55,6 +55,11 @@ describe('page parsing', () => {
     expect(page.numericCells).toBe(1);
   });
 
+  it('reads a GBK page that the server calls UTF-8', () => {
+    const page = parsePage(encodeGbk('<html><head><meta charset="gbk"><title>部门决算公开</title></head></html>'), 'http://h/', 'text/html; charset=UTF-8');
+    expect(page.title).toBe('部门决算公开');
+  });
+
   it('never throws on garbage', () => {
     const page = parsePage(new Uint8Array([0x3c, 0x61, 0x20, 0x68, 0x72, 0x65, 0x66, 0x3d, 0x22, 0xff, 0xfe, 0x00, 0x3c]), 'http://h/', null);
     expect(page.links.length).toBeLessThanOrEqual(1);
