@@ -259,9 +259,22 @@ describe('alignTables with indicator tables', () => {
     };
     const out = alignTables(doc).value;
     expect(out.tables.map((t) => t.kind)).toEqual(['performance_indicators', 'performance_indicators']);
+    expect(out.tables[0].title).toBe('项目支出绩效自评表');
     expect(out.facts).toEqual([]);
     expect(out.indicators.map((x) => `${x.tableId.split('#')[1]} ${x.level3}`)).toEqual([
       '1 运行维护面积', '1 保障公务用车数量', '1 合格率', '1 服务质量提升', '2 甲',
     ]);
+  });
+
+  it('a title printed as the first single-cell row inside the grid makes the kind', () => {
+    const doc: DocumentModel = {
+      id: ctx.documentId,
+      source: { path: 'x.txt', sha256: 'a'.repeat(64), bytes: 1, mediaType: 'text/plain', url: null },
+      pageCount: 1, script: 'simplified', clues: {},
+      blocks: [{ type: 'grid', grid: makeGrid(`部门整体支出绩效自评表\n部门名称|某县财政局||\n一级指标|二级指标|三级指标|指标值\n产出指标|数量指标|甲|≥1`) }],
+    };
+    const out = alignTables(doc).value;
+    expect(out.tables.map((t) => [t.kind, t.title])).toEqual([['performance_indicators', '部门整体支出绩效自评表']]);
+    expect(out.indicators.map((x) => [x.project, x.level3])).toEqual([[null, '甲']]);
   });
 });
