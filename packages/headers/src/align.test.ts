@@ -270,6 +270,13 @@ describe('subjects', () => {
     ]);
   });
 
+  it('names a code by the name printed next to it, not by another label column', () => {
+    const { facts } = align(`
+      项目名称|科目编码|科目名称|合计
+      信息化运维经费|2010350|事业运行|10.00`, ['项目支出表']);
+    expect(facts[0].subject).toEqual({ scheme: 'function', code: '2010350', name: '事业运行' });
+  });
+
   it('maps “三公” rows to items and strips ordinals', () => {
     const { facts } = align(`
       项目|预算数|决算数

@@ -144,11 +144,20 @@ function measureFromRowLabel(label: string | null | undefined): string | null {
 
 const CODE_IN_LABEL = /^([\[【(（]?)(\d{3}(?:\d{2}){0,2})[\]】)）]?[\s\-－—_:：]*([^\d\s.,%\-－—_:：].*)$/;
 
+/** The name printed right after the code columns (科目名称), when a panel has other labels too (项目名称). */
+function nameNextToCode(layout: Layout, r: number, panel: Panel): string | null {
+  const lastCode = Math.max(...panel.columns.filter((c) => c.role === 'code').map((c) => c.col));
+  const next = panel.columns.find((c) => c.col > lastCode && c.role === 'label');
+  const text = next ? textAt(layout, r, next.col).trim() : '';
+  return text || null;
+}
+
 function rowSubject(layout: Layout, r: number, panel: Panel, env: RowEnv): { subject: Subject; label: string | null; countRow: boolean } {
   const parts = panel.columns.filter((c) => c.role === 'code').map((c) => textAt(layout, r, c.col));
   let code = composeCode(parts);
   let { text } = rowLabel(layout, r, panel);
-  if (!code) {
+  if (code) text = nameNextToCode(layout, r, panel) ?? text;
+  else {
     // Code and name printed in one cell: "[2010301]行政运行", "301 工资福利支出".
     const both = CODE_IN_LABEL.exec(text.trim());
     if (both && (both[2].length >= 5 || /[\]】)）\s\-－—_:：]/.test(both[0].slice(0, both[0].length - both[3].length)))) {
