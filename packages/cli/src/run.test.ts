@@ -100,4 +100,23 @@ describe('govdocs run (worker pool, end to end)', () => {
     const duplicate = issues.trim().split('\n').map((l) => JSON.parse(l)).filter((x) => x.rule === 'document.duplicate');
     expect(duplicate.map((x) => [x.source.file, x.severity])).toEqual([[join(input, 'b.txt'), 'info']]);
   });
+
+  it('stops a document that hangs the parser at --timeout, and keeps a worker alive through a stray rejection', () => {
+    // Both files came out of the fuzz test: a SheetJS hang and a pdf.js rejection nobody awaits.
+    const input = tmp();
+    for (const f of ['hangs-sheetjs.xlsx', 'stray-rejection.pdf']) copyFileSync(new URL(`./fixtures/${f}`, import.meta.url), join(input, f));
+    for (const f of readdirSync(seeds)) copyFileSync(join(seeds, f), join(input, f));
+    const out = tmp();
+    const { status, stderr } = runCli(['run', input, '--out', out, '--quiet', '--workers', '1', '--timeout', '3']);
+    expect(status, stderr).toBe(2);
+    const issues = readFileSync(join(out, 'issues.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const documentIssues = (name: string) => issues.filter((x) => x.source.file === join(input, name) && x.rule.startsWith('document.')).map((x) => x.rule);
+    expect(documentIssues('hangs-sheetjs.xlsx')).toEqual(['document.timeout']);
+    expect(documentIssues('stray-rejection.pdf')).toEqual(['document.stray_error']);
+    const documents = readFileSync(join(out, 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).source.path);
+    expect(documents.sort()).toEqual([...readdirSync(seeds).map((f) => join(input, f)), join(input, 'stray-rejection.pdf')].sort());
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.run.timeouts).toBe(1);
+    expect(manifest.run.crashes).toBe(0);
+  });
 });

@@ -5,12 +5,23 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
+import type { Diagnostic } from '@govdocs/core';
 import { PIPELINE, processDocument } from '@govdocs/pipelines';
 import { buildPart, mislabelWarning } from './part.js';
 import type { JobMessage, ReadyMessage, ResultMessage } from './pool.js';
 
 const pipelineVersion = `${PIPELINE.name}@${PIPELINE.version}`;
 const encoder = new TextEncoder();
+
+/**
+ * Parser libraries sometimes reject a promise nobody awaits (pdf.js on a damaged xref). Left alone
+ * that kills the worker, and with it whatever document it holds next; instead it is noted against
+ * the document being read, whose records may be incomplete.
+ */
+let strays: string[] | undefined;
+process.on('unhandledRejection', (reason) => {
+  strays?.push(reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason));
+});
 
 parentPort!.on('message', async (job: JobMessage) => {
   const reply = await handle(job);
@@ -20,16 +31,28 @@ parentPort!.on('message', async (job: JobMessage) => {
 
 async function handle(job: JobMessage): Promise<ResultMessage> {
   try {
+    strays = [];
     const output = await processDocument({ path: job.path, bytes: job.bytes, ...(job.url ? { url: job.url } : {}), ...(job.clues ? { clues: job.clues } : {}) });
+    await new Promise((resolve) => setImmediate(resolve)); // let this document's stray rejections surface
+    if (strays.length) output.diagnostics.push(strayWarning(job.path, strays));
+    strays = undefined;
     const warning = mislabelWarning(output);
     if (warning) output.diagnostics.push(warning);
     const part = encoder.encode(JSON.stringify(buildPart(output, pipelineVersion)));
     const summary = { failed: output.failed ?? null, pages: output.document.pages, mediaType: output.document.source.mediaType };
     return { id: job.id, ok: true, part, summary, heapBytes: getHeapStatistics().total_heap_size };
   } catch (error) {
+    strays = undefined;
     // processDocument catches stage errors itself; what lands here is a schema violation (a bug).
     return { id: job.id, ok: false, reason: error instanceof Error ? error.message : String(error), heapBytes: getHeapStatistics().total_heap_size };
   }
+}
+
+function strayWarning(path: string, reasons: string[]): Diagnostic {
+  return {
+    rule: 'document.stray_error', severity: 'warning', stage: 'ingest', place: { file: path },
+    message: `${path}: a parser library failed in the background while reading this file (${[...new Set(reasons)].slice(0, 3).join('; ')}); its records may be incomplete. The file is probably damaged.`,
+  };
 }
 
 // Imports are loaded by now: tell the pool this worker can take documents.
