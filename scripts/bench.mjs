@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+/**
+ * `pnpm bench [folder] [--rounds N]`: how fast `govdocs run` is, and how it compares with poppler's
+ * `pdftotext -layout` on the same PDFs.
+ *
+ * - Runs the pipeline over the folder (default ../shared/samples) with --workers 1 and --workers 2,
+ *   N rounds each, interleaved (so a busy machine slows both alike), and prints the best round of
+ *   each: docs/s, pages/s, peak RSS, CPU cores busy, and the speed-up of 2 workers over 1.
+ * - Does the same over a larger folder made of K byte-distinct, still-valid copies of every file
+ *   (--copies K, default 4; 0 to skip), so that start-up and JIT warm-up, paid once per worker,
+ *   weigh less and the steady-state throughput shows.
+ * - Times `pdftotext -layout` over every PDF of the folder (told by its bytes, not its name), one
+ *   after another, against our run over the same PDFs with one worker: prints our time over theirs.
+ * - Runs the name-resolution micro-benchmark when the names package provides one.
+ *
+ * Figures are reported, never asserted: they depend on the machine and on what else it is doing.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir, cpus } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const bin = join(root, 'packages/cli/dist/bin.js');
+const args = process.argv.slice(2);
+const roundsAt = args.indexOf('--rounds');
+const rounds = roundsAt >= 0 ? Number(args.splice(roundsAt, 2)[1]) : 3;
+const copiesAt = args.indexOf('--copies');
+const copies = copiesAt >= 0 ? Number(args.splice(copiesAt, 2)[1]) : 4;
+const folder = resolve(args[0] ?? join(root, '../shared/samples'));
+
+if (!existsSync(folder)) fail(`no such folder: ${folder}`);
+build();
+console.log(`govdocs bench: ${folder}`);
+console.log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; best of ${rounds} rounds\n`);
+
+speedUp(benchWorkers([folder], [1, 2]));
+if (copies > 0) {
+  const scaled = mkdtempSync(join(tmpdir(), 'govdocs-bench-copies-'));
+  const made = makeCopies(listFiles(folder), scaled, copies);
+  console.log(`\nthe same over ${made} files: ${copies} byte-distinct copies of each (start-up and warm-up weigh less)`);
+  speedUp(benchWorkers([scaled], [1, 2]));
+  rmSync(scaled, { recursive: true, force: true });
+}
+
+comparePdftotext();
+namesBench();
+
+function speedUp(results) {
+  const [one, two] = [results.get(1), results.get(2)];
+  console.log(`speed-up, 2 workers over 1: ${(two.docsPerSecond / one.docsPerSecond).toFixed(2)}× (docs/s)`);
+}
+
+/**
+ * `k` copies of every file, each with different bytes but the same content: a PDF gets a comment
+ * after %%EOF, a zip (DOCX/XLSX) a zip comment, HTML an HTML comment, anything else blank lines.
+ */
+function makeCopies(files, dir, k) {
+  let made = 0;
+  for (const [n, file] of files.entries()) {
+    const bytes = readFileSync(file);
+    if (!bytes.length || /^(truth\.jsonl|manifest\.json|fetch-log\.jsonl)$/.test(basename(file))) continue;
+    for (let i = 0; i < k; i++) {
+      const tag = Buffer.from(`copy ${i}`);
+      let out;
+      const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+      if (isPdf(file)) out = Buffer.concat([bytes, Buffer.from(`\n%${tag}\n`)]);
+      else if (bytes[0] === 0x50 && bytes[1] === 0x4b && eocd >= 0 && eocd + 22 <= bytes.length) {
+        const head = Buffer.from(bytes.subarray(0, eocd + 22));
+        head.writeUInt16LE(tag.length, eocd + 20);
+        out = Buffer.concat([head, tag]);
+      } else if (/<html|<table|<body/i.test(bytes.subarray(0, 4096).toString('latin1'))) out = Buffer.concat([bytes, Buffer.from(`\n<!-- ${tag} -->\n`)]);
+      else out = Buffer.concat([bytes, Buffer.from('\n'.repeat(i + 1))]);
+      writeFileSync(join(dir, `${i}-${n}-${basename(file)}`), out);
+      made++;
+    }
+  }
+  return made;
+}
+
+function benchWorkers(inputs, workerCounts) {
+  const best = new Map();
+  for (let round = 0; round < rounds; round++) {
+    for (const workers of workerCounts) {
+      const r = runGovdocs(inputs, workers);
+      if (!best.has(workers) || r.totalMs < best.get(workers).totalMs) best.set(workers, r);
+    }
+  }
+  console.log('workers  documents  pages  seconds   docs/s  pages/s  peak RSS  CPU busy');
+  for (const [workers, r] of best) {
+    console.log(
+      `${String(workers).padStart(7)}  ${String(r.documents).padStart(9)}  ${String(r.pages).padStart(5)}  ${(r.totalMs / 1000).toFixed(2).padStart(7)}  ` +
+        `${r.docsPerSecond.toFixed(1).padStart(7)}  ${r.pagesPerSecond.toFixed(1).padStart(7)}  ${mb(r.peakRssBytes).padStart(8)}  ${r.coresBusy === null ? '       ?' : `${r.coresBusy.toFixed(2)} cores`}`,
+    );
+  }
+  return best;
+}
+
+/** One `govdocs run --force` into a fresh folder; the manifest's figures plus CPU time when /usr/bin/time is there. */
+function runGovdocs(inputs, workers) {
+  const out = mkdtempSync(join(tmpdir(), 'govdocs-bench-'));
+  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+  const command = [bin, 'run', ...inputs, '--out', out, '--workers', String(workers), '--quiet', '--force'];
+  const started = performance.now();
+  const child = timeBin
+    ? spawnSync(timeBin, ['-f', 'BENCH-CPU %U %S', process.execPath, ...command], { encoding: 'utf8' })
+    : spawnSync(process.execPath, command, { encoding: 'utf8' });
+  const wallMs = performance.now() - started;
+  if (child.status !== 0 && child.status !== 2) fail(`govdocs run failed (status ${child.status}):\n${child.stderr}`);
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+  rmSync(out, { recursive: true, force: true });
+  const cpu = /BENCH-CPU ([\d.]+) ([\d.]+)/.exec(child.stderr ?? '');
+  return {
+    documents: manifest.counts.documents,
+    pages: manifest.run?.pages ?? 0,
+    totalMs: manifest.timings.totalMs,
+    docsPerSecond: manifest.timings.docsPerSecond,
+    pagesPerSecond: manifest.timings.pagesPerSecond ?? 0,
+    ingestMs: manifest.timings.byStageMs.ingest ?? 0,
+    peakRssBytes: manifest.peakRssBytes,
+    wallMs,
+    coresBusy: cpu ? ((Number(cpu[1]) + Number(cpu[2])) * 1000) / wallMs : null,
+  };
+}
+
+function comparePdftotext() {
+  const pdfs = listFiles(folder).filter(isPdf);
+  console.log(`\npdftotext -layout on the same ${pdfs.length} PDFs`);
+  if (!pdfs.length) return console.log('  (no PDFs in the folder)');
+  const which = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
+  if (which.error) return console.log('  pdftotext is NOT installed (apt-get install poppler-utils): no comparison made.');
+  let theirs = Infinity;
+  let ours;
+  for (let round = 0; round < rounds; round++) {
+    const started = performance.now();
+    for (const pdf of pdfs) spawnSync('pdftotext', ['-layout', pdf, '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
+    theirs = Math.min(theirs, performance.now() - started);
+    const r = runGovdocs(pdfs, 1);
+    if (!ours || r.wallMs < ours.wallMs) ours = r;
+  }
+  const version = /pdftotext version ([\d.]+)/.exec(which.stderr)?.[1] ?? '?';
+  console.log(`  pdftotext ${version}, one process per PDF, one after another: ${(theirs / 1000).toFixed(2)} s`);
+  console.log(`  govdocs run --workers 1 (whole pipeline, process start included): ${(ours.wallMs / 1000).toFixed(2)} s → ${(ours.wallMs / theirs).toFixed(2)}× pdftotext's time`);
+  console.log(`  govdocs ingest stage alone (text + layout, no process start):     ${(ours.ingestMs / 1000).toFixed(2)} s → ${(ours.ingestMs / theirs).toFixed(2)}× pdftotext's time`);
+}
+
+function namesBench() {
+  const script = ['packages/names/bench.mjs', 'scripts/bench-names.mjs'].map((p) => join(root, p)).find(existsSync);
+  console.log('\nname resolution');
+  if (!script) return console.log('  (no names benchmark found: packages/names/bench.mjs or scripts/bench-names.mjs)');
+  const r = spawnSync(process.execPath, [script], { stdio: 'inherit' });
+  if (r.status !== 0) console.log(`  the names benchmark failed (status ${r.status})`);
+}
+
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((e) => (e.name.startsWith('.') ? [] : e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+function isPdf(path) {
+  const head = Buffer.alloc(1024);
+  const fd = openSync(path, 'r');
+  try {
+    const n = readSync(fd, head, 0, head.length, 0);
+    return statSync(path).size > 0 && head.subarray(0, n).toString('latin1').includes('%PDF-');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Incremental build, so the benchmark measures the code as it is; a type error elsewhere does not stop tsc emitting. */
+function build() {
+  try {
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: root, stdio: 'pipe' });
+  } catch {
+    console.log('(pnpm build reports type errors; benchmarking the JavaScript it emitted)');
+  }
+  if (!existsSync(bin)) fail('packages/cli/dist/bin.js is missing: run `pnpm build` first.');
+}
+
+function mb(bytes) {
+  return `${Math.round(bytes / 1024 / 1024)} MB`;
+}
+
+function fail(message) {
+  console.error(`bench: ${message}`);
+  process.exit(1);
+}
