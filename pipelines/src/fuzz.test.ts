@@ -5,14 +5,14 @@
  * The mutations come from a seeded generator, so a failure names a case that can be replayed
  * (GOVDOCS_FUZZ_SEED, GOVDOCS_FUZZ_CASES; GOVDOCS_FUZZ_TRACE=file logs each case and its bytes).
  */
-import { execFileSync } from 'node:child_process';
 import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../../packages/cli/src/fixtures/harness.js';
 
 const samples = new URL('../../../shared/samples/docs/', import.meta.url).pathname;
-const CASES = Number(process.env.GOVDOCS_FUZZ_CASES ?? 300);
+const CASES = Number(process.env.GOVDOCS_FUZZ_CASES ?? 500);
 const SEED = Number(process.env.GOVDOCS_FUZZ_SEED ?? 20231123);
 /** A case slower than this counts as a hang (the CLI's worker pool stops it at --timeout). */
 const CASE_LIMIT_MS = Number(process.env.GOVDOCS_FUZZ_LIMIT_MS ?? 20_000);
@@ -202,16 +202,8 @@ class FuzzRunner {
 }
 
 describe(`fuzzing the pipeline (${CASES} mutated samples, seed ${SEED})`, () => {
-  beforeAll(() => {
-    // The workers run the compiled pipeline: build it (incremental; a type error elsewhere in the
-    // tree does not stop tsc from emitting).
-    const root = new URL('../../', import.meta.url).pathname;
-    try {
-      execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'pipelines'], { cwd: root, stdio: 'pipe', timeout: 240_000 });
-    } catch {
-      // reported by `pnpm build`; the emitted JavaScript is still fuzzed
-    }
-  }, 240_000);
+  // The workers run the compiled pipeline: build it first (one build at a time across test files).
+  beforeAll(() => ensureBuilt(), 300_000);
 
   it('never crashes, hangs or leaves an unhandled rejection', async () => {
     const files = readdirSync(samples).sort().map((f) => join(samples, f));

@@ -32,6 +32,7 @@ function encryptedPdf(): Buffer {
 }
 
 const isRoot = process.getuid?.() === 0;
+const NOBODY = { uid: 65534, gid: 65534 };
 
 describe('a folder of good and bad files', () => {
   beforeAll(() => ensureBuilt(), 240_000);
@@ -54,15 +55,15 @@ describe('a folder of good and bad files', () => {
     for (const [name, bytes] of Object.entries(bad)) writeFileSync(join(dir, name), bytes);
     // A .pdf that is really an HTML page: read as HTML, with a warning saying so.
     writeFileSync(join(dir, 'mislabelled.pdf'), Buffer.concat([sample('.html'), Buffer.from('\n<!-- saved as .pdf -->\n')]));
-    if (!isRoot) {
-      // root reads anything whatever its mode, so this sub-case only runs as a normal user.
-      writeFileSync(join(dir, 'unreadable.txt'), sample('.txt'));
-      chmodSync(join(dir, 'unreadable.txt'), 0o000);
-      bad['unreadable.txt'] = Buffer.alloc(0);
-    }
+    // root reads anything whatever its mode, so as root the run goes as the user `nobody`.
+    writeFileSync(join(dir, 'unreadable.txt'), sample('.txt'));
+    chmodSync(join(dir, 'unreadable.txt'), 0o000);
+    bad['unreadable.txt'] = Buffer.alloc(0);
 
     const out = mkdtempSync(join(tmpdir(), 'govdocs-mixed-out-'));
-    const { status, stderr } = runCli(['run', dir, '--out', out, '--quiet', '--max-bytes', String(maxBytes), '--timeout', '60']);
+    chmodSync(dir, 0o755);
+    chmodSync(out, 0o777);
+    const { status, stderr } = runCli(['run', dir, '--out', out, '--quiet', '--max-bytes', String(maxBytes), '--timeout', '60'], isRoot ? NOBODY : undefined);
     expect(status, stderr).toBe(2);
     expect(stderr).not.toMatch(/internal error/);
 
@@ -83,6 +84,7 @@ describe('a folder of good and bad files', () => {
       expect(found[0].message.length).toBeGreaterThan(path.length + 20); // a reason, not just the name
     }
     expect(issuesOf(join(dir, 'huge.txt'))[0].rule).toBe('document.too_large');
+    expect(issuesOf(join(dir, 'unreadable.txt'))[0]).toMatchObject({ rule: 'document.unreadable', message: expect.stringMatching(/permission/) });
     expect(issuesOf(join(dir, 'encrypted.pdf'))[0].message).toMatch(/encrypt|password/i);
 
     const mislabelled = issuesOf(join(dir, 'mislabelled.pdf'));
