@@ -27,7 +27,8 @@ not parsed again, so a killed run can simply be started again. The jsonl files a
 byte for byte, for the same inputs; manifest.json is the one file with timings and memory.
 
 Exit status: 0 every document was read; 2 some could not be (see issues.jsonl and
-manifest.json; everything else was still written); 1 usage error.
+manifest.json; everything else was still written); 1 usage error; 3 internal error
+(a govdocs bug, or parsing workers that cannot start: run `pnpm build`).
 
 Examples:
   govdocs run samples --out out
