@@ -28,7 +28,7 @@ byte for byte, for the same inputs; manifest.json is the one file with timings a
 
 Exit status: 0 every document was read; 2 some could not be (see issues.jsonl and
 manifest.json; everything else was still written); 1 usage error; 3 internal error
-(a govdocs bug, or parsing workers that cannot start: run `pnpm build`).
+(a govdocs bug, or parsing workers that cannot start: run pnpm build).
 
 Examples:
   govdocs run samples --out out
