@@ -42,6 +42,17 @@ describe('disclosures pipeline', () => {
     expect(titled.every((t) => t.unit === 'yuan' && t.title)).toBe(true);
   });
 
+  it('names a coded subject by its national name and keeps the printed one in source.rowLabel', async () => {
+    const path = filesIn(seeds).find((f) => /\/001_/.test(f));
+    if (!path) return;
+    const out = await processDocument({ path, bytes: new Uint8Array(readFileSync(path)) });
+    // 公开05表 of the 新平 seed prints class 201 as 一般公共预算支出; its national name is 一般公共服务支出.
+    const misnamed = out.facts.filter((f) => 'code' in f.subject && f.subject.code === '201' && f.source.rowLabel === '一般公共预算支出');
+    expect(misnamed.length).toBeGreaterThan(0);
+    expect(misnamed.every((f) => 'name' in f.subject && f.subject.name === '一般公共服务支出')).toBe(true);
+    expect(out.diagnostics.some((d) => d.rule === 'code.name' && String(d.actual).includes('一般公共预算支出'))).toBe(true);
+  });
+
   it('gives the same output for the same bytes', async () => {
     const path = join(samples, 'lintan-agriculture-2023-final-account.txt');
     const bytes = new Uint8Array(readFileSync(path));

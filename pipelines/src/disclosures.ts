@@ -6,12 +6,12 @@
  * Each stage is a pure function from a typed input to a typed output plus diagnostics. A stage
  * that throws loses only its own document: the error becomes a `document.crash` issue.
  */
-import type { Diagnostic, DocumentModel, DocumentOutput, DocumentRecord, InputFile, StageResult, TableRecord } from '@govdocs/core';
+import type { Diagnostic, DocumentModel, DocumentOutput, DocumentRecord, FactRecord, InputFile, StageResult, TableRecord } from '@govdocs/core';
 import { ingest, sha256, sniffFormat, MEDIA_TYPES } from '@govdocs/ingest';
 import { detectTables } from '@govdocs/tables';
 import { alignTables } from '@govdocs/headers';
 import { resolveNames, type DocumentIdentity } from '@govdocs/names';
-import { validateDocument } from '@govdocs/validate';
+import { nationalName, validateDocument } from '@govdocs/validate';
 
 export const PIPELINE = { name: 'disclosures', version: '0.1.0' } as const;
 
@@ -25,7 +25,8 @@ export async function processDocument(file: InputFile): Promise<DocumentOutput> 
     const identity = await run.stage('names', () => resolveNames({ doc: withTables, tables: aligned.tables }));
     const document = documentRecord(withTables, identity, aligned.tables);
     await run.stage('validate', () => validateDocument({ document, tables: aligned.tables, facts: aligned.facts }));
-    return { document, ...aligned, diagnostics: run.diagnostics, timings: run.timings };
+    const facts = withNationalNames(aligned.facts, document.fiscalYear);
+    return { document, ...aligned, facts, diagnostics: run.diagnostics, timings: run.timings };
   } catch (error) {
     run.diagnostics.push({
       rule: 'document.crash', severity: 'error', stage: run.current, place: { file: file.path },
@@ -75,6 +76,19 @@ function failedOutput(file: InputFile, run: StageRunner, reason: string): Docume
     kind: 'unknown', fiscalYear: null, title: null, region: null, department: null, pages: 0, script: 'simplified', tables: 0,
   };
   return { document, tables: [], facts: [], indicators: [], diagnostics: run.diagnostics, timings: run.timings, failed: reason };
+}
+
+/**
+ * CANONICAL.md: a coded subject carries the national name of its code where the code is known.
+ * Done after validation, which compares the printed name (source.rowLabel) with the national one.
+ */
+function withNationalNames(facts: FactRecord[], year: number | null): FactRecord[] {
+  return facts.map((fact) => {
+    const subject = fact.subject;
+    if (!('code' in subject)) return fact;
+    const name = nationalName(subject.scheme, subject.code, year);
+    return name && name !== subject.name ? { ...fact, subject: { ...subject, name } } : fact;
+  });
 }
 
 function errorText(error: unknown): string {

@@ -22,7 +22,8 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   if (head.includes('%PDF-')) return 'pdf';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05)) return 'zip';
   if (head.startsWith('\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1')) return 'ole';
-  if (/^(\xef\xbb\xbf)?\s*(<!doctype html|<html|<head|<body|<meta|<table|<div|<p[\s>]|<!--)/i.test(head)) return 'html';
+  // XHTML exports (LibreOffice, Excel) open with an XML declaration before the html element.
+  if (/^(\xef\xbb\xbf)?\s*(<\?xml[^>]*\?>\s*)?(<!doctype html|<html|<head|<body|<meta|<table|<div|<p[\s>]|<!--)/i.test(head)) return 'html';
   if (looksBinary(bytes.subarray(0, 8192))) return 'binary';
   return 'text';
 }

@@ -19,6 +19,17 @@ describe('findTextGrids', () => {
     expect(grid.cells.filter((c) => c.r === 1).map((c) => [c.c, c.text])).toEqual([[0, '产出指标'], [2, '数量指标']]);
   });
 
+  it('joins a wrapped cell line that lost its tab to the cell above', () => {
+    const [grid, ...rest] = grids(findTextGrids(lines('\t效益指标', '\t经济效益', '指标', '\t办公资源循环利用率', '', '\t满意度指标')));
+    expect(rest).toEqual([]);
+    expect(grid.cells.filter((c) => c.r === 0).map((c) => c.text)).toEqual(['效益指标', '经济效益指标', '办公资源循环利用率']);
+  });
+
+  it('keeps a prose line between tab lines of a tab-row table as text', () => {
+    const out = findTextGrids(lines('a\tb', '说明文字', 'c\td'));
+    expect(out.map((b) => b.type)).toEqual(['grid', 'text', 'grid']);
+  });
+
   it('splits tab tables at blank lines and keeps prose as text', () => {
     const out = findTextGrids(lines('a\tb', '', 'prose', 'c\td'));
     expect(out.map((b) => b.type)).toEqual(['grid', 'text', 'text', 'grid']);

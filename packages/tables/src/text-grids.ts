@@ -54,6 +54,12 @@ function tableRunAt(blocks: Block[], start: number): { tables: Row[][]; end: num
       j++;
       continue;
     }
+    if (isWrappedCellText(lines.at(-1), b, lineOf(blocks[j + 1]))) {
+      const previous = lines.pop()!;
+      lines.push({ ...previous, text: previous.text + b.text.trim() });
+      j++;
+      continue;
+    }
     if (!isBlank(b.text)) break;
     let k = j;
     while (k < blocks.length && lineOf(blocks[k]) && isBlank(lineOf(blocks[k])!.text)) k++;
@@ -65,6 +71,19 @@ function tableRunAt(blocks: Block[], start: number): { tables: Row[][]; end: num
   const cellPerLine = lines.every((l) => isBlank(l.text) || /^\t[^\t]*$/.test(l.text));
   const tables = cellPerLine ? cellPerLineTables(lines) : tabRowTables(lines);
   return { tables: tables.filter((t) => t.length > 0), end: j };
+}
+
+const CELL_LINE = /^\t[^\t]*\S[^\t]*$/;
+
+/**
+ * In the cell-per-line layout a cell whose text wrapped in the source ("经济效益" / "指标") leaves
+ * its second line without the leading tab. Such a short line between two cell lines belongs to
+ * the cell above, not to the prose after the table.
+ */
+function isWrappedCellText(previous: TextBlock | undefined, line: TextBlock, next: TextBlock | undefined): boolean {
+  if (!previous || !next || !CELL_LINE.test(previous.text) || !CELL_LINE.test(next.text)) return false;
+  const text = line.text.trim();
+  return text.length > 0 && text.length <= 20 && !/[。；;]$/.test(text);
 }
 
 function tabRowTables(lines: TextBlock[]): Row[][] {
