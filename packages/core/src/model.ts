@@ -131,3 +131,21 @@ export interface InputFile {
   /** Clues from the crawl (site name, page title), merged into the document's clues. */
   clues?: DocumentClues;
 }
+
+/** Where a cell sits in its source, as carried by facts, indicators and issues. */
+export interface CellPosition {
+  page?: number;
+  line?: number;
+  sheet?: string;
+  ref?: string;
+}
+
+/** The source position of a cell, with only the fields its format has. */
+export function cellPosition(cell: Cell): CellPosition {
+  const out: CellPosition = {};
+  if (cell.page !== undefined) out.page = cell.page;
+  if (cell.line !== undefined) out.line = cell.line;
+  if (cell.sheet !== undefined) out.sheet = cell.sheet;
+  if (cell.ref !== undefined) out.ref = cell.ref;
+  return out;
+}

@@ -3,6 +3,7 @@
  * read into FactRecords with their printed text and place.
  */
 import type { Cell, Diagnostic, FactRecord, Subject, TableKind, TableUnit } from '@govdocs/core';
+import { cellPosition } from '@govdocs/core';
 import type { AlignContext } from './align.js';
 import { valueColumns, type ColumnPlan, type Panel } from './columns.js';
 import { UNIT_WORDS } from './context.js';
@@ -128,7 +129,7 @@ export function readRow(layout: Layout, r: number, measured: Measured[], env: Ro
         columnPath: m.col.path.map((e) => noSpaces(e.text)),
         row: r,
         col: m.col.col,
-        ...position(cell),
+        ...cellPosition(cell),
       },
     });
   }
@@ -185,15 +186,7 @@ function rowSubject(layout: Layout, r: number, panel: Panel, env: RowEnv): { sub
   return { subject, label, countRow };
 }
 
-function position(cell: Cell): { page?: number; line?: number; sheet?: string; ref?: string } {
-  const out: { page?: number; line?: number; sheet?: string; ref?: string } = {};
-  if (cell.page !== undefined) out.page = cell.page;
-  if (cell.line !== undefined) out.line = cell.line;
-  if (cell.sheet !== undefined) out.sheet = cell.sheet;
-  if (cell.ref !== undefined) out.ref = cell.ref;
-  return out;
-}
 
 export function placeOf(file: string, cell: Cell | undefined): Diagnostic['place'] {
-  return cell ? { file, row: cell.r, col: cell.c, ...position(cell) } : { file };
+  return cell ? { file, row: cell.r, col: cell.c, ...cellPosition(cell) } : { file };
 }

@@ -138,18 +138,21 @@ function toGrid(rows: Row[]): Grid {
   return { cells, rowCount: rows.length, colCount, pages: [], before: [], after: [] };
 }
 
-/** Fills each grid's `before` and `after` with the nearest non-blank text lines around it. */
-function attachContext(blocks: Block[]): void {
+/**
+ * Fills each grid's `before` and `after` with the nearest non-blank text lines around it.
+ * `skipBefore` drops lines that are never a table's context (a PDF's running headers, page numbers).
+ */
+export function attachContext(blocks: Block[], skipBefore: (text: string) => boolean = () => false, contextLines = CONTEXT_LINES, afterLines = AFTER_LINES): void {
   blocks.forEach((b, i) => {
     if (b.type !== 'grid') return;
     const before: string[] = [];
-    for (let k = i - 1; k >= 0 && before.length < CONTEXT_LINES; k--) {
+    for (let k = i - 1; k >= 0 && before.length < contextLines; k--) {
       const t = blocks[k];
       if (t.type === 'grid') break;
-      if (t.text.trim()) before.unshift(t.text.trim());
+      if (t.text.trim() && !skipBefore(t.text)) before.unshift(t.text.trim());
     }
     const after: string[] = [];
-    for (let k = i + 1; k < blocks.length && after.length < AFTER_LINES; k++) {
+    for (let k = i + 1; k < blocks.length && after.length < afterLines; k++) {
       const t = blocks[k];
       if (t.type === 'grid') break;
       if (t.text.trim()) after.push(t.text.trim());

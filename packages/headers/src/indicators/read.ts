@@ -5,6 +5,7 @@
  * context. Levels left blank (merged cells; text dumps print them empty) inherit the row above.
  */
 import type { Cell, Diagnostic, Grid, IndicatorRecord } from '@govdocs/core';
+import { cellPosition } from '@govdocs/core';
 import { cleanLabel } from '../normalize.js';
 import { isIndicatorHeader, rowRoles, shiftRight, subHeaderRoles, withSubHeader, type Role, type Roles } from './columns.js';
 import { operatorOf, readScore, readTarget, splitWeight } from './values.js';
@@ -351,24 +352,16 @@ function score(text: string, r: number, col: number | undefined, what: string, d
   const cell = col === undefined ? undefined : dense.cover[r][col];
   diagnostics.push({
     rule: 'parse.indicator', severity: 'warning', stage: 'headers', tableId: ctx.tableId,
-    place: { file: ctx.file, row: r, ...(col !== undefined ? { col } : {}), ...(cell ? positionOf(cell) : {}) },
+    place: { file: ctx.file, row: r, ...(col !== undefined ? { col } : {}), ...(cell ? cellPosition(cell) : {}) },
     message: `indicator row ${r}: the ${what} cell "${text}" is not a number; the ${what} is left empty — check the row in the source`,
   });
   return null;
 }
 
 function sourceOf(cell: Cell | undefined, r: number): IndicatorRecord['source'] {
-  return { row: r, ...(cell ? positionOf(cell) : {}) };
+  return { row: r, ...(cell ? cellPosition(cell) : {}) };
 }
 
-function positionOf(cell: Cell): { page?: number; line?: number; sheet?: string; ref?: string } {
-  const out: { page?: number; line?: number; sheet?: string; ref?: string } = {};
-  if (cell.page !== undefined) out.page = cell.page;
-  if (cell.line !== undefined) out.line = cell.line;
-  if (cell.sheet !== undefined) out.sheet = cell.sheet;
-  if (cell.ref !== undefined) out.ref = cell.ref;
-  return out;
-}
 
 function denseOf(grid: Grid): Dense | null {
   const cells = grid.cells.filter((c) => Number.isInteger(c.r) && Number.isInteger(c.c) && c.r >= 0 && c.c >= 0);

@@ -9,6 +9,7 @@ import { findLattices } from './lattice.js';
 import { streamSegments, type Segment } from './stream.js';
 import type { Item, PageTable } from './table.js';
 import { appendTable, attachHeaderPieces, continuation, CONTINUED, headerSignatures, PAGE_FURNITURE, runningLines, shape } from './pages.js';
+import { attachContext } from '../text-grids.js';
 import { boxOf, isNumeric, lineText, toLines, toWord, type Line } from './words.js';
 
 const CONTEXT_LINES = 8;
@@ -48,7 +49,7 @@ export function detectPdfTables(layout: PageLayout[]): Block[] {
     }
     if (open && blocks[blocks.length - 1].type !== 'grid' && !trailingText(blocks).every((t) => furniture(t) || CONTINUED.test(t))) open = null;
   }
-  attachContext(blocks);
+  attachContext(blocks, (text) => PAGE_FURNITURE.test(text), CONTEXT_LINES, AFTER_LINES);
   return blocks;
 }
 
@@ -137,23 +138,3 @@ function dropTrailingFurniture(blocks: Block[]): void {
   while (blocks.length && blocks[blocks.length - 1].type === 'text') blocks.pop();
 }
 
-/** Fills each grid's `before` and `after` with the nearest text lines around it. */
-function attachContext(blocks: Block[]): void {
-  blocks.forEach((b, i) => {
-    if (b.type !== 'grid') return;
-    const before: string[] = [];
-    for (let k = i - 1; k >= 0 && before.length < CONTEXT_LINES; k--) {
-      const t = blocks[k];
-      if (t.type === 'grid') break;
-      if (t.text.trim() && !PAGE_FURNITURE.test(t.text)) before.unshift(t.text.trim());
-    }
-    const after: string[] = [];
-    for (let k = i + 1; k < blocks.length && after.length < AFTER_LINES; k++) {
-      const t = blocks[k];
-      if (t.type === 'grid') break;
-      if (t.text.trim()) after.push(t.text.trim());
-    }
-    b.grid.before = before;
-    b.grid.after = after;
-  });
-}
