@@ -6,6 +6,8 @@
  * allow list is never requested: `request` refuses it even if a caller slips.
  */
 
+import { resolveUrl } from './html.js';
+
 export interface FetchOptions {
   userAgent: string;
   /** Whether the crawl may visit this address's host. */
@@ -99,7 +101,7 @@ export class Fetcher {
       if (hop.kind === 'result') return { ...hop.result, url, finalUrl: current, redirects, attempts };
       redirects.push(current);
       if (redirects.length > this.options.maxRedirects) return failed(url, current, redirects, attempts, 'redirect_limit', `more than ${this.options.maxRedirects} redirects; stopped`);
-      const next = resolveLocation(hop.location, current);
+      const next = resolveUrl(hop.location, current);
       if (!next) return failed(url, current, redirects, attempts, 'http_error', `redirect with an unusable Location "${hop.location}"`);
       if (seen.has(next)) return failed(url, next, redirects, attempts, 'redirect_loop', `redirect loop back to ${next}; stopped`);
       seen.add(next);
@@ -214,17 +216,6 @@ function failed(url: string, finalUrl: string, redirects: string[], attempts: nu
 function isRetryable(result: FetchResult): boolean {
   if (result.outcome === 'timeout' || result.outcome === 'network') return true;
   return result.status !== null && (result.status >= 500 || result.status === 429);
-}
-
-function resolveLocation(location: string, base: string): string | null {
-  try {
-    const url = new URL(location, base);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    url.hash = '';
-    return url.href;
-  } catch {
-    return null;
-  }
 }
 
 function describeError(error: unknown): string {

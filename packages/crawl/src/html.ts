@@ -4,7 +4,7 @@
  * @govdocs/ingest's decodeText. Malformed HTML never throws: cheerio repairs what it can.
  */
 import { load, type CheerioAPI } from 'cheerio';
-import { decodeText } from '@govdocs/ingest';
+import { declaredCharset, decodeText, isValidUtf8 } from '@govdocs/ingest';
 
 export interface PageLink {
   url: string;
@@ -84,23 +84,8 @@ export function charsetOf(contentType: string | null): string | undefined {
  * GBK pages): then the page's own <meta>, else detection.
  */
 function chooseCharset(header: string | undefined, bytes: Uint8Array): string | undefined {
-  if (header && !(/^utf-?8$/i.test(header) && !isUtf8(bytes))) return header;
-  return metaCharset(bytes);
-}
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** <meta charset="gbk"> or <meta http-equiv content="text/html; charset=gb2312"> within the first 4 KB. */
-function metaCharset(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
+  if (header && !(/^utf-?8$/i.test(header) && !isValidUtf8(bytes))) return header;
+  return declaredCharset(bytes);
 }
 
 function squash(text: string): string {

@@ -12,7 +12,7 @@ import { ingestHtmlDocument, ingestOle, ingestZip } from './zip/office.js';
 import { ingestPdf } from './pdf/index.js';
 
 export { sniffFormat, MEDIA_TYPES } from './sniff.js';
-export { decodeText } from './decode.js';
+export { decodeText, declaredCharset, isValidUtf8 } from './decode.js';
 export { toSimplified, simplify } from './script.js';
 export { readPdfLayout, type PdfLayout, type PdfProblem } from './pdf/index.js';
 
