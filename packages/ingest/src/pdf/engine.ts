@@ -21,8 +21,36 @@ let loading: Promise<PdfJs> | null = null;
 let sharedWorker: InstanceType<PdfJs['PDFWorker']> | null = null;
 
 function pdfjs(): Promise<PdfJs> {
-  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  loading ??= keepingNativeBuiltins(async () => {
+    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    // The fake worker's half, loaded now (not on the first document) so that its polyfills are
+    // undone too; pdf.js uses a handler found on globalThis.pdfjsWorker instead of importing one.
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    return lib;
+  });
   return loading;
+}
+
+/**
+ * Built-ins the legacy build swaps for core-js polyfills on Node 20, because V8 11.3 fails
+ * core-js's tests for edge cases pdf.js never meets (push onto a frozen length, JSON source text
+ * and rawJSON). The polyfills are plain JavaScript and global: with them, every push and every
+ * JSON call in every stage of the worker ran several times slower (≈20% of PDF parsing time was
+ * the push polyfill alone). Added built-ins (Promise.withResolvers and the like) are kept.
+ */
+const GUARDED_BUILTINS: [object, string][] = [
+  [Array.prototype, 'push'],
+  [JSON, 'parse'],
+  [JSON, 'stringify'],
+];
+
+async function keepingNativeBuiltins<T>(load: () => Promise<T>): Promise<T> {
+  const saved = GUARDED_BUILTINS.map(([owner, key]) => [owner, key, Object.getOwnPropertyDescriptor(owner, key)!] as const);
+  try {
+    return await load();
+  } finally {
+    for (const [owner, key, descriptor] of saved) Object.defineProperty(owner, key, descriptor);
+  }
 }
 
 /** Folder of the installed pdfjs-dist package, where its CMaps and standard fonts are. */
