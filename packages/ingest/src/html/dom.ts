@@ -1,9 +1,10 @@
 /**
- * An HTML tree (cheerio/htmlparser2 nodes) → blocks in reading order: each block-level element
+ * An HTML tree (htmlparser2-style nodes, as cheerio builds them) → blocks in reading order: each block-level element
  * or <br> ends a text line, a data table becomes grids, a layout table (one that holds tables,
  * a single-cell wrapper, a one-row strip) is read through as if it were not there.
  */
-import * as cheerio from 'cheerio';
+import { parse } from 'parse5';
+import { adapter } from 'parse5-htmlparser2-tree-adapter';
 import type { Block } from '@govdocs/core';
 import { attachGridContext, piecesToBlocks } from './context.js';
 import { splitRegion, type Region, type RegionCell } from './grid.js';
@@ -27,8 +28,13 @@ const MAX_DEPTH = 300;
 const MAX_COLSPAN = 1000;
 const MAX_ROWSPAN = 10000;
 
+/**
+ * Parses a page the way browsers do (parse5, HTML5 tree building: implied tbody, unclosed cells)
+ * into htmlparser2-style nodes. This is what cheerio.load does; calling parse5 directly saves each
+ * worker loading cheerio's fetch and encoding stack (~80 ms at start-up) for nothing.
+ */
 export function parseHtml(html: string): DomNode {
-  return cheerio.load(html).root()[0] as unknown as DomNode;
+  return parse(html, { treeAdapter: adapter, scriptingEnabled: true }) as unknown as DomNode;
 }
 
 export function elementChildren(node: DomNode): DomNode[] {
