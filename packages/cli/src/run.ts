@@ -12,7 +12,7 @@ import { totalmem } from 'node:os';
 import PQueue from 'p-queue';
 import { SCHEMA_VERSION, type IssueRecord, type Manifest } from '@govdocs/core';
 import { expandInputs } from './inputs.js';
-import { createCrawlLookup } from '@govdocs/crawl';
+import { createCrawlLookup } from '@govdocs/crawl/lookup';
 import { DatasetWriter } from './writer.js';
 import { WorkerPool, type PoolOutcome } from './pool.js';
 import { Progress, type ProgressStream } from './progress.js';

@@ -15,8 +15,9 @@ import { RobotsBook } from './robots.js';
 import { CrawlState, type ResourceKind, type UrlState } from './state.js';
 import { saveFile, storagePath } from './store.js';
 import { lockFolder } from './lock.js';
+import { FETCH_LOG } from './lookup.js';
 
-export const FETCH_LOG = 'fetch-log.jsonl';
+export { FETCH_LOG } from './lookup.js';
 
 export type Change = 'new' | 'changed' | 'unchanged';
 

@@ -3,11 +3,17 @@
  * found by walking up from the file to a DIR/fetch-log.jsonl; the last record naming the file
  * gives its address, the site's name and the page title, which the pipeline keeps as
  * `source.url` and as clues (the names stage reads the region from site and address).
+ *
+ * Exported on its own as `@govdocs/crawl/lookup`: `govdocs run` needs only this, and the package
+ * entry would load the crawler, cheerio and the ingest stage into the main thread.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { DocumentClues } from '@govdocs/core';
-import { FETCH_LOG, type FetchRecord } from './crawler.js';
+import type { FetchRecord } from './crawler.js';
+
+/** The crawl folder's log of every address asked, one JSON record a line. */
+export const FETCH_LOG = 'fetch-log.jsonl';
 
 export interface CrawlOrigin {
   url?: string;
