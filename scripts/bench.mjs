@@ -15,7 +15,7 @@
  *
  * Figures are reported, never asserted: they depend on the machine and on what else it is doing.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir, cpus } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -34,16 +34,16 @@ build();
 console.log(`govdocs bench: ${folder}`);
 console.log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; best of ${rounds} rounds\n`);
 
-speedUp(benchWorkers([folder], [1, 2]));
+speedUp(await benchWorkers([folder], [1, 2]));
 if (copies > 0) {
   const scaled = mkdtempSync(join(tmpdir(), 'govdocs-bench-copies-'));
   const made = makeCopies(listFiles(folder), scaled, copies);
   console.log(`\nthe same over ${made} files: ${copies} byte-distinct copies of each (start-up and warm-up weigh less)`);
-  speedUp(benchWorkers([scaled], [1, 2]));
+  speedUp(await benchWorkers([scaled], [1, 2]));
   rmSync(scaled, { recursive: true, force: true });
 }
 
-comparePdftotext();
+await comparePdftotext();
 namesBench();
 
 function speedUp(results) {
@@ -78,35 +78,44 @@ function makeCopies(files, dir, k) {
   return made;
 }
 
-function benchWorkers(inputs, workerCounts) {
+async function benchWorkers(inputs, workerCounts) {
   const best = new Map();
   for (let round = 0; round < rounds; round++) {
     for (const workers of workerCounts) {
-      const r = runGovdocs(inputs, workers);
+      const r = await runGovdocs(inputs, workers);
       if (!best.has(workers) || r.totalMs < best.get(workers).totalMs) best.set(workers, r);
     }
   }
-  console.log('workers  documents  pages  seconds   docs/s  pages/s  peak RSS  CPU busy');
+  console.log('workers  documents  pages  seconds   docs/s  pages/s  peak RSS  CPU busy     CPU s: parsing threads / other threads / main');
   for (const [workers, r] of best) {
+    const threads = r.threads ? `${r.threads.parsing.toFixed(2)} / ${r.threads.other.toFixed(2)} / ${r.threads.main.toFixed(2)}` : '?';
     console.log(
       `${String(workers).padStart(7)}  ${String(r.documents).padStart(9)}  ${String(r.pages).padStart(5)}  ${(r.totalMs / 1000).toFixed(2).padStart(7)}  ` +
-        `${r.docsPerSecond.toFixed(1).padStart(7)}  ${r.pagesPerSecond.toFixed(1).padStart(7)}  ${mb(r.peakRssBytes).padStart(8)}  ${r.coresBusy === null ? '       ?' : `${r.coresBusy.toFixed(2)} cores`}`,
+        `${r.docsPerSecond.toFixed(1).padStart(7)}  ${r.pagesPerSecond.toFixed(1).padStart(7)}  ${mb(r.peakRssBytes).padStart(8)}  ${r.coresBusy === null ? '       ?' : `${r.coresBusy.toFixed(2)} cores`}   ${threads}`,
     );
   }
+  console.log('(CPU s per thread from /proc: parsing threads = the busiest N threads, N = workers; other = V8 compiler and GC helpers, libuv; main = the orchestrating thread)');
   return best;
 }
 
-/** One `govdocs run --force` into a fresh folder; the manifest's figures plus CPU time when /usr/bin/time is there. */
-function runGovdocs(inputs, workers) {
+/**
+ * One `govdocs run --force` into a fresh folder: the manifest's figures, CPU time when
+ * /usr/bin/time is there, and CPU time per thread sampled from /proc while it runs (Linux).
+ */
+async function runGovdocs(inputs, workers) {
   const out = mkdtempSync(join(tmpdir(), 'govdocs-bench-'));
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
   const command = [bin, 'run', ...inputs, '--out', out, '--workers', String(workers), '--quiet', '--force'];
   const started = performance.now();
-  const child = timeBin
-    ? spawnSync(timeBin, ['-f', 'BENCH-CPU %U %S', process.execPath, ...command], { encoding: 'utf8' })
-    : spawnSync(process.execPath, command, { encoding: 'utf8' });
+  const proc = timeBin ? spawn(timeBin, ['-f', 'BENCH-CPU %U %S', process.execPath, ...command]) : spawn(process.execPath, command);
+  let stderr = '';
+  proc.stderr.on('data', (chunk) => (stderr += chunk));
+  const ticks = new Map();
+  const sampler = setInterval(() => sampleThreads(timeBin ? childOf(proc.pid) : proc.pid, ticks), 25);
+  const status = await new Promise((resolve) => proc.on('close', resolve));
+  clearInterval(sampler);
   const wallMs = performance.now() - started;
-  if (child.status !== 0 && child.status !== 2) fail(`govdocs run failed (status ${child.status}):\n${child.stderr}`);
+  const child = { status, stderr };
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
   rmSync(out, { recursive: true, force: true });
   const cpu = /BENCH-CPU ([\d.]+) ([\d.]+)/.exec(child.stderr ?? '');
@@ -120,10 +129,52 @@ function runGovdocs(inputs, workers) {
     peakRssBytes: manifest.peakRssBytes,
     wallMs,
     coresBusy: cpu ? ((Number(cpu[1]) + Number(cpu[2])) * 1000) / wallMs : null,
+    threads: threadSplit(ticks, workers),
   };
 }
 
-function comparePdftotext() {
+/** The pid of a process's only child (the node process under /usr/bin/time), or undefined. */
+function childOf(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ')[0]) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records the CPU clock ticks (user + system) of each thread of `pid` seen so far; Linux only. */
+function sampleThreads(pid, ticks) {
+  if (!pid) return;
+  ticks.pid = pid;
+  let tids;
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks.set(tid, Math.max(ticks.get(tid) ?? 0, Number(fields[11]) + Number(fields[12])));
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+}
+
+/** CPU seconds of the parsing threads (the busiest `workers` threads), the main thread and the rest. */
+function threadSplit(ticks, workers) {
+  if (!ticks.pid || !ticks.size) return null;
+  const hz = 100; // USER_HZ, the unit of /proc/<pid>/stat times on Linux
+  const main = (ticks.get(String(ticks.pid)) ?? 0) / hz;
+  const others = [...ticks].filter(([tid]) => tid !== String(ticks.pid)).map(([, t]) => t / hz).sort((a, b) => b - a);
+  const parsing = others.slice(0, workers).reduce((a, b) => a + b, 0);
+  const other = others.slice(workers).reduce((a, b) => a + b, 0);
+  return { parsing, other, main };
+}
+
+async function comparePdftotext() {
   const pdfs = listFiles(folder).filter(isPdf);
   console.log(`\npdftotext -layout on the same ${pdfs.length} PDFs`);
   if (!pdfs.length) return console.log('  (no PDFs in the folder)');
@@ -135,7 +186,7 @@ function comparePdftotext() {
     const started = performance.now();
     for (const pdf of pdfs) spawnSync('pdftotext', ['-layout', pdf, '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
     theirs = Math.min(theirs, performance.now() - started);
-    const r = runGovdocs(pdfs, 1);
+    const r = await runGovdocs(pdfs, 1);
     if (!ours || r.wallMs < ours.wallMs) ours = r;
   }
   const version = /pdftotext version ([\d.]+)/.exec(which.stderr)?.[1] ?? '?';
