@@ -19,6 +19,8 @@ describe('openPdf', () => {
     expect(isNative(Array.prototype.push)).toBe(true);
     expect(isNative(JSON.parse)).toBe(true);
     expect(isNative(JSON.stringify)).toBe(true);
+    // pdf.js inflates with its own synchronous decoder, not Node's web-streams DecompressionStream.
+    expect('DecompressionStream' in globalThis).toBe(false);
     // What pdf.js adds and needs on Node 20 stays.
     expect(typeof (Promise as { withResolvers?: unknown }).withResolvers).toBe('function');
   });

@@ -22,6 +22,7 @@ let sharedWorker: InstanceType<PdfJs['PDFWorker']> | null = null;
 
 function pdfjs(): Promise<PdfJs> {
   loading ??= keepingNativeBuiltins(async () => {
+    withoutDecompressionStream();
     const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
     // The fake worker's half, loaded now (not on the first document) so that its polyfills are
     // undone too; pdf.js uses a handler found on globalThis.pdfjsWorker instead of importing one.
@@ -29,6 +30,17 @@ function pdfjs(): Promise<PdfJs> {
     return lib;
   });
   return loading;
+}
+
+/**
+ * pdf.js inflates each compressed stream through the DecompressionStream global when there is one,
+ * falling back to its own synchronous inflate otherwise. In Node that global runs through web
+ * streams, a promise and a microtask per chunk; for the many small streams of a disclosure PDF,
+ * pdf.js's own inflate is faster: PDF ingest 38 → 32 ms a document on the samples, same output.
+ * Nothing else in a parsing thread uses DecompressionStream.
+ */
+function withoutDecompressionStream(): void {
+  delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
 }
 
 /**
