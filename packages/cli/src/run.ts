@@ -161,7 +161,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       : `${dup.path}: the same bytes as ${canonical}; its records are written once, under that path.`;
     looseIssues.push({ ...looseIssue(dup.path, 'duplicate', message), documentId: canonical === undefined ? null : `sha256:${dup.sha}`, severity: 'info' });
   }
-  const manifest = writer.finish(documents, looseIssues, (tally) => buildManifest(options, tally, { files, missing, failures, counters, started, pool, pipeline }));
+  const manifest = writer.finish(documents, looseIssues, (tally, mergeMs) => buildManifest(options, tally, { files, missing, failures, counters, started, pool, pipeline, mergeMs }));
   if (!options.quiet) {
     options.log(`${files.length} files: ${counters.processed} parsed, ${counters.resumed} resumed, ${manifest.counts.facts} facts, ${manifest.failures.length} failed → ${resolve(options.out)}`);
   }
@@ -171,7 +171,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 function buildManifest(
   options: RunOptions,
   tally: Tally,
-  run: { files: string[]; missing: unknown[]; failures: Manifest['failures']; counters: Counters; started: number; pool: WorkerPool; pipeline: Manifest['pipeline'] },
+  run: { files: string[]; missing: unknown[]; failures: Manifest['failures']; counters: Counters; started: number; pool: WorkerPool; pipeline: Manifest['pipeline']; mergeMs: number },
 ): Manifest {
   const totalMs = performance.now() - run.started;
   const seconds = totalMs / 1000;
@@ -188,6 +188,7 @@ function buildManifest(
       byStageMs: sortedRecord(tally.stageMs, round),
       docsPerSecond: round(run.files.length / seconds),
       pagesPerSecond: round(tally.pages / seconds),
+      mergeMs: round(run.mergeMs),
     },
     // Worker threads live in this process, so its peak RSS covers them too.
     peakRssBytes: process.resourceUsage().maxRSS * 1024,

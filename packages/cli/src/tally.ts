@@ -1,6 +1,6 @@
 /** Counts for the manifest, gathered while the parts are merged (so nothing is held per document). */
 import type { IssueRecord, Manifest } from '@govdocs/core';
-import type { StoredDocument } from './part.js';
+import type { DocumentSummary } from './part-file.js';
 
 export class Tally {
   counts = { documents: 0, tables: 0, facts: 0, indicators: 0, issues: 0 };
@@ -11,37 +11,36 @@ export class Tally {
   stageMs: Record<string, number> = {};
   failures: Manifest['failures'] = [];
 
-  add(part: StoredDocument): void {
+  /** One document, from the summary its worker wrote into the part; `path` is the path its records carry. */
+  add(summary: DocumentSummary, path: string): void {
     this.counts.documents++;
-    this.counts.tables += part.tables.length;
-    this.counts.facts += part.facts.length;
-    this.counts.indicators += part.indicators.length;
-    this.pages += part.document.pages;
-    const mediaType = part.document.source.mediaType;
-    this.byMediaType[mediaType] = (this.byMediaType[mediaType] ?? 0) + 1;
-    this.issues(part.issues);
-    for (const [stage, ms] of Object.entries(part.timings)) this.stageMs[stage] = (this.stageMs[stage] ?? 0) + ms;
-    if (part.failed) this.failures.push({ path: part.document.source.path, reason: failureReason(part) });
+    this.counts.tables += summary.records.tables;
+    this.counts.facts += summary.records.facts;
+    this.counts.indicators += summary.records.indicators;
+    this.counts.issues += summary.records.issues;
+    this.pages += summary.pages;
+    this.byMediaType[summary.mediaType] = (this.byMediaType[summary.mediaType] ?? 0) + 1;
+    addCounts(this.byFamily, summary.issuesByFamily);
+    addCounts(this.bySeverity, summary.issuesBySeverity);
+    addCounts(this.stageMs, summary.timings);
+    if (summary.failure !== null) this.failures.push({ path, reason: summary.failure });
   }
 
+  /** Issues that belong to no document (files that could not be read, duplicates). */
   issues(issues: IssueRecord[]): void {
     for (const issue of issues) {
       this.counts.issues++;
-      const family = issue.rule.split('.')[0];
+      const family = issue.rule.split('.')[0]!;
       this.byFamily[family] = (this.byFamily[family] ?? 0) + 1;
       this.bySeverity[issue.severity] = (this.bySeverity[issue.severity] ?? 0) + 1;
     }
   }
 }
 
-export function sortedRecord(record: Record<string, number>, map: (n: number) => number = (n) => n): Record<string, number> {
-  return Object.fromEntries(Object.keys(record).sort().map((k) => [k, map(record[k])]));
+function addCounts(into: Record<string, number>, counts: Record<string, number>): void {
+  for (const [key, n] of Object.entries(counts)) into[key] = (into[key] ?? 0) + n;
 }
 
-/** The `document` issue's message says why far better than the pipeline's short `failed` note. */
-function failureReason(part: StoredDocument): string {
-  const path = part.document.source.path;
-  const issue = part.issues.find((x) => x.rule.startsWith('document.') && x.severity === 'error');
-  if (!issue) return part.failed!;
-  return issue.message.startsWith(`${path}: `) ? issue.message.slice(path.length + 2) : issue.message;
+export function sortedRecord(record: Record<string, number>, map: (n: number) => number = (n) => n): Record<string, number> {
+  return Object.fromEntries(Object.keys(record).sort().map((k) => [k, map(record[k]!)]));
 }

@@ -1,17 +1,17 @@
 /**
  * A worker thread of the pool: parses documents with the pipeline, checks their records against
- * the schemas and sends each part back already serialised (its buffer transferred, not copied),
- * so the main thread only reads files and writes bytes.
+ * the schemas and sends each part back already rendered as the lines of the dataset's jsonl files
+ * (part-file.ts; its buffer transferred, not copied), so the main thread only copies bytes.
  */
 import { parentPort } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import type { Diagnostic } from '@govdocs/core';
 import { PIPELINE, processDocument } from '@govdocs/pipelines';
 import { buildPart, mislabelWarning } from './part.js';
+import { renderPart } from './part-file.js';
 import type { JobMessage, ReadyMessage, ResultMessage } from './pool.js';
 
 const pipelineVersion = `${PIPELINE.name}@${PIPELINE.version}`;
-const encoder = new TextEncoder();
 
 /**
  * Parser libraries sometimes reject a promise nobody awaits (pdf.js on a damaged xref). Left alone
@@ -38,7 +38,7 @@ async function handle(job: JobMessage): Promise<ResultMessage> {
     strays = undefined;
     const warning = mislabelWarning(output);
     if (warning) output.diagnostics.push(warning);
-    const part = encoder.encode(JSON.stringify(buildPart(output, pipelineVersion)));
+    const part = renderPart(buildPart(output, pipelineVersion));
     const summary = { failed: output.failed ?? null, pages: output.document.pages, mediaType: output.document.source.mediaType };
     return { id: job.id, ok: true, part, summary, heapBytes: getHeapStatistics().total_heap_size };
   } catch (error) {

@@ -1,20 +1,25 @@
 /**
  * Writes a dataset folder. Each finished document is written at once to its own part file
- * (`.parts/<sha256>.json`), so memory stays flat and a killed run keeps what it finished; the
- * final jsonl files are merged from the parts in document-id order (the id is `sha256:<hash>`),
- * so output is byte-identical whatever order documents finished in and however many workers ran.
+ * (`.parts/<sha256>.json`, laid out as part-file.ts describes), so memory stays flat and a killed
+ * run keeps what it finished; the final jsonl files are merged from the parts in document-id order
+ * (the id is `sha256:<hash>`), so output is byte-identical whatever order documents finished in and
+ * however many workers ran. Workers render each part's records as the very lines of the jsonl
+ * files, so the merge copies bytes: it never parses or serialises a record.
  * manifest.json is the one file with timings and memory figures; the jsonl files have none.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IssueRecordSchema, ManifestSchema, type DocumentOutput, type IssueRecord, type Manifest } from '@govdocs/core';
 import { buildPart, check, type StoredDocument } from './part.js';
+import { parseHeader, parsePart, relabelPart, renderPart, SECTIONS, sortIssues, type PartFile, type SectionName } from './part-file.js';
+import { BufferedFile } from './buffered-file.js';
 import { Tally } from './tally.js';
 
 export { SchemaViolation, type StoredDocument } from './part.js';
 
-const RECORD_FILES = ['documents', 'tables', 'facts', 'indicators', 'issues'] as const;
+/** How much of a part hasPart reads at first; headers are far smaller (a long failure reason at most). */
+const HEAD_BYTES = 16 * 1024;
 
 export class DatasetWriter {
   readonly partsDir: string;
@@ -31,19 +36,27 @@ export class DatasetWriter {
   }
 
   /**
-   * Whether a part of this pipeline version exists, for resume. Parts are written whole (temp file
-   * + rename) with `pipelineVersion` as their first key, so reading the first bytes is enough.
+   * Whether a whole part of this layout and pipeline version exists, for resume: its header line
+   * starts with the layout and version, and the file is as long as the header says. Anything else
+   * (a part of an older layout or version, one cut short, garbage) counts as missing and is redone.
    */
   hasPart(sha256: string): boolean {
     const path = this.partPath(sha256);
     if (!existsSync(path)) return false;
-    const expected = `{"pipelineVersion":${JSON.stringify(this.pipelineVersion)},`;
-    const head = Buffer.alloc(Buffer.byteLength(expected));
     let fd: number | undefined;
     try {
       fd = openSync(path, 'r');
-      readSync(fd, head, 0, head.length, 0);
-      return head.toString('utf8') === expected;
+      const size = fstatSync(fd).size;
+      let head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+      head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+      let end = head.indexOf(0x0a);
+      if (end < 0 && head.length < size) {
+        head = readFileSync(fd);
+        end = head.indexOf(0x0a);
+      }
+      if (end < 0) return false;
+      const header = parseHeader(head.subarray(0, end), this.pipelineVersion);
+      return header !== undefined && end + 1 + header.bytes.reduce((a, b) => a + b, 0) === size;
     } catch {
       return false;
     } finally {
@@ -51,84 +64,90 @@ export class DatasetWriter {
     }
   }
 
-  /** A finished part of the same pipeline version; undefined when it must be redone. */
+  /** A finished part of this layout and pipeline version, records parsed (for tools and tests); undefined when it must be redone. */
   readPart(sha256: string): StoredDocument | undefined {
-    if (!this.hasPart(sha256)) return undefined;
-    try {
-      return JSON.parse(readFileSync(this.partPath(sha256), 'utf8')) as StoredDocument;
-    } catch {
-      return undefined;
-    }
+    const part = this.readPartFile(sha256);
+    if (!part) return undefined;
+    const records = (name: SectionName) => part.sections[name].toString('utf8').split('\n').slice(0, -1).map((line) => JSON.parse(line));
+    const { summary } = part.header;
+    return {
+      pipelineVersion: part.header.pipelineVersion,
+      ...(summary.failure !== null ? { failed: summary.failure } : {}),
+      document: records('documents')[0],
+      tables: records('tables'),
+      facts: records('facts'),
+      indicators: records('indicators'),
+      issues: records('issues'),
+      timings: summary.timings,
+    };
   }
 
   /** Validates and stores one document's output (in-process callers; the worker pool uses writePartBytes). */
   writePart(output: DocumentOutput): StoredDocument {
     const part = buildPart(output, this.pipelineVersion);
     const path = this.partPath(output.document.source.sha256);
-    writeFileSync(path + '.tmp', JSON.stringify(part));
+    writeFileSync(path + '.tmp', renderPart(part));
     renameSync(path + '.tmp', path);
     return part;
   }
 
-  /** Stores a part already validated and serialised by a worker; temp file + rename, so a kill never leaves half a part. */
-  async writePartBytes(sha256: string, json: Uint8Array): Promise<void> {
+  /** Stores a part already validated and rendered by a worker; temp file + rename, so a kill never leaves half a part. */
+  async writePartBytes(sha256: string, bytes: Uint8Array): Promise<void> {
     const path = this.partPath(sha256);
     const temp = `${path}.${process.pid}.tmp`;
-    await writeFile(temp, json);
+    await writeFile(temp, bytes);
     await rename(temp, path);
   }
 
   /**
    * Merges the parts of this run's documents (sha256 → the path it was read from; the smallest
    * path when the same bytes came under several names) into the jsonl files, plus issues that belong
-   * to no document, in a fixed order; then writes the manifest `makeManifest` builds from the tally.
+   * to no document, in a fixed order; then writes the manifest `makeManifest` builds from the tally
+   * and the merge's own time in ms.
    */
-  finish(documents: Map<string, string>, looseIssues: IssueRecord[], makeManifest: (tally: Tally) => Manifest): Manifest {
+  finish(documents: Map<string, string>, looseIssues: IssueRecord[], makeManifest: (tally: Tally, mergeMs: number) => Manifest): Manifest {
+    const started = performance.now();
     const tally = new Tally();
-    const fds = Object.fromEntries(RECORD_FILES.map((n) => [n, openSync(join(this.outDir, `${n}.jsonl.tmp`), 'w')])) as Record<(typeof RECORD_FILES)[number], number>;
-    const put = (name: (typeof RECORD_FILES)[number], record: unknown) => writeSync(fds[name], JSON.stringify(record) + '\n');
-    const loose = sortIssues(looseIssues).map((issue) => check(IssueRecordSchema, issue, 'issue', issue.rule));
-    loose.forEach((issue) => put('issues', issue));
-    tally.issues(loose);
-    for (const sha of [...documents.keys()].sort()) {
-      const part = this.loadPart(sha, documents.get(sha)!);
-      tally.add(part);
-      put('documents', part.document);
-      part.tables.forEach((t) => put('tables', t));
-      part.facts.forEach((f) => put('facts', f));
-      part.indicators.forEach((x) => put('indicators', x));
-      sortIssues(part.issues).forEach((x) => put('issues', x));
+    const files = Object.fromEntries(SECTIONS.map((n) => [n, new BufferedFile(join(this.outDir, `${n}.jsonl.tmp`))])) as Record<SectionName, BufferedFile>;
+    try {
+      const loose = sortIssues(looseIssues).map((issue) => check(IssueRecordSchema, issue, 'issue', issue.rule));
+      files.issues.write(Buffer.from(loose.map((issue) => JSON.stringify(issue) + '\n').join(''), 'utf8'));
+      tally.issues(loose);
+      for (const sha of [...documents.keys()].sort()) {
+        const path = documents.get(sha)!;
+        const part = this.loadPart(sha, path);
+        tally.add(part.header.summary, path);
+        for (const name of SECTIONS) files[name].write(part.sections[name]);
+      }
+      for (const name of SECTIONS) files[name].close();
+    } finally {
+      for (const name of SECTIONS) files[name].discard();
     }
-    for (const name of RECORD_FILES) {
-      closeSync(fds[name]);
-      renameSync(join(this.outDir, `${name}.jsonl.tmp`), join(this.outDir, `${name}.jsonl`));
-    }
-    const manifest = check(ManifestSchema, makeManifest(tally), 'manifest', 'manifest');
+    for (const name of SECTIONS) renameSync(join(this.outDir, `${name}.jsonl.tmp`), join(this.outDir, `${name}.jsonl`));
+    const manifest = check(ManifestSchema, makeManifest(tally, performance.now() - started), 'manifest', 'manifest');
     writeFileSync(join(this.outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     return manifest;
   }
 
-  /**
-   * A part as this run would have written it. A part stored under another name for the same bytes
-   * (a renamed file, or a duplicate read first in a previous run) is relabelled with this run's path,
-   * so a resumed run writes exactly what a clean one would.
-   */
-  private loadPart(sha256: string, path: string): StoredDocument {
-    const text = readFileSync(this.partPath(sha256), 'utf8');
-    const part = JSON.parse(text) as StoredDocument;
-    const stored = part.document.source.path;
-    if (stored === path) return part;
-    const quote = (s: string) => JSON.stringify(s).slice(1, -1);
-    return JSON.parse(text.split(quote(stored)).join(quote(path))) as StoredDocument;
+  private readPartFile(sha256: string): PartFile | undefined {
+    try {
+      return parsePart(readFileSync(this.partPath(sha256)), this.pipelineVersion);
+    } catch {
+      return undefined;
+    }
   }
-}
 
-function sortIssues(issues: IssueRecord[]): IssueRecord[] {
-  const key = (x: IssueRecord) => [x.tableId ?? '', x.source.file, x.source.page ?? 0, x.source.row ?? -1, x.source.col ?? -1, x.rule, x.message] as const;
-  return [...issues].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
-    return 0;
-  });
+  /**
+   * A part as this run would have written it, relabelled with this run's path when it was stored
+   * under another name for the same bytes (see relabelPart).
+   */
+  private loadPart(sha256: string, path: string): PartFile {
+    const part = this.readPartFile(sha256);
+    if (!part) {
+      // Checked by hasPart or written by this run moments ago: only something outside govdocs gets here.
+      rmSync(this.partPath(sha256), { force: true });
+      throw new Error(`${this.partPath(sha256)}: this part was damaged or removed while the run was writing the dataset; it has been deleted. Run the same command again to redo that document.`);
+    }
+    return relabelPart(part, path);
+  }
 }

@@ -177,6 +177,8 @@ export const ManifestSchema = z.object({
     docsPerSecond: z.number().nonnegative(),
     /** Pages (PDF pages; 1 per sheet-less document) read per second of the whole run. */
     pagesPerSecond: z.number().nonnegative().optional(),
+    /** Time the main thread spent merging the parts into the jsonl files at the end of the run. */
+    mergeMs: z.number().nonnegative().optional(),
   }),
   /** Peak resident memory of the whole process, worker threads included. */
   peakRssBytes: z.number().int().nonnegative(),
