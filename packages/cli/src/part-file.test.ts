@@ -175,6 +175,17 @@ describe('part files', () => {
     expect(writer.readPart(sha)).toBeUndefined();
   });
 
+  it('reads a header longer than the first bytes resume looks at (a long failure reason)', () => {
+    const writer = new DatasetWriter(tmp(), VERSION);
+    const reason = '读不了 '.repeat(10_000);
+    writer.writePart({ ...empty, failed: reason, diagnostics: [] });
+    const sha = empty.document.source.sha256;
+    expect(writer.hasPart(sha)).toBe(true);
+    expect(writer.readPart(sha)!.failed).toBe(reason);
+    truncateSync(writer.partPath(sha), readFileSync(writer.partPath(sha)).length - 1);
+    expect(writer.hasPart(sha)).toBe(false);
+  });
+
   it('stops the merge with a clear message when a part vanished under it', () => {
     const writer = new DatasetWriter(tmp(), VERSION);
     const sha = output.document.source.sha256;
