@@ -10,7 +10,7 @@ import { MEDIA_TYPES } from '../sniff.js';
 import { ingestDocx } from '../docx/index.js';
 import { ingestHtml } from '../html/index.js';
 import { ingestWorkbook } from '../xlsx/index.js';
-import { inspectZip, officeKind } from './central-directory.js';
+import { inspectZip, officeKind, type ZipEntry } from './central-directory.js';
 
 type Result = StageResult<DocumentModel | null>;
 
@@ -21,14 +21,14 @@ export async function ingestZip(file: InputFile): Promise<Result> {
     return fail(file, 'not_zip', `the file starts like a DOCX/XLSX (zip) but is not a readable zip: ${zip.message}. Download or export it again.`);
   }
   const kind = officeKind(zip.entries);
-  if (kind === 'docx') return readDocx(file);
+  if (kind === 'docx') return readDocx(file, zip.entries);
   if (kind === 'xlsx') return readWorkbook(file, 'xlsx');
   return fail(file, 'unsupported', 'the zip is neither a Word (DOCX) nor an Excel (XLSX) file. Unpack it and give its documents one by one.');
 }
 
-async function readDocx(file: InputFile): Promise<Result> {
+async function readDocx(file: InputFile, entries: ZipEntry[]): Promise<Result> {
   try {
-    const { blocks, script } = await ingestDocx(file.bytes);
+    const { blocks, script } = ingestDocx(file.bytes, entries);
     return { value: { ...baseModel(file, MEDIA_TYPES.docx), script, blocks }, diagnostics: noTables(file, blocks) };
   } catch (error) {
     return fail(file, 'unreadable', `the Word file could not be read (${errorText(error)}). Open and re-save it as DOCX, then retry.`);
