@@ -152,6 +152,11 @@ describe('DOCX text', () => {
     expect(texts(blocks)).toEqual(['A&B <1> "q" \'s\' 中文 \ufffd<原样>']);
   });
 
+  it('treats XML 1.1 line ends (NEL, LS) in text as whitespace, as the XML parser mammoth used did', () => {
+    const { blocks } = ingestDocx(docx(p('<w:r><w:t>城乡\u0085社区\u2028支出</w:t></w:r>')));
+    expect(texts(blocks)).toEqual(['城乡 社区 支出']);
+  });
+
   it('makes a line per w:br and w:cr, and a tab a space', () => {
     const { blocks } = ingestDocx(docx(p('<w:r><w:t>一</w:t><w:br/><w:t>二</w:t><w:cr/><w:t>三</w:t><w:tab/><w:t>四</w:t><w:br w:type="page"/><w:t>五</w:t></w:r>')));
     expect(texts(blocks)).toEqual(['一', '二', '三 四', '五']);
@@ -265,6 +270,33 @@ describe('DOCX packages', () => {
     const xml = `<w:document ${NS}><w:body>${body}</w:body></w:document>`;
     // Stored, not deflated: this repetitive part would trip the zip-bomb ratio check.
     expect(texts(ingestDocx(writeZip([{ name: 'word/document.xml', data: xml, store: true }])).blocks)).toEqual(['深']);
+  });
+
+  it('reads a part with a UTF-8 byte-order mark or in UTF-16', () => {
+    const xml = `<?xml version="1.0"?><w:document ${NS}><w:body>${p(r('编码'))}</w:body></w:document>`;
+    const bom = writeZip([{ name: 'word/document.xml', data: `\ufeff${xml}` }]);
+    expect(texts(ingestDocx(bom).blocks)).toEqual(['编码']);
+    const utf16 = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]));
+    expect(texts(ingestDocx(writeZip([{ name: 'word/document.xml', data: utf16 }])).blocks)).toEqual(['编码']);
+  });
+
+  it('either reads or names the broken part for every cut and splice of a document (no crash, no hang)', () => {
+    const body =
+      p(r('标题'), '<w:r><mc:AlternateContent><mc:Choice Requires="x"><w:t>c</w:t></mc:Choice><mc:Fallback><w:t>f</w:t></mc:Fallback></mc:AlternateContent></w:r>') +
+      tbl([tr([tc('项目', '<w:vMerge w:val="restart"/>'), tc('金额', '<w:gridSpan w:val="2"/>')]), tr([tc('', '<w:vMerge/>'), tc('1.00'), tc('2.00')], '<w:gridBefore w:val="0"/>')]);
+    const xml = `<w:document ${NS}><w:body>${body}</w:body></w:document>`;
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let i = 0; i < 300; i++) {
+      const a = random(xml.length);
+      const b = random(xml.length);
+      const broken = i % 3 === 0 ? xml.slice(0, a) : i % 3 === 1 ? xml.slice(0, Math.min(a, b)) + xml.slice(Math.max(a, b)) : xml.slice(0, a) + xml.slice(b, b + 20) + xml.slice(a);
+      try {
+        expect(Array.isArray(ingestDocx(writeZip([{ name: 'word/document.xml', data: broken }])).blocks)).toBe(true);
+      } catch (error) {
+        expect((error as Error).message).toMatch(/^word\/document\.xml (is not well-formed XML|has no document body)/);
+      }
+    }
   });
 
   it('says when a part has no document body', () => {
