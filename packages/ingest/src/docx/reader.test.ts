@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Block, Grid } from '@govdocs/core';
 import { ingest } from '../index.js';
@@ -302,5 +304,24 @@ describe('DOCX packages', () => {
   it('says when a part has no document body', () => {
     const bytes = writeZip([{ name: 'word/document.xml', data: `<w:document ${NS}></w:document>` }]);
     expect(() => ingestDocx(bytes)).toThrow(/word\/document\.xml has no document body/);
+  });
+});
+
+describe('a DOCX written by LibreOffice', () => {
+  const bytes = new Uint8Array(readFileSync(join(import.meta.dirname, 'fixtures', 'libreoffice-features.docx')));
+
+  it('reads its tracked changes, text box, fields, footnote, merged and nested tables as Word shows them', () => {
+    const { blocks, script } = ingestDocx(bytes);
+    expect(script).toBe('simplified');
+    const lines = texts(blocks);
+    expect(lines.slice(0, 4)).toEqual(['一、部门预算说明', '本部门收入预算新增30.00万元。', '锚定段落结束', '文本框内文字']);
+    expect(lines[4]).toMatch(/^页码1，日期.+，链接文字 制表$/);
+    expect(lines.slice(5)).toEqual(['换行后', '公开08表', '金额单位：万元', '外层表格：', '左侧', '下左', '下右', '列表一', '列表二', '結尾繁體字', '注：数据为初步统计。']);
+    const [budget, nested] = grids(blocks);
+    expect(cellAt(budget, 0, 0)).toMatchObject({ text: '科目编码', rs: 2 });
+    expect(cellAt(budget, 0, 2)).toMatchObject({ text: '本年支出', cs: 2 });
+    expect(cellAt(budget, 3, 0)).toMatchObject({ text: '合计', cs: 2 });
+    expect(budget.before.slice(-2)).toEqual(['公开08表', '金额单位：万元']);
+    expect(nested.cells.map((c) => c.text)).toEqual(['项目', '金额', '工资福利支出', '5.00']);
   });
 });
