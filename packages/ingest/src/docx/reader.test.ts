@@ -325,3 +325,24 @@ describe('a DOCX written by LibreOffice', () => {
     expect(nested.cells.map((c) => c.text)).toEqual(['项目', '金额', '工资福利支出', '5.00']);
   });
 });
+
+describe('DOCX entries that lie about their size', () => {
+  it('reads the document without inflating parts it never opens (an image that lies is never expanded)', async () => {
+    const bytes = docx(p(r('正文')), [{ name: 'word/media/image1.png', data: 'z'.repeat(200_000), declaredSize: 100 }]);
+    const { value, diagnostics } = await ingest({ path: 'lying-image.docx', bytes });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(texts(value!.blocks)).toContain('正文');
+  });
+
+  it('refuses a main document part that expands past its declared size, with a clear issue', async () => {
+    const body = `<?xml version="1.0" encoding="UTF-8"?><w:document ${NS}><w:body>${p(r('x'.repeat(100_000)))}</w:body></w:document>`;
+    const bytes = writeZip([
+      { name: '[Content_Types].xml', data: CONTENT_TYPES },
+      { name: '_rels/.rels', data: PACKAGE_RELS },
+      { name: 'word/document.xml', data: body, declaredSize: 500 },
+    ]);
+    const { value, diagnostics } = await ingest({ path: 'lying-main.docx', bytes });
+    expect(value?.blocks.some((b) => b.type === 'text' && b.text.includes('x'.repeat(1000)))).not.toBe(true);
+    expect(diagnostics.map((d) => d.rule)).toContain('document.unreadable');
+  });
+});

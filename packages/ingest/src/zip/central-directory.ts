@@ -31,7 +31,12 @@ const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 
-export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipInspection {
+/**
+ * `verifySizes`: also inflate every entry once to prove no entry expands past its declared size
+ * (see findLyingEntry). Needed before SheetJS, which expands every entry of the zip; a reader that
+ * opens only a few entries and caps each at its declared size (the DOCX reader) can skip it.
+ */
+export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, verifySizes = true): ZipInspection {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEndOfCentralDirectory(view);
   if (eocd < 0) return notZip('no zip end-of-central-directory record (the file is cut short or is not a zip)');
@@ -57,7 +62,7 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
     entries.push(entry);
     p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
-  const lie = findLyingEntry(bytes, view, entries);
+  const lie = verifySizes ? findLyingEntry(bytes, view, entries) : null;
   if (lie) return tooLarge(lie);
   return { ok: true, entries };
 }
@@ -87,7 +92,7 @@ function findEndOfCentralDirectory(view: DataView): number {
  * Declared sizes can lie. Each deflated entry is inflated once here with its output capped at
  * its declared size, so a library reading the zip afterwards can expand no more than was checked.
  */
-function findLyingEntry(bytes: Uint8Array, view: DataView, entries: ZipEntry[]): string | null {
+export function findLyingEntry(bytes: Uint8Array, view: DataView, entries: ZipEntry[]): string | null {
   for (const entry of entries) {
     if (entry.method !== 8) continue;
     const local = entry.localHeaderOffset;

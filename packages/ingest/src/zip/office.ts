@@ -10,19 +10,25 @@ import { MEDIA_TYPES } from '../sniff.js';
 import { ingestDocx } from '../docx/index.js';
 import { ingestHtml } from '../html/index.js';
 import { ingestWorkbook } from '../xlsx/index.js';
-import { inspectZip, officeKind, type ZipEntry } from './central-directory.js';
+import { DEFAULT_ZIP_LIMITS, findLyingEntry, inspectZip, officeKind, type ZipEntry } from './central-directory.js';
 
 type Result = StageResult<DocumentModel | null>;
 
 export async function ingestZip(file: InputFile): Promise<Result> {
-  const zip = inspectZip(file.bytes);
+  const zip = inspectZip(file.bytes, DEFAULT_ZIP_LIMITS, false);
   if (!zip.ok) {
     if (zip.problem === 'too_large') return fail(file, 'zip_bomb', `refused to open the zip: ${zip.message}. If this is a real document, split it or re-save it.`);
     return fail(file, 'not_zip', `the file starts like a DOCX/XLSX (zip) but is not a readable zip: ${zip.message}. Download or export it again.`);
   }
   const kind = officeKind(zip.entries);
   if (kind === 'docx') return readDocx(file, zip.entries);
-  if (kind === 'xlsx') return readWorkbook(file, 'xlsx');
+  if (kind === 'xlsx') {
+    // SheetJS expands every entry: prove first that none expands past its declared size.
+    const view = new DataView(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
+    const lie = findLyingEntry(file.bytes, view, zip.entries);
+    if (lie) return fail(file, 'zip_bomb', `refused to open the zip: ${lie}. If this is a real document, split it or re-save it.`);
+    return readWorkbook(file, 'xlsx');
+  }
   return fail(file, 'unsupported', 'the zip is neither a Word (DOCX) nor an Excel (XLSX) file. Unpack it and give its documents one by one.');
 }
 

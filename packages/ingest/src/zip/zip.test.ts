@@ -42,3 +42,15 @@ describe('zip checks before inflating', () => {
     expect(diagnostics[0].rule).toBe('document.unsupported');
   });
 });
+
+describe('XLSX entries that lie about their size', () => {
+  it('are refused before SheetJS, which would expand every entry', async () => {
+    const bytes = writeZip([
+      { name: 'xl/workbook.xml', data: '<workbook/>' },
+      { name: 'xl/media/image1.png', data: 'z'.repeat(200_000), declaredSize: 100 },
+    ]);
+    const { diagnostics } = await ingest({ path: 'lying.xlsx', bytes });
+    expect(diagnostics.map((d) => d.rule)).toContain('document.zip_bomb');
+    expect(diagnostics.find((d) => d.rule === 'document.zip_bomb')!.message).toMatch(/image1\.png expands beyond its declared size/);
+  });
+});
