@@ -4,7 +4,7 @@
  * and inflates a part's bytes to text. The zip's entries come from zip/central-directory.ts,
  * whose checks (entry count, sizes, lying sizes) have already run.
  */
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import type { ZipEntry } from '../zip/central-directory.js';
 import { attributes } from './xml.js';
 
@@ -49,14 +49,17 @@ export class DocxPackage {
     if (local + 30 > view.byteLength || view.getUint32(local, true) !== LOCAL_SIGNATURE) throw new Error(`zip entry ${entry.name} has no local header`);
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const data = this.bytes.subarray(start, Math.min(view.byteLength, start + entry.compressedSize));
-    if (entry.method === 0) return data;
-    if (entry.method !== 8) throw new Error(`zip entry ${entry.name} uses compression method ${entry.method}, which DOCX files do not use`);
+    if (entry.method !== 0 && entry.method !== 8) throw new Error(`zip entry ${entry.name} uses compression method ${entry.method}, which DOCX files do not use`);
+    let out: Uint8Array;
     try {
       // The size was checked against the zip limits; the cap makes a lying entry fail instead of growing.
-      return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+      out = entry.method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
     } catch (error) {
       throw new Error(`zip entry ${entry.name} is damaged (${(error as Error).message})`);
     }
+    // Flipped bytes can still inflate: the checksum tells damaged text from the text that was written.
+    if (crc32(out) !== entry.crc) throw new Error(`zip entry ${entry.name} is damaged (its checksum does not match)`);
+    return out;
   }
 
   /** Path of the main document part, or null when the package has none. */

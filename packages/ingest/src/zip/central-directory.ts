@@ -3,7 +3,7 @@
  * huge entry count) is refused before any library expands it. DOCX and XLSX are zips; which of
  * the two a file is comes from its entries (word/document.xml vs xl/workbook.xml).
  */
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
@@ -11,6 +11,8 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** CRC-32 of the entry's expanded bytes, as the central directory records it. */
+  crc: number;
 }
 
 export interface ZipLimits {
@@ -32,8 +34,8 @@ const LOCAL_SIGNATURE = 0x04034b50;
 const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 
 /**
- * `verifySizes`: also inflate every entry once to prove no entry expands past its declared size
- * (see findLyingEntry). Needed before SheetJS, which expands every entry of the zip; a reader that
+ * `verifySizes`: also expand every entry once to prove no entry expands past its declared size
+ * and none is damaged (see findBadEntry). Needed before SheetJS, which expands every entry of the zip; a reader that
  * opens only a few entries and caps each at its declared size (the DOCX reader) can skip it.
  */
 export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, verifySizes = true): ZipInspection {
@@ -62,8 +64,8 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
     entries.push(entry);
     p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
-  const lie = verifySizes ? findLyingEntry(bytes, view, entries) : null;
-  if (lie) return tooLarge(lie);
+  const bad = verifySizes ? findBadEntry(bytes, view, entries) : null;
+  if (bad) return bad.problem === 'too_large' ? tooLarge(bad.message) : notZip(bad.message);
   return { ok: true, entries };
 }
 
@@ -76,6 +78,7 @@ function readCentralEntry(bytes: Uint8Array, view: DataView, p: number): ZipEntr
     compressedSize: view.getUint32(p + 20, true),
     uncompressedSize: view.getUint32(p + 24, true),
     localHeaderOffset: view.getUint32(p + 42, true),
+    crc: view.getUint32(p + 16, true),
   };
 }
 
@@ -89,23 +92,26 @@ function findEndOfCentralDirectory(view: DataView): number {
 }
 
 /**
- * Declared sizes can lie. Each deflated entry is inflated once here with its output capped at
- * its declared size, so a library reading the zip afterwards can expand no more than was checked.
+ * Declared sizes can lie, and a damaged entry can send a reading library into a loop. Each entry is
+ * expanded once here, its output capped at its declared size, and checked against its CRC-32, so a
+ * library reading the zip afterwards expands no more than was checked and only intact data.
  */
-export function findLyingEntry(bytes: Uint8Array, view: DataView, entries: ZipEntry[]): string | null {
+export function findBadEntry(bytes: Uint8Array, view: DataView, entries: ZipEntry[]): { problem: 'too_large' | 'damaged'; message: string } | null {
   for (const entry of entries) {
-    if (entry.method !== 8) continue;
+    if (entry.method !== 8 && entry.method !== 0) continue;
     const local = entry.localHeaderOffset;
-    if (local + 30 > view.byteLength || view.getUint32(local, true) !== LOCAL_SIGNATURE) return `entry ${entry.name} has no local header`;
+    if (local + 30 > view.byteLength || view.getUint32(local, true) !== LOCAL_SIGNATURE) return { problem: 'damaged', message: `entry ${entry.name} has no local header` };
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const data = bytes.subarray(start, Math.min(view.byteLength, start + entry.compressedSize));
+    let out: Uint8Array;
     try {
-      const out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) + 1 });
-      if (out.byteLength > entry.uncompressedSize) return `entry ${entry.name} expands beyond its declared size`;
+      out = entry.method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) + 1 });
     } catch (error) {
-      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return `entry ${entry.name} expands beyond its declared size`;
-      // A damaged stream is the reading library's to report; it cannot expand past the cap either way.
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { problem: 'too_large', message: `entry ${entry.name} expands beyond its declared size` };
+      return { problem: 'damaged', message: `entry ${entry.name} is damaged (its compressed data cannot be expanded)` };
     }
+    if (out.byteLength > entry.uncompressedSize) return { problem: 'too_large', message: `entry ${entry.name} expands beyond its declared size` };
+    if (crc32(out) !== entry.crc) return { problem: 'damaged', message: `entry ${entry.name} is damaged (its checksum does not match)` };
   }
   return null;
 }

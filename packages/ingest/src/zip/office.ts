@@ -10,7 +10,7 @@ import { MEDIA_TYPES } from '../sniff.js';
 import { ingestDocx } from '../docx/index.js';
 import { ingestHtml } from '../html/index.js';
 import { ingestWorkbook } from '../xlsx/index.js';
-import { DEFAULT_ZIP_LIMITS, findLyingEntry, inspectZip, officeKind, type ZipEntry } from './central-directory.js';
+import { DEFAULT_ZIP_LIMITS, findBadEntry, inspectZip, officeKind, type ZipEntry } from './central-directory.js';
 
 type Result = StageResult<DocumentModel | null>;
 
@@ -23,10 +23,12 @@ export async function ingestZip(file: InputFile): Promise<Result> {
   const kind = officeKind(zip.entries);
   if (kind === 'docx') return readDocx(file, zip.entries);
   if (kind === 'xlsx') {
-    // SheetJS expands every entry: prove first that none expands past its declared size.
+    // SheetJS expands every entry, and can loop on a damaged one: prove first that none expands
+    // past its declared size and every one matches its checksum.
     const view = new DataView(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
-    const lie = findLyingEntry(file.bytes, view, zip.entries);
-    if (lie) return fail(file, 'zip_bomb', `refused to open the zip: ${lie}. If this is a real document, split it or re-save it.`);
+    const bad = findBadEntry(file.bytes, view, zip.entries);
+    if (bad?.problem === 'too_large') return fail(file, 'zip_bomb', `refused to open the zip: ${bad.message}. If this is a real document, split it or re-save it.`);
+    if (bad) return fail(file, 'not_zip', `the Excel file is damaged: ${bad.message}. Download or export it again.`);
     return readWorkbook(file, 'xlsx');
   }
   return fail(file, 'unsupported', 'the zip is neither a Word (DOCX) nor an Excel (XLSX) file. Unpack it and give its documents one by one.');

@@ -54,3 +54,29 @@ describe('XLSX entries that lie about their size', () => {
     expect(diagnostics.find((d) => d.rule === 'document.zip_bomb')!.message).toMatch(/image1\.png expands beyond its declared size/);
   });
 });
+
+describe('damaged entries', () => {
+  /** Flips one byte of the first occurrence of `marker` in the zip's (stored) bytes. */
+  const flip = (zip: Uint8Array, marker: string) => {
+    const at = Buffer.from(zip).indexOf(marker);
+    const out = new Uint8Array(zip);
+    out[at] ^= 0x20;
+    return out;
+  };
+
+  it('an XLSX entry that fails its checksum is refused before SheetJS reads it', async () => {
+    const zip = writeZip([{ name: 'xl/workbook.xml', data: '<workbook><sheets/></workbook>', store: true }]);
+    const { value, diagnostics } = await ingest({ path: 'flipped.xlsx', bytes: flip(zip, 'sheets') });
+    expect(value).toBeNull();
+    const issue = diagnostics.find((d) => d.rule === 'document.not_zip');
+    expect(issue?.message).toMatch(/xl\/workbook\.xml is damaged \(its checksum does not match\).*Download or export it again/);
+  });
+
+  it('a DOCX part that fails its checksum is a document.unreadable issue, not silently changed text', async () => {
+    const body = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>合计 100</w:t></w:r></w:p></w:body></w:document>';
+    const zip = writeZip([{ name: 'word/document.xml', data: body, store: true }]);
+    const { diagnostics } = await ingest({ path: 'flipped.docx', bytes: flip(zip, '100') });
+    const issue = diagnostics.find((d) => d.rule === 'document.unreadable');
+    expect(issue?.message).toMatch(/word\/document\.xml is damaged \(its checksum does not match\)/);
+  });
+});
