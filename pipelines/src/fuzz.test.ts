@@ -1,7 +1,8 @@
 /**
  * Fuzzing: the sample documents, mutated a few hundred times (truncated, bytes flipped, bytes
  * inserted, zip entries dropped, corrupted or cut), must each give an output, never a crash, a
- * hang or an unhandled rejection, and every record must still match the canonical schemas.
+ * hang or an unhandled rejection of ours (pdf.js's own strays on damaged PDFs are contained by the
+ * CLI's worker; see fixtures/fuzz-worker.mjs), and every record must still match the schemas.
  * The mutations come from a seeded generator, so a failure names a case that can be replayed
  * (GOVDOCS_FUZZ_SEED, GOVDOCS_FUZZ_CASES; GOVDOCS_FUZZ_TRACE=file logs each case and its bytes).
  */
