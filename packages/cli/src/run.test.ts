@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bin, ensureBuilt, readDataset, runCli, samples, seeds } from './fixtures/harness.js';
+import { runPipeline } from './run.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'govdocs-run-'));
 
@@ -101,22 +102,28 @@ describe('govdocs run (worker pool, end to end)', () => {
     expect(duplicate.map((x) => [x.source.file, x.severity])).toEqual([[join(input, 'b.txt'), 'info']]);
   });
 
-  it('stops a document that hangs the parser at --timeout, and keeps a worker alive through a stray rejection', () => {
-    // Both files came out of the fuzz test: a SheetJS hang and a pdf.js rejection nobody awaits.
+  it('stops a document that hangs the parser at --timeout, and keeps a worker alive through a stray rejection', async () => {
+    // stray-rejection.pdf came out of the fuzz test: pdf.js rejects a promise nobody awaits.
+    // hangs-sheetjs.xlsx did too (SheetJS looped on it); it is now refused by its zip checksums.
     const input = tmp();
     for (const f of ['hangs-sheetjs.xlsx', 'stray-rejection.pdf']) copyFileSync(new URL(`./fixtures/${f}`, import.meta.url), join(input, f));
     for (const f of readdirSync(seeds)) copyFileSync(join(seeds, f), join(input, f));
+    writeFileSync(join(input, 'hangs-here.txt'), '部门收支总表\n');
     const out = tmp();
-    const { status, stderr } = runCli(['run', input, '--out', out, '--quiet', '--workers', '1', '--timeout', '3']);
-    expect(status, stderr).toBe(2);
+    const { exitCode, manifest } = await runPipeline({
+      inputs: [input], out, force: false, quiet: true, workers: 1, maxBytes: 1e8, timeoutMs: 3_000, command: ['test'], log: () => {},
+      workerScript: new URL('./fixtures/hanging-worker.mjs', import.meta.url),
+    });
+    expect(exitCode).toBe(2);
     const issues = readFileSync(join(out, 'issues.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     const documentIssues = (name: string) => issues.filter((x) => x.source.file === join(input, name) && x.rule.startsWith('document.')).map((x) => x.rule);
-    expect(documentIssues('hangs-sheetjs.xlsx')).toEqual(['document.timeout']);
+    expect(documentIssues('hangs-here.txt')).toEqual(['document.timeout']);
+    expect(documentIssues('hangs-sheetjs.xlsx')).toEqual(['document.not_zip']);
+    expect(issues.find((x) => x.source.file === join(input, 'hangs-sheetjs.xlsx'))!.message).toMatch(/checksum does not match/);
     expect(documentIssues('stray-rejection.pdf')).toEqual(['document.stray_error']);
     const documents = readFileSync(join(out, 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).source.path);
-    expect(documents.sort()).toEqual([...readdirSync(seeds).map((f) => join(input, f)), join(input, 'stray-rejection.pdf')].sort());
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-    expect(manifest.run.timeouts).toBe(1);
-    expect(manifest.run.crashes).toBe(0);
+    expect(documents.sort()).toEqual([...readdirSync(seeds).map((f) => join(input, f)), join(input, 'hangs-sheetjs.xlsx'), join(input, 'stray-rejection.pdf')].sort());
+    expect(manifest.run?.timeouts).toBe(1);
+    expect(manifest.run?.crashes).toBe(0);
   });
 });
