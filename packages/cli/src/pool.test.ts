@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkerPool } from './pool.js';
+import { WorkerPool, pickJobIndex } from './pool.js';
 
 const script = new URL('./fixtures/fake-worker.mjs', import.meta.url);
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -49,5 +49,25 @@ describe('WorkerPool', () => {
     expect(outcome.kind).toBe('crash');
     expect(pool.broken).toMatch(/cannot start/);
     await pool.close();
+  });
+});
+
+describe('pickJobIndex (which waiting document an idle worker takes)', () => {
+  const jobs = (...families: string[]) => families.map((family) => ({ family, passedOver: 0 }));
+  const claimed = (...families: string[]) => (family: string) => families.includes(family);
+
+  it('prefers the oldest document of a kind this worker has parsed', () => {
+    expect(pickJobIndex(jobs('pdf', 'docx', 'pdf', 'docx'), new Set(['docx']), claimed('pdf'), 2)).toBe(1);
+  });
+
+  it('otherwise claims a kind no other worker has, else takes the oldest', () => {
+    expect(pickJobIndex(jobs('pdf', 'pdf', 'xlsx'), new Set(), claimed('pdf'), 2)).toBe(2);
+    expect(pickJobIndex(jobs('pdf', 'xlsx'), new Set(), claimed('pdf', 'xlsx'), 2)).toBe(0);
+    expect(pickJobIndex(jobs('pdf', 'docx'), new Set(['html']), claimed(), 2)).toBe(0);
+  });
+
+  it('takes the oldest once it has been passed over as often as there are workers', () => {
+    const waiting = [{ family: 'pdf', passedOver: 2 }, ...jobs('docx')];
+    expect(pickJobIndex(waiting, new Set(['docx']), claimed('pdf'), 2)).toBe(0);
   });
 });

@@ -15,6 +15,7 @@ import { expandInputs } from './inputs.js';
 import { createCrawlLookup } from '@govdocs/crawl/lookup';
 import { DatasetWriter } from './writer.js';
 import { WorkerPool, type PoolOutcome } from './pool.js';
+import { ByteBudget, READ_AHEAD_BYTES, READ_AHEAD_PER_WORKER } from './read-ahead.js';
 import { Progress, type ProgressStream } from './progress.js';
 import { sortedRecord, type Tally } from './tally.js';
 import { VERSION } from './version.js';
@@ -88,13 +89,22 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 
   /** One file: read, hash, resume or parse, write. Never throws for a bad document. */
   const handle = async (path: string): Promise<void> => {
-    const read = await readInput(path, options.maxBytes);
+    const read = await readInput(path, options.maxBytes, budget);
     if ('reason' in read) {
       fail(path, read.rule, read.reason);
       progress.tick(true);
       return;
     }
-    const sha = createHash('sha256').update(read.data).digest('hex');
+    try {
+      await handleRead(path, read.data);
+    } finally {
+      budget.give(read.held);
+    }
+  };
+
+  /** A file read: hash, resume or parse, write. */
+  const handleRead = async (path: string, data: Uint8Array): Promise<void> => {
+    const sha = createHash('sha256').update(data).digest('hex');
     const claimed = documents.get(sha);
     if (claimed !== undefined) {
       // The same bytes under another name: one document, labelled with the smaller path.
@@ -111,7 +121,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       return;
     }
     // A file from a crawl folder carries its address, site and title (source.url, region clues).
-    const outcome = await pool.run({ path, bytes: read.data, ...crawlOrigin(path) });
+    const outcome = await pool.run({ path, bytes: data, ...crawlOrigin(path) });
     const failed = await settle(path, sha, outcome);
     progress.tick(failed);
   };
@@ -137,12 +147,14 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     }
   };
 
-  const queue = new PQueue({ concurrency: options.workers * 2 });
+  const readAhead = options.workers * READ_AHEAD_PER_WORKER;
+  const budget = new ByteBudget(READ_AHEAD_BYTES);
+  const queue = new PQueue({ concurrency: readAhead });
   let fatal: unknown;
   try {
     for (const path of files) {
-      // Keep only a few documents read ahead of the workers: memory stays flat.
-      await queue.onSizeLessThan(options.workers * 2);
+      // Keep only so many documents (and bytes, see read-ahead.ts) ahead of the workers: memory stays flat.
+      await queue.onSizeLessThan(readAhead);
       if (fatal !== undefined || pool.broken) break;
       queue.add(() => handle(path)).catch((error: unknown) => (fatal ??= error));
     }
@@ -202,13 +214,18 @@ function workerHeapLimitMb(workers: number): number {
   return Math.max(512, Math.min(4096, Math.floor(totalmem() / 1024 / 1024 / (workers + 1))));
 }
 
-async function readInput(path: string, maxBytes: number): Promise<{ data: Uint8Array } | { rule: string; reason: string }> {
+/** Reads a file once the read-ahead has room for it; on success the caller gives `held` back to `budget`. */
+async function readInput(path: string, maxBytes: number, budget: ByteBudget): Promise<{ data: Uint8Array; held: number } | { rule: string; reason: string }> {
+  let held = 0;
   try {
     const size = (await stat(path)).size;
     if (size > maxBytes) return { rule: 'too_large', reason: `the file is ${size} bytes, over the limit of ${maxBytes}; raise --max-bytes to read it.` };
+    await budget.take(size);
+    held = size;
     const data = await readFile(path);
-    return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+    return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), held };
   } catch (error) {
+    budget.give(held);
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EACCES' ? 'permission denied; give the user running govdocs read access.' : code === 'EISDIR' ? 'it is a folder, not a file.' : `it could not be read (${code ?? String(error)}).`;
     return { rule: 'unreadable', reason };
