@@ -2,13 +2,12 @@
  * The parts of a DOCX package: finds the main document part the way Word does (the package
  * relationship of type officeDocument, then the content-type override, then word/document.xml)
  * and inflates a part's bytes to text. The zip's entries come from zip/central-directory.ts,
- * whose checks (entry count, sizes, lying sizes) have already run.
+ * whose directory checks (entry count, total size, ratio) have already run; each part opened is
+ * expanded there too (expandEntry: capped at its declared size, checksummed).
  */
-import { crc32, inflateRawSync } from 'node:zlib';
-import type { ZipEntry } from '../zip/central-directory.js';
+import { expandEntry, type ZipEntry } from '../zip/central-directory.js';
 import { attributes } from './xml.js';
 
-const LOCAL_SIGNATURE = 0x04034b50;
 const RELATIONSHIP_TYPE = /\/(officeDocument|footnotes|endnotes)$/;
 const MAIN_CONTENT_TYPES = new Set([
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
@@ -44,22 +43,10 @@ export class DocxPackage {
   }
 
   private inflate(entry: ZipEntry): Uint8Array {
-    const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
-    const local = entry.localHeaderOffset;
-    if (local + 30 > view.byteLength || view.getUint32(local, true) !== LOCAL_SIGNATURE) throw new Error(`zip entry ${entry.name} has no local header`);
-    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    const data = this.bytes.subarray(start, Math.min(view.byteLength, start + entry.compressedSize));
     if (entry.method !== 0 && entry.method !== 8) throw new Error(`zip entry ${entry.name} uses compression method ${entry.method}, which DOCX files do not use`);
-    let out: Uint8Array;
-    try {
-      // The size was checked against the zip limits; the cap makes a lying entry fail instead of growing.
-      out = entry.method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
-    } catch (error) {
-      throw new Error(`zip entry ${entry.name} is damaged (${(error as Error).message})`);
-    }
-    // Flipped bytes can still inflate: the checksum tells damaged text from the text that was written.
-    if (crc32(out) !== entry.crc) throw new Error(`zip entry ${entry.name} is damaged (its checksum does not match)`);
-    return out;
+    const expanded = expandEntry(this.bytes, entry);
+    if ('problem' in expanded) throw new Error(`zip ${expanded.message}`);
+    return expanded.data;
   }
 
   /** Path of the main document part, or null when the package has none. */

@@ -64,7 +64,7 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
     entries.push(entry);
     p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
-  const bad = verifySizes ? findBadEntry(bytes, view, entries) : null;
+  const bad = verifySizes ? findBadEntry(bytes, entries) : null;
   if (bad) return bad.problem === 'too_large' ? tooLarge(bad.message) : notZip(bad.message);
   return { ok: true, entries };
 }
@@ -91,27 +91,44 @@ function findEndOfCentralDirectory(view: DataView): number {
   return -1;
 }
 
+export interface EntryProblem {
+  problem: 'too_large' | 'damaged';
+  message: string;
+}
+
 /**
- * Declared sizes can lie, and a damaged entry can send a reading library into a loop. Each entry is
- * expanded once here, its output capped at its declared size, and checked against its CRC-32, so a
- * library reading the zip afterwards expands no more than was checked and only intact data.
+ * A stored or deflated entry's bytes, expanded and checked: the output is capped one byte past
+ * the declared size (a lying entry cannot grow past it) and compared with the entry's CRC-32
+ * (flipped bytes can still inflate). Other compression methods are the caller's to judge.
  */
-export function findBadEntry(bytes: Uint8Array, view: DataView, entries: ZipEntry[]): { problem: 'too_large' | 'damaged'; message: string } | null {
+export function expandEntry(bytes: Uint8Array, entry: ZipEntry): { data: Uint8Array } | EntryProblem {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const local = entry.localHeaderOffset;
+  if (local + 30 > view.byteLength || view.getUint32(local, true) !== LOCAL_SIGNATURE) return { problem: 'damaged', message: `entry ${entry.name} has no local header` };
+  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+  const stored = bytes.subarray(start, Math.min(view.byteLength, start + entry.compressedSize));
+  let data: Uint8Array;
+  try {
+    data = entry.method === 0 ? stored : inflateRawSync(stored, { maxOutputLength: Math.max(1, entry.uncompressedSize) + 1 });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { problem: 'too_large', message: `entry ${entry.name} expands beyond its declared size` };
+    return { problem: 'damaged', message: `entry ${entry.name} is damaged (its compressed data cannot be expanded)` };
+  }
+  if (data.byteLength > entry.uncompressedSize) return { problem: 'too_large', message: `entry ${entry.name} expands beyond its declared size` };
+  if (crc32(data) !== entry.crc) return { problem: 'damaged', message: `entry ${entry.name} is damaged (its checksum does not match)` };
+  return { data };
+}
+
+/**
+ * Declared sizes can lie, and a damaged entry can send a reading library into a loop. Every entry
+ * is expanded once here (expandEntry), so a library reading the whole zip afterwards expands no
+ * more than was checked and only intact data.
+ */
+export function findBadEntry(bytes: Uint8Array, entries: ZipEntry[]): EntryProblem | null {
   for (const entry of entries) {
     if (entry.method !== 8 && entry.method !== 0) continue;
-    const local = entry.localHeaderOffset;
-    if (local + 30 > view.byteLength || view.getUint32(local, true) !== LOCAL_SIGNATURE) return { problem: 'damaged', message: `entry ${entry.name} has no local header` };
-    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    const data = bytes.subarray(start, Math.min(view.byteLength, start + entry.compressedSize));
-    let out: Uint8Array;
-    try {
-      out = entry.method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) + 1 });
-    } catch (error) {
-      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { problem: 'too_large', message: `entry ${entry.name} expands beyond its declared size` };
-      return { problem: 'damaged', message: `entry ${entry.name} is damaged (its compressed data cannot be expanded)` };
-    }
-    if (out.byteLength > entry.uncompressedSize) return { problem: 'too_large', message: `entry ${entry.name} expands beyond its declared size` };
-    if (crc32(out) !== entry.crc) return { problem: 'damaged', message: `entry ${entry.name} is damaged (its checksum does not match)` };
+    const expanded = expandEntry(bytes, entry);
+    if ('problem' in expanded) return expanded;
   }
   return null;
 }

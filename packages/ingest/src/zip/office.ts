@@ -25,8 +25,7 @@ export async function ingestZip(file: InputFile): Promise<Result> {
   if (kind === 'xlsx') {
     // SheetJS expands every entry, and can loop on a damaged one: prove first that none expands
     // past its declared size and every one matches its checksum.
-    const view = new DataView(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
-    const bad = findBadEntry(file.bytes, view, zip.entries);
+    const bad = findBadEntry(file.bytes, zip.entries);
     if (bad?.problem === 'too_large') return fail(file, 'zip_bomb', `refused to open the zip: ${bad.message}. If this is a real document, split it or re-save it.`);
     if (bad) return fail(file, 'not_zip', `the Excel file is damaged: ${bad.message}. Download or export it again.`);
     return readWorkbook(file, 'xlsx');
