@@ -7,7 +7,7 @@
 import type { Block } from '@govdocs/core';
 import { htmlBlocks, type DomNode } from '../html/dom.js';
 import { simplify, toSimplified } from '../script.js';
-import { DEFAULT_ZIP_LIMITS, inspectZip, type ZipEntry } from '../zip/central-directory.js';
+import { inspectZip, type ZipEntry } from '../zip/central-directory.js';
 import { readBody, readNotes, type NoteRef } from './body.js';
 import { DocxPackage } from './package.js';
 
@@ -23,8 +23,7 @@ export interface DocxIngest {
  */
 export function ingestDocx(bytes: Uint8Array, entries?: ZipEntry[]): DocxIngest {
   if (!entries) {
-    // The reader caps each entry it inflates at its declared size, so the sizes need no proof here.
-    const zip = inspectZip(bytes, DEFAULT_ZIP_LIMITS, false);
+    const zip = inspectZip(bytes);
     if (!zip.ok) throw new Error(zip.message);
     entries = zip.entries;
   }

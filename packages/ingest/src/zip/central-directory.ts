@@ -34,11 +34,10 @@ const LOCAL_SIGNATURE = 0x04034b50;
 const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 
 /**
- * `verifySizes`: also expand every entry once to prove no entry expands past its declared size
- * and none is damaged (see findBadEntry). Needed before SheetJS, which expands every entry of the zip; a reader that
- * opens only a few entries and caps each at its declared size (the DOCX reader) can skip it.
+ * The directory checks only: no entry is expanded here. A reader expands what it opens with
+ * expandEntry; before a library that expands every entry (SheetJS), call findBadEntry.
  */
-export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, verifySizes = true): ZipInspection {
+export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipInspection {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEndOfCentralDirectory(view);
   if (eocd < 0) return notZip('no zip end-of-central-directory record (the file is cut short or is not a zip)');
@@ -64,8 +63,6 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
     entries.push(entry);
     p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
-  const bad = verifySizes ? findBadEntry(bytes, entries) : null;
-  if (bad) return bad.problem === 'too_large' ? tooLarge(bad.message) : notZip(bad.message);
   return { ok: true, entries };
 }
 

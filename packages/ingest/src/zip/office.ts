@@ -10,12 +10,12 @@ import { MEDIA_TYPES } from '../sniff.js';
 import { ingestDocx } from '../docx/index.js';
 import { ingestHtml } from '../html/index.js';
 import { ingestWorkbook } from '../xlsx/index.js';
-import { DEFAULT_ZIP_LIMITS, findBadEntry, inspectZip, officeKind, type ZipEntry } from './central-directory.js';
+import { findBadEntry, inspectZip, officeKind, type ZipEntry } from './central-directory.js';
 
 type Result = StageResult<DocumentModel | null>;
 
 export async function ingestZip(file: InputFile): Promise<Result> {
-  const zip = inspectZip(file.bytes, DEFAULT_ZIP_LIMITS, false);
+  const zip = inspectZip(file.bytes);
   if (!zip.ok) {
     if (zip.problem === 'too_large') return fail(file, 'zip_bomb', `refused to open the zip: ${zip.message}. If this is a real document, split it or re-save it.`);
     return fail(file, 'not_zip', `the file starts like a DOCX/XLSX (zip) but is not a readable zip: ${zip.message}. Download or export it again.`);
