@@ -71,3 +71,14 @@ describe('disclosures pipeline', () => {
     expect(binary.diagnostics[0].message).toContain('noise.txt');
   });
 });
+
+describe('the file hash', () => {
+  it('is the one the caller passes (the batch runner hashed the file already), else computed from the bytes', async () => {
+    const bytes = new Uint8Array(readFileSync(join(seeds, readdirSync(seeds).sort()[0]!)));
+    const computed = await processDocument({ path: 'a.txt', bytes });
+    const given = await processDocument({ path: 'a.txt', bytes, sha256: computed.document.source.sha256 });
+    expect(given.document).toEqual(computed.document);
+    const unreadable = await processDocument({ path: 'b.txt', bytes: new Uint8Array(0), sha256: 'f'.repeat(64) });
+    expect(unreadable.document.id).toBe(`sha256:${'f'.repeat(64)}`);
+  });
+});

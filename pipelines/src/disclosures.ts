@@ -7,7 +7,7 @@
  * that throws loses only its own document: the error becomes a `document.crash` issue.
  */
 import type { Diagnostic, DocumentModel, DocumentOutput, DocumentRecord, FactRecord, InputFile, StageResult, TableRecord } from '@govdocs/core';
-import { ingest, sha256, sniffFormat, MEDIA_TYPES } from '@govdocs/ingest';
+import { fileHash, ingest, sniffFormat, MEDIA_TYPES } from '@govdocs/ingest';
 import { detectTables } from '@govdocs/tables';
 import { alignTables } from '@govdocs/headers';
 import { resolveNames, type DocumentIdentity } from '@govdocs/names';
@@ -68,7 +68,7 @@ function documentRecord(doc: DocumentModel, identity: DocumentIdentity, tables: 
 
 /** A document that could not be read still gets its record, so its failure can be traced. */
 function failedOutput(file: InputFile, run: StageRunner, reason: string): DocumentOutput {
-  const hash = sha256(file.bytes);
+  const hash = fileHash(file);
   const format = sniffFormat(file.bytes);
   const document: DocumentRecord = {
     id: `sha256:${hash}`,

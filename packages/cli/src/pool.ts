@@ -17,6 +17,8 @@ export interface JobMessage {
   /** Site, title and address of a crawled file (from the crawl folder's fetch-log.jsonl). */
   clues?: DocumentClues;
   bytes: Uint8Array;
+  /** Hex SHA-256 of `bytes`, hashed already by the main thread (for resume). */
+  sha256: string;
 }
 
 export interface PartSummary {

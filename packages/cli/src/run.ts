@@ -121,7 +121,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       return;
     }
     // A file from a crawl folder carries its address, site and title (source.url, region clues).
-    const outcome = await pool.run({ path, bytes: data, ...crawlOrigin(path) });
+    const outcome = await pool.run({ path, bytes: data, sha256: sha, ...crawlOrigin(path) });
     const failed = await settle(path, sha, outcome);
     progress.tick(failed);
   };

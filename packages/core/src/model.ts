@@ -130,6 +130,8 @@ export interface InputFile {
   url?: string | null;
   /** Clues from the crawl (site name, page title), merged into the document's clues. */
   clues?: DocumentClues;
+  /** Hex SHA-256 of `bytes`, when the caller has hashed them already (the batch runner does, for resume). */
+  sha256?: string;
 }
 
 /** Where a cell sits in its source, as carried by facts, indicators and issues. */
