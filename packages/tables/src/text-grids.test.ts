@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, GridBlock } from '@govdocs/core';
+import { CellSchema, type Block, type GridBlock } from '@govdocs/core';
 import { findTextGrids } from './text-grids.js';
 
 const lines = (...texts: string[]): Block[] => texts.map((text, i) => ({ type: 'text', text, line: i + 1 }));
@@ -39,5 +39,15 @@ describe('findTextGrids', () => {
     const [grid] = grids(findTextGrids(lines('| 项目 | 金额 |', '| --- | ---: |', '| 合计 | 5.00 |')));
     expect(grid.rowCount).toBe(2);
     expect(grid.cells.map((c) => c.text)).toEqual(['项目', '金额', '合计', '5.00']);
+  });
+
+  it('gives cells no line where the text had none (HTML text), so every cell fits the schema', () => {
+    const blocks: Block[] = ['项目\t金额', '合计\t5.00', '\t一级指标', '', '| a | b |'].map((text) => ({ type: 'text', text }));
+    const cells = grids(findTextGrids(blocks)).flatMap((g) => g.cells);
+    expect(cells.length).toBeGreaterThan(0);
+    for (const cell of cells) {
+      expect(cell).not.toHaveProperty('line');
+      expect(CellSchema.safeParse(cell).success).toBe(true);
+    }
   });
 });

@@ -10,7 +10,8 @@ import type { Block, Cell, Grid, TextBlock } from '@govdocs/core';
 const CONTEXT_LINES = 8;
 const AFTER_LINES = 3;
 
-type Row = { cells: string[]; line: number };
+/** `line` is the source line, where the text had lines (HTML text does not). */
+type Row = { cells: string[]; line?: number };
 
 export function findTextGrids(blocks: Block[]): Block[] {
   const out: Block[] = [];
@@ -93,7 +94,7 @@ function tabRowTables(lines: TextBlock[]): Row[][] {
       if (tables[tables.length - 1].length) tables.push([]);
       continue;
     }
-    tables[tables.length - 1].push({ cells: l.text.split('\t'), line: l.line ?? 0 });
+    tables[tables.length - 1].push({ cells: l.text.split('\t'), line: l.line });
   }
   return tables;
 }
@@ -106,7 +107,7 @@ function cellPerLineTables(lines: TextBlock[]): Row[][] {
       current = null;
       continue;
     }
-    if (!current) rows.push((current = { cells: [], line: l.line ?? 0 }));
+    if (!current) rows.push((current = { cells: [], line: l.line }));
     current.cells.push(l.text.slice(1));
   }
   return [rows];
@@ -120,7 +121,7 @@ function pipeRun(blocks: Block[], start: number): { tables: Row[][]; end: number
     if (!b || !isPipeLine(b.text)) break;
     const cells = b.text.trim().slice(1, -1).split('|');
     if (cells.every((c) => /^\s*:?-{2,}:?\s*$/.test(c))) continue;
-    rows.push({ cells, line: b.line ?? 0 });
+    rows.push({ cells, line: b.line });
   }
   return { tables: [rows], end: j };
 }
@@ -132,7 +133,7 @@ function toGrid(rows: Row[]): Grid {
     colCount = Math.max(colCount, row.cells.length);
     row.cells.forEach((raw, c) => {
       const text = raw.replace(/\s+/g, ' ').trim();
-      if (text) cells.push({ r, c, rs: 1, cs: 1, text, line: row.line });
+      if (text) cells.push(row.line ? { r, c, rs: 1, cs: 1, text, line: row.line } : { r, c, rs: 1, cs: 1, text });
     });
   });
   return { cells, rowCount: rows.length, colCount, pages: [], before: [], after: [] };
