@@ -20,6 +20,9 @@ export interface RowPlan {
   notes: number[];
 }
 
+/** What a 栏次 row prints under its label columns instead of a number. */
+const PLACEHOLDER = /^(?:\*+|[—–―─-]+|…+|\.{3,}|\/)$/;
+
 const NOTE = /^\s*(注|说明|备注|附注|资料来源|填报说明)\s*[0-9一二三四五六七八九十.、:：]/;
 
 export function planRows(layout: Layout): RowPlan {
@@ -36,7 +39,8 @@ export function planRows(layout: Layout): RowPlan {
     const cells = rowCells(layout, r);
     if (cells.length === 0) continue;
     plan.header.push(r);
-    if (isIndexRow(cells.map((c) => c.text), 2)) plan.index.add(r);
+    // One number is enough under a header word or placeholder ("栏次 | ** | 1" over a single column).
+    if (isIndexRow(cells.map((c) => c.text))) plan.index.add(r);
   }
   let end = layout.rows;
   while (end > r && isNoteRow(layout, end - 1)) end--;
@@ -63,8 +67,9 @@ function firstDataRow(layout: Layout, from: number): number {
 }
 
 /**
- * A 栏次 row: only index words (栏 次 类 款 项 甲 乙) and small integers counting up
- * (1 2 3 …), at least one integer. "类 款 项 次 1 2 3", "栏 次 1 2" and "栏次 | | 1 | 2" qualify.
+ * A 栏次 row: only index words (栏 次 类 款 项 甲 乙), placeholders (** or —— under the label
+ * columns) and small integers counting up (1 2 3 …), at least one integer. "类 款 项 次 1 2 3",
+ * "栏 次 1 2", "栏次 | | 1 | 2" and "** | 1 | 2 | 3" qualify.
  */
 export function isIndexRow(texts: string[], minInts = 1): boolean {
   const ints: number[] = [];
@@ -73,7 +78,7 @@ export function isIndexRow(texts: string[], minInts = 1): boolean {
     const t = raw.normalize('NFKC').replace(/\s+/g, '');
     if (t === '') continue;
     if (/^\d{1,3}$/.test(t)) ints.push(Number(t));
-    else if (isIndexWord(t)) words++;
+    else if (isIndexWord(t) || PLACEHOLDER.test(t)) words++;
     else return false;
   }
   if (ints.length < minInts) return false;
