@@ -19,7 +19,8 @@ export function codeDiagnostics(document: DocumentRecord, models: TableModel[]):
   for (const model of models) {
     if (NAMED_LINES.has(model.table.kind)) continue;
     for (const scheme of ['function', 'economic'] as const) {
-      const rows = codeRows(model, scheme);
+      // A code printed on several lines of one table is checked once.
+      const rows = codeRows(model, scheme).filter((r) => !r.key.includes('@'));
       const present = new Set(rows.map(codeOf));
       const lengths = new Set(rows.map((r) => codeOf(r).length));
       for (const row of rows) {
