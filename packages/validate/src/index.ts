@@ -10,7 +10,7 @@ import { localize } from './localize.js';
 import { blameDiagnostics, misreadDiagnostics, unsureDiagnostics } from './report.js';
 import { codeDiagnostics } from './codes.js';
 
-export { nationalName, isKnownCode, matchName, normalizeName, childCodes, classificationEntries } from './classification.js';
+export { nationalName, isKnownCode, matchName, normalizeName, childCodes, classificationEntries, standardLineName } from './classification.js';
 export type { Scheme, ClassificationEntry, NameMatch } from './classification.js';
 
 export interface ValidateInput {
