@@ -74,6 +74,22 @@ export function nationalName(scheme: Scheme, code: string, year?: number | null)
   return (entries.find((e) => validIn(e, year)) ?? entries.find((e) => e.to === null) ?? entries.at(-1))?.name;
 }
 
+/** Lines every 款 of the function classification has, by the last two digits of the 项 code. */
+const STANDARD_LINES: Record<string, string> = { '01': '行政运行', '02': '一般行政管理事务', '03': '机关服务', '50': '事业运行' };
+
+/**
+ * The name of a 项 the list does not hold but whose 款 it does, when its last two digits are a line
+ * every 款 has (01 行政运行, 02 一般行政管理事务, 03 机关服务, 50 事业运行, 99 其他…支出); else undefined.
+ */
+export function standardLineName(scheme: Scheme, code: string, year?: number | null): string | undefined {
+  if (scheme !== 'function' || code.length !== 7 || isKnownCode(scheme, code)) return undefined;
+  const parent = nationalName(scheme, code.slice(0, 5), year);
+  if (!parent) return undefined;
+  const suffix = code.slice(5);
+  if (suffix === '99') return `其他${parent.replace(/支出$/, '')}支出`;
+  return STANDARD_LINES[suffix];
+}
+
 let children: Record<Scheme, Map<string, string[]>> | undefined;
 
 /** The known codes directly below a parent (款 under a 类, 项 under a 款). */

@@ -14,7 +14,8 @@ describe('national classification', () => {
     expect(nationalName('function', '210', 2017)).toBe('医疗卫生与计划生育支出');
     expect(nationalName('function', '2010350')).toBe('事业运行');
     expect(nationalName('economic', '30217')).toBe('公务接待费');
-    expect(nationalName('function', '2010309')).toBeUndefined();
+    expect(nationalName('function', '2010309')).toBe('参事事务');
+    expect(nationalName('function', '2010397')).toBeUndefined();
   });
   it('tells current, outdated and different names apart', () => {
     expect(matchName('function', '20805', '行政事业单位养老支出', 2023)).toBe('current');
@@ -71,5 +72,23 @@ describe('code names before 2019', () => {
     const found = codeFindings(rows, 2017).filter((d) => d.rule === 'code.name');
     expect(found).toMatchObject([{ severity: 'info' }]);
     expect(codeFindings(rows, 2023).filter((d) => d.rule === 'code.name')).toMatchObject([{ severity: 'warning', actual: '某旧款名称' }]);
+  });
+});
+
+describe('lines every 款 has', () => {
+  const rows = (line: string) => [['220 自然资源海洋气象等支出', '5.00'], ['22005 气象事务', '5.00'], [line, '5.00']];
+  it('are national under a listed 款, listed or not (行政运行, 事业运行, 其他…支出)', () => {
+    for (const line of ['2200501 行政运行', '2200550 事业运行', '2200599 其他气象事务支出', '2200502 一般行政管理事务']) {
+      expect(codeFindings(rows(line)).filter((d) => d.rule === 'code.unknown')).toEqual([]);
+    }
+  });
+  it('are still unknown with another name, or on another line', () => {
+    expect(codeFindings(rows('2200501 气象预报'))).toMatchObject([{ rule: 'code.unknown', actual: '2200501' }]);
+    expect(codeFindings(rows('2200504 气象服务'))).toMatchObject([{ rule: 'code.unknown', actual: '2200504' }]);
+  });
+  it('include the lines real disclosures printed as unknown before', () => {
+    for (const code of ['2040604', '2010607', '2010608', '2014004', '2013901', '50201', '30312']) {
+      expect(isKnownCode(code.length === 5 && code.startsWith('5') || code.startsWith('3') ? 'economic' : 'function', code)).toBe(true);
+    }
   });
 });

@@ -3,7 +3,7 @@
  * listed under their parent when the table prints parents.
  */
 import type { Diagnostic, DocumentRecord, Place } from '@govdocs/core';
-import { childCodes, isKnownCode, matchName, nationalName, normalizeName, type Scheme } from './classification.js';
+import { childCodes, isKnownCode, matchName, nationalName, normalizeName, standardLineName, type Scheme } from './classification.js';
 import { codeOf, codeRows, type RowInfo, type TableModel } from './model.js';
 import { tableName } from './equations.js';
 
@@ -19,7 +19,8 @@ export function codeDiagnostics(document: DocumentRecord, models: TableModel[]):
   for (const model of models) {
     if (NAMED_LINES.has(model.table.kind)) continue;
     for (const scheme of ['function', 'economic'] as const) {
-      const rows = codeRows(model, scheme);
+      // A code printed on several lines of one table is checked once.
+      const rows = codeRows(model, scheme).filter((r) => !r.key.includes('@'));
       const present = new Set(rows.map(codeOf));
       const lengths = new Set(rows.map((r) => codeOf(r).length));
       for (const row of rows) {
@@ -47,19 +48,32 @@ function nameFinding(scheme: Scheme, row: RowInfo, year: number | null, printedC
         message: `${code} is printed as ${printed}, its national name in other years; for ${year ?? 'the current year'} the name is ${national}.` };
     }
     const meant = codeNamed(scheme, code, printed, printedCodes);
+    if (meant) {
+      return { rule: 'code.name', severity: 'warning', expected: meant, actual: code,
+        message: `${code} is printed as ${printed}, but its national name is ${national}; ${printed} is ${meant}, so the code looks misprinted.` };
+    }
     // Before the 2019 lists (the 2018 reform renamed many lines) govdocs' list is thin: a name it
     // does not know for those years is only noted, unless the name belongs to a sibling code.
-    const severity = meant || year === null || year >= FIRST_WELL_KNOWN_YEAR ? 'warning' : 'info';
+    const severity = year === null || year >= FIRST_WELL_KNOWN_YEAR ? 'warning' : 'info';
     return { rule: 'code.name', severity, expected: national, actual: printed,
-      message: `${code} is printed as ${printed}, but its national name is ${national}${meant ? `; ${printed} is ${meant}, perhaps the code meant` : ''}.` };
+      message: `${code} is printed as ${printed}, but its national name is ${national}.` };
   }
   const meant = printed ? codeNamed(scheme, code, printed, printedCodes) : undefined;
   if (meant) {
     return { rule: 'code.name', severity: 'warning', expected: meant, actual: code,
       message: `${code} ${printed} is not a national ${kind} code; ${printed} is ${meant}, so the code looks misprinted.` };
   }
+  // A line every 款 has (行政运行, 事业运行, 其他…支出) under a listed 款 is national, listed or not.
+  const standard = standardLineName(scheme, code, year);
+  if (standard && (!printed || sameName(standard, printed))) return undefined;
   return { rule: 'code.unknown', severity: 'info', expected: null, actual: code,
     message: `${code}${printed ? ` ${printed}` : ''} is not in govdocs' list of national ${kind} codes (it may be a newer or local line).` };
+}
+
+function sameName(national: string, printed: string): boolean {
+  const n = normalizeName(national);
+  const p = normalizeName(printed);
+  return n === p || (p.length >= 4 && n.startsWith(p)) || (n.length >= 4 && p.startsWith(n));
 }
 
 /** The code a name belongs to under the same parent: from the national list, else elsewhere in the document. */

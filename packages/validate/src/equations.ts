@@ -3,12 +3,19 @@
  * cells (slots). Each knows its rule, so a violated one can be reported in words.
  */
 import { codeOf, codeRows, labelOf, panelOf, slotKey, type RowInfo, type TableModel } from './model.js';
+import { NUMBERED, holds, panelTotals, readings, yearBlock, type Line, type Panel } from './lines.js';
 
 export interface Term {
   model: TableModel;
   subject: string;
   measure: string;
   slot: string;
+  /**
+   * How many printed figures of the lowest level this one adds up (1 for a leaf). Publishers often
+   * add a total from the rounded leaves rather than from the rounded subtotals printed above them,
+   * so each leaf may carry its own rounding into the total.
+   */
+  weight?: number;
 }
 
 export interface Equation {
@@ -23,10 +30,25 @@ export interface Equation {
    * fails, the columns were misread, not the figures misprinted.
    */
   group?: string;
+  /**
+   * Why the identity may not be the table's: which lines are parts of which could not be told.
+   * Such an identity confirms figures when it holds and is reported as unchecked when it does not.
+   */
+  uncertain?: string;
 }
 
-export function term(model: TableModel, subject: string, measure: string): Term {
-  return { model, subject, measure, slot: slotKey(model.index, subject, measure) };
+export function term(model: TableModel, subject: string, measure: string, weight?: number): Term {
+  const t: Term = { model, subject, measure, slot: slotKey(model.index, subject, measure) };
+  if (weight !== undefined && weight > 1) t.weight = weight;
+  return t;
+}
+
+/** The rows of the lowest level below a code row in its table (itself when it has none). */
+function leafCount(rows: RowInfo[], row: RowInfo): number {
+  const code = codeOf(row);
+  const below = rows.filter((r) => codeOf(r).length > code.length && codeOf(r).startsWith(code));
+  const leaves = below.filter((r) => !below.some((o) => codeOf(o).length > codeOf(r).length && codeOf(o).startsWith(codeOf(r))));
+  return Math.max(1, leaves.length);
 }
 
 /** Column tokens that add up to their group's total. Anything else (预算数, 决算数, printed words) does not. */
@@ -60,18 +82,38 @@ function childrenEquations(model: TableModel, scheme: 'function' | 'economic'): 
     const children = rows.filter((r) => codeOf(r).length === code.length + 2 && codeOf(r).startsWith(code));
     if (children.length === 0) continue;
     const level = scheme === 'economic' ? '款' : code.length === 3 ? '款' : '项';
+    const unsure = uncodedLines(model, parent);
     for (const measure of model.measures) {
-      out.push({
+      const eq: Equation = {
         rule: 'sum.children', group: `${model.index}|children|${measure}`, total: term(model, parent.key, measure),
-        parts: children.map((c) => term(model, c.key, measure)),
+        parts: children.map((c) => term(model, c.key, measure, leafCount(rows, c))),
         partsLabel: `the sum of its ${level} rows (${children.map(codeOf).join(', ')})`,
-      });
+      };
+      if (unsure.length > 0) eq.uncertain = `lines without a code (${unsure.slice(0, 3).join(', ')}) are printed among the parts of ${code}, so which lines are its parts cannot be told`;
+      out.push(eq);
     }
   }
   return out;
 }
 
 const TOTAL_ROW = /^(合计|总计|本年支出合计|本年收入合计|支出合计|收入合计)$/;
+
+/**
+ * Lines without a code printed between a code line and the next line outside its branch (“301 | 2
+ * 津贴补贴” read without its code): they may be parts the sum cannot name.
+ */
+function uncodedLines(model: TableModel, parent: RowInfo): string[] {
+  const code = codeOf(parent);
+  const after = [...model.rows.values()].filter((r) => r.row > parent.row).sort((a, b) => a.row - b.row);
+  const out: string[] = [];
+  for (const r of after) {
+    if ('code' in r.subject) { if (!codeOf(r).startsWith(code)) break; continue; }
+    const label = labelOf(r);
+    if (label === null || TOTAL_ROW.test(label) || /合计|小计/.test(label)) break;
+    out.push(r.printed ?? label);
+  }
+  return out;
+}
 
 /** The 合计 row = the sum of the top-level code rows (类, or the highest level the table prints). */
 function totalRowEquations(model: TableModel): Equation[] {
@@ -91,11 +133,20 @@ function totalRowEquations(model: TableModel): Equation[] {
       else if (scheme === 'economic' && /^人员经费(合计)?$/.test(label)) { parts = roots.filter((r) => PERSONNEL.has(codeOf(r))); what = '人员经费 classes (301, 303)'; }
       else if (scheme === 'economic' && /^公用经费(合计)?$/.test(label)) { parts = roots.filter((r) => !PERSONNEL.has(codeOf(r))); what = '公用经费 classes'; }
       if (!parts || parts.length === 0) continue;
+      // A code printed without the 类 the table prints for the others (“7 11 02” for 210 11 02)
+      // may or may not be counted in its class: the sum takes it only if the figures say so.
+      const top = Math.min(...parts.map((p) => codeOf(p).length));
+      const orphans = parts.filter((p) => codeOf(p).length > top);
       for (const measure of model.measures) {
-        out.push({
-          rule: 'sum.total_row', total: term(model, row.key, measure), parts: parts.map((p) => term(model, p.key, measure)),
-          partsLabel: `the sum of its ${what} (${parts.map(codeOf).join(', ')})`,
-        });
+        let chosen = parts;
+        const fitsWithout = orphans.length > 0 && holds(model, row, parts.filter((p) => !orphans.includes(p)), measure);
+        if (fitsWithout) chosen = parts.filter((p) => !orphans.includes(p));
+        const eq: Equation = {
+          rule: 'sum.total_row', total: term(model, row.key, measure), parts: chosen.map((p) => term(model, p.key, measure, leafCount(rows, p))),
+          partsLabel: `the sum of its ${what} (${chosen.map(codeOf).join(', ')})`,
+        };
+        if (orphans.length > 0 && !fitsWithout) eq.uncertain = `${orphans.map(codeOf).join(', ')} ${orphans.length > 1 ? 'are' : 'is'} printed without ${orphans.length > 1 ? 'their' : 'its'} class line, so whether the total counts ${orphans.length > 1 ? 'them' : 'it'} cannot be told`;
+        out.push(eq);
       }
     }
   }
@@ -157,9 +208,10 @@ function componentsOf(model: TableModel, prefix: string): string[] | null {
   return out;
 }
 
-function lastToken(measure: string): string {
-  return measure.slice(measure.lastIndexOf('.') + 1);
-}
+const ITEM_WORDS: Record<string, string> = {
+  overseas: '因公出国（境）费', vehicles: '公务用车购置及运行维护费', reception: '公务接待费',
+  'vehicles.purchase': '公务用车购置费', 'vehicles.operation': '公务用车运行维护费',
+};
 
 /** 三公: total = 因公出国（境）+ 公务用车 + 公务接待; 公务用车 = 购置 + 运行维护. */
 function threePublicEquations(model: TableModel): Equation[] {
@@ -171,8 +223,13 @@ function threePublicEquations(model: TableModel): Equation[] {
   const out: Equation[] = [];
   for (const [total, parts, words] of identities) {
     if (!model.rows.has(total) || !parts.some((p) => model.rows.has(p))) continue;
+    // An item without a line, in a table with lines not recognised as items, may be one of them.
+    const unnamed = [...model.rows.values()].some((r) => 'label' in r.subject && !/合计|小计|总计/.test(labelOf(r) ?? ''));
+    const missing = unnamed ? parts.filter((p) => !model.rows.has(p)) : [];
     for (const measure of model.measures) {
-      out.push({ rule: 'sum.items', total: term(model, total, measure), parts: parts.map((p) => term(model, p, measure)), partsLabel: words });
+      const eq: Equation = { rule: 'sum.items', total: term(model, total, measure), parts: parts.map((p) => term(model, p, measure)), partsLabel: words };
+      if (missing.length > 0) eq.uncertain = `no line was recognised as ${missing.map((m) => ITEM_WORDS[m.slice('item:three_public.'.length)] ?? m).join(', ')}, so the sum cannot be checked`;
+      out.push(eq);
     }
   }
   return out;
@@ -195,44 +252,33 @@ function measuresOfPanel(model: TableModel, rows: RowInfo[]): string[] {
 /** Summary tables (收支总表): lines add up to 本年收入/支出合计, and both sides balance. */
 function summaryEquations(model: TableModel): Equation[] {
   if (model.table.kind !== 'summary' && model.table.kind !== 'appropriation_summary') return [];
-  const rows = [...model.rows.values()].sort((a, b) => a.row - b.row);
-  const find = (panel: string, re: RegExp) => rows.find((r) => (panelOf(r) ?? panel) === panel && re.test(labelOf(r) ?? ''));
   const out: Equation[] = [];
+  const grands: Partial<Record<Panel, RowInfo>> = {};
   for (const panel of ['income', 'expenditure'] as const) {
-    const yearTotal = find(panel, panel === 'income' ? /^本年收入合计$|^收入合计$/ : /^本年支出合计$|^支出合计$/);
-    const grand = find(panel, /^(收入|支出)?总计$/);
-    const sidePanel = (r: RowInfo) => panelOf(r) === panel;
-    if (yearTotal) {
-      const above = rows.filter((r) => r.row < yearTotal.row && isTopLevelLine(r));
-      const labels = above.filter((r) => sidePanel(r));
-      const classes = panel === 'expenditure' ? above.filter((r) => 'code' in r.subject && codeOf(r).length === 3) : [];
-      // Expenditure may be listed by function class or by other lines; when both appear, no claim.
-      const parts = classes.length > 0 ? (labels.length > 0 ? [] : classes) : labels;
-      if (parts.length > 0) {
-        for (const measure of measuresOfPanel(model, [yearTotal])) {
-          out.push({
-            rule: 'sum.lines', total: term(model, yearTotal.key, measure), parts: withoutSubLines(model, parts, measure, yearTotal).map((p) => term(model, p.key, measure)),
-            partsLabel: `the sum of the ${panel === 'income' ? 'income' : 'expenditure'} lines above it`,
-          });
-        }
+    const totals = panelTotals(model, panel);
+    const { lines, year, grand } = totals;
+    if (grand) grands[panel] = grand.row;
+    const found = yearBlock(totals);
+    if (year && found && found.block.length > 0) {
+      for (const measure of measuresOfPanel(model, [year.row])) {
+        out.push(lineSum(model, 'sum.lines', year.row, found.block, measure, `the sum of the ${panel} lines`));
       }
     }
-    if (yearTotal && grand && grand.row > yearTotal.row) {
-      const between = rows.filter((r) => sidePanel(r) && r.row > yearTotal.row && r.row < grand.row
-        && /结转|结余|上年|使用/.test(labelOf(r) ?? '') && isTopLevelLine(r));
-      const m = mainMeasure(model, grand.key);
-      const ym = mainMeasure(model, yearTotal.key);
+    if (year && grand && found && grand.row.row > year.row.row) {
+      const between = lines.slice(found.end + 1, lines.indexOf(grand)).filter((l) => l !== year);
+      const m = mainMeasure(model, grand.row.key);
+      const ym = mainMeasure(model, year.row.key);
       if (m && ym === m) {
-        out.push({
-          rule: 'balance.carryover', total: term(model, grand.key, m),
-          parts: [term(model, yearTotal.key, m), ...between.map((b) => term(model, b.key, m))],
-          partsLabel: `${panel === 'income' ? '本年收入合计' : '本年支出合计'}${between.map((b) => ` + ${b.printed ?? labelOf(b)}`).join('')}`,
-        });
+        const yearSum = lineSum(model, 'sum.lines', year.row, found.block, m, '');
+        const yearTerm = term(model, year.row.key, m, yearSum.parts.length);
+        const eq = lineSum(model, 'balance.carryover', grand.row, between, m, '', [yearTerm]);
+        const named = eq.parts.slice(1).map((p) => ` + ${p.model.rows.get(p.subject)?.printed ?? p.subject}`).join('');
+        out.push({ ...eq, partsLabel: `${panel === 'income' ? '本年收入合计' : '本年支出合计'}${named}` });
       }
     }
   }
-  const incomeGrand = find('income', /^(收入)?总计$/);
-  const spendGrand = find('expenditure', /^(支出)?总计$/);
+  const incomeGrand = grands.income;
+  const spendGrand = grands.expenditure;
   if (incomeGrand && spendGrand && incomeGrand !== spendGrand) {
     const mi = mainMeasure(model, incomeGrand.key);
     const ms = mainMeasure(model, spendGrand.key);
@@ -244,106 +290,33 @@ function summaryEquations(model: TableModel): Equation[] {
 }
 
 /**
- * Lines printed without an ordinal may still be sub-lines (人员经费 and 公用经费 under 基本支出).
- * When the lines do not add up to the total as they are, but do once every run of lines that adds
- * up to the line just above it is taken as that line's breakdown, the breakdown is left out.
+ * total = Σ the parts of a block of lines, in the first reading of its structure that the figures
+ * fit; when none fits, the most likely reading, marked uncertain unless the printed structure is.
  */
-function withoutSubLines(model: TableModel, parts: RowInfo[], measure: string, total: RowInfo): RowInfo[] {
-  const fen = (r: RowInfo) => model.cells.get(r.key)?.get(measure)?.fen ?? 0;
-  const sum = (rows: RowInfo[]) => rows.reduce((s, r) => s + fen(r), 0);
-  const target = fen(total);
-  if (sum(parts) === target) return parts;
-  const kept: RowInfo[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    kept.push(parts[i]!);
-    let run = 0;
-    for (let j = i + 1; j < parts.length; j++) {
-      run += fen(parts[j]!);
-      if (j > i + 1 && run === fen(parts[i]!) && run !== 0) { i = j; break; }
-    }
+function lineSum(model: TableModel, rule: string, total: RowInfo, block: Line[], measure: string, label: string, fixed: Term[] = []): Equation {
+  const all = readings(model, block, measure);
+  // Numbered lines say which are parts of which: no other reading is tried.
+  const options = all[0]?.certain && all[0].why === NUMBERED ? [all[0]] : all;
+  const fits = options.find((o) => holds(model, total, o.parts, measure, fixed));
+  const chosen = fits ?? options[0] ?? { parts: [], certain: true, why: '' };
+  const eq: Equation = {
+    rule, total: term(model, total.key, measure), parts: [...fixed, ...chosen.parts.map((p) => term(model, p.key, measure))],
+    partsLabel: label ? `${label} (${chosen.why})` : chosen.why,
+  };
+  if (!fits && !chosen.certain) {
+    eq.uncertain = `which lines of ${lineLabel(total)} are parts of which cannot be told from the page (no reading of its sub-lines adds up)`;
   }
-  return sum(kept) === target ? kept : parts;
+  return eq;
 }
 
-/** A line at the first level of a summary table (not “（一）…”, “1. …” or “其中：…”). */
-function isTopLevelLine(row: RowInfo): boolean {
-  const printed = (row.printed ?? '').normalize('NFKC').trim();
-  return !/^(\([一二三四五六七八九十\d]+\)|\d+[.、]|其中)/.test(printed);
+function lineLabel(row: RowInfo): string {
+  return row.text ?? row.printed ?? row.key;
 }
 
 /** The printed header of a measure's column (“基本支出”), else the measure token. */
 export function columnName(model: TableModel, measure: string): string {
   const col = model.table.columns.find((c) => c.measure === measure);
   return col && col.path.length > 0 ? col.path.join('›') : measure;
-}
-
-const TOTAL_MEASURES = ['total', 'expenditure.total', 'amount', 'actual', 'budget'];
-
-function totalRowOf(model: TableModel): RowInfo | undefined {
-  return [...model.rows.values()].find((r) => !panelOf(r) && /^(合计|总计)$/.test(labelOf(r) ?? ''));
-}
-
-function firstMeasure(model: TableModel, subject: string, measures: string[]): string | undefined {
-  const row = model.cells.get(subject);
-  return measures.find((m) => row?.has(m));
-}
-
-/**
- * The same figure in two tables of one document. `total` is the cell of the detail table, so a
- * tie blames it: the summary is the reference a reader checks the detail against.
- */
-export function crossTableEquations(models: TableModel[]): Equation[] {
-  const only = (kind: string) => {
-    const found = models.filter((m) => m.table.kind === kind && m.rows.size > 0);
-    return found.length === 1 ? found[0] : undefined;
-  };
-  const out: Equation[] = [];
-  const summary = only('summary');
-  const income = only('income');
-  const expenditure = only('expenditure');
-  const general = only('general_budget');
-  const basic = only('general_budget_basic');
-  const approp = only('appropriation_summary');
-  const pair = (rule: string, detail: TableModel, dSubject: string, dMeasures: string[], ref: TableModel, rSubject: string, rMeasures: string[]) => {
-    const dm = firstMeasure(detail, dSubject, dMeasures);
-    const rm = firstMeasure(ref, rSubject, rMeasures);
-    if (!dm || !rm) return;
-    out.push({ rule, total: term(detail, dSubject, dm), parts: [term(ref, rSubject, rm)], partsLabel: tableName(ref.table) });
-  };
-  const summaryLine = (model: TableModel, panel: string, re: RegExp) =>
-    [...model.rows.values()].find((r) => (panelOf(r) ?? panel) === panel && re.test(labelOf(r) ?? ''));
-  if (summary && expenditure) {
-    const line = summaryLine(summary, 'expenditure', /^本年支出合计$/);
-    const row = totalRowOf(expenditure);
-    if (line && row) pair('crosstable.expenditure_total', expenditure, row.key, TOTAL_MEASURES, summary, line.key, TOTAL_MEASURES);
-    for (const cls of codeRows(summary, 'function').filter((r) => codeOf(r).length === 3)) {
-      if (expenditure.rows.has(cls.key)) pair('crosstable.expenditure_class', expenditure, cls.key, TOTAL_MEASURES, summary, cls.key, TOTAL_MEASURES);
-    }
-  }
-  if (summary && income) {
-    const line = summaryLine(summary, 'income', /^本年收入合计$/);
-    const row = totalRowOf(income);
-    if (line && row) pair('crosstable.income_total', income, row.key, TOTAL_MEASURES, summary, line.key, TOTAL_MEASURES);
-  }
-  if (basic && general) {
-    const row = totalRowOf(general);
-    for (const [re, token] of [[/^人员经费(合计)?$/, 'personnel'], [/^公用经费(合计)?$/, 'public']] as const) {
-      const line = [...basic.rows.values()].find((r) => re.test(labelOf(r) ?? ''));
-      if (row && line) {
-        pair('crosstable.basic_expenditure', general, row.key, [`expenditure.basic.${token}`, `basic.${token}`],
-          basic, line.key, ['amount', 'actual', 'budget', 'total']);
-      }
-    }
-  }
-  if (approp && general) {
-    const line = summaryLine(approp, 'expenditure', /^本年支出合计$/);
-    const row = totalRowOf(general);
-    if (line && row) pair('crosstable.general_budget_total', general, row.key, ['expenditure.total', 'total'], approp, line.key, ['general_budget']);
-    for (const cls of codeRows(approp, 'function').filter((r) => codeOf(r).length === 3)) {
-      if (general.rows.has(cls.key)) pair('crosstable.general_budget_class', general, cls.key, ['expenditure.total', 'total'], approp, cls.key, ['general_budget']);
-    }
-  }
-  return out;
 }
 
 export function tableName(table: { title: string | null; code: string | null; kind: string }): string {

@@ -4,12 +4,13 @@
  */
 import type { Diagnostic, DocumentRecord, FactRecord, StageResult, TableRecord } from '@govdocs/core';
 import { buildModels } from './model.js';
-import { crossTableEquations, tableEquations } from './equations.js';
+import { tableEquations } from './equations.js';
+import { crossTableEquations } from './crosstable.js';
 import { localize } from './localize.js';
-import { blameDiagnostics, misreadDiagnostics } from './report.js';
+import { blameDiagnostics, misreadDiagnostics, unsureDiagnostics } from './report.js';
 import { codeDiagnostics } from './codes.js';
 
-export { nationalName, isKnownCode, matchName, normalizeName, childCodes, classificationEntries } from './classification.js';
+export { nationalName, isKnownCode, matchName, normalizeName, childCodes, classificationEntries, standardLineName } from './classification.js';
 export type { Scheme, ClassificationEntry, NameMatch } from './classification.js';
 
 export interface ValidateInput {
@@ -22,10 +23,11 @@ export function validateDocument(input: ValidateInput): StageResult<null> {
   const { document, tables, facts } = input;
   const models = buildModels(tables, facts);
   const equations = [...models.flatMap(tableEquations), ...crossTableEquations(models)];
-  const { blames, misread } = localize(models, equations);
+  const { blames, misread, unsure } = localize(models, equations);
   const diagnostics: Diagnostic[] = [
     ...blameDiagnostics(document, blames),
     ...misreadDiagnostics(document, misread),
+    ...unsureDiagnostics(document, unsure),
     ...checkCodes(document, models),
   ];
   return { value: null, diagnostics };

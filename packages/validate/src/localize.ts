@@ -4,7 +4,7 @@
  * violated and fewest satisfied identities, correct it to what its identity expects, re-check, and
  * repeat. Each wrong cell is reported once, through its most specific identity.
  */
-import { cellTolerance, type MoneyCell, type TableModel } from './model.js';
+import { cellTolerance, withinRounding, type MoneyCell, type TableModel } from './model.js';
 import type { Equation, Term } from './equations.js';
 
 export interface Blame {
@@ -17,6 +17,8 @@ export interface Blame {
   tolerance: number;
   /** Other cells the figures point at just as much (the finding names them). */
   alternatives: Term[];
+  /** How many printed figures the identity rests on (the total and its parts' leaves), and the rounding half-unit they share (fen; null if mixed). */
+  rounding: { figures: number; half: number | null };
 }
 
 /** Rule order when one cell breaks several identities: the narrower claim explains it best. */
@@ -33,6 +35,8 @@ export interface Localized {
   blames: Blame[];
   /** Groups left unchecked because most of their identities failed (columns misread): one example each. */
   misread: Equation[];
+  /** Identities that fail but whose structure could not be told (`uncertain`): one per table and rule. */
+  unsure: Equation[];
 }
 
 export function localize(models: TableModel[], equations: Equation[]): Localized {
@@ -40,11 +44,14 @@ export function localize(models: TableModel[], equations: Equation[]): Localized
   for (const m of models) for (const row of m.cells.values()) for (const c of row.values()) cells.set(c.slot, c);
   const corrected = new Map<string, number>();
   const value = (t: Term) => corrected.get(t.slot) ?? cells.get(t.slot)?.fen ?? 0;
-  const tol = (t: Term) => cells.get(t.slot)?.tolerance ?? cellTolerance('0.00', t.model.unit);
-  const checkable = usableEquations(equations, cells);
-  const isBroken = (eq: Equation) => Math.abs(difference(eq, value)) > tolerance(eq, tol);
-  const misread = misreadGroups(checkable, isBroken, (t) => cells.has(t.slot));
-  const usable = checkable.filter((eq) => !eq.group || !misread.has(eq.group));
+  const tol = (t: Term) => (cells.get(t.slot)?.tolerance ?? cellTolerance('0.00', t.model.unit)) * (t.weight ?? 1);
+  const isBroken = (eq: Equation) => !withinRounding(difference(eq, value), tolerance(eq, tol));
+  const checkable = usableEquations(markAmbiguous(models, equations), cells);
+  // An identity whose structure is unsure stays only where the figures confirm it.
+  const unsure = checkable.filter((eq) => eq.uncertain && isBroken(eq));
+  const certain = checkable.filter((eq) => !(eq.uncertain && isBroken(eq)));
+  const misread = misreadGroups(certain, isBroken, (t) => cells.has(t.slot));
+  const usable = certain.filter((eq) => !eq.group || !misread.has(eq.group));
 
   // Only identities broken as printed need explaining: a correction that breaks one that held
   // (a whole table consistently off from the summary) is not a second fault.
@@ -54,7 +61,7 @@ export function localize(models: TableModel[], equations: Equation[]): Localized
     const violated: Equation[] = [];
     const score = new Map<string, Score>();
     for (const eq of usable) {
-      const off = Math.abs(difference(eq, value)) > tolerance(eq, tol);
+      const off = isBroken(eq);
       const bad = off && brokenAsPrinted.has(eq);
       if (bad) violated.push(eq);
       if (off && !bad) continue;
@@ -93,10 +100,32 @@ export function localize(models: TableModel[], equations: Equation[]): Localized
     }
     const actual = value(best.term);
     const expected = actual + (eq.total.slot === slot ? -difference(eq, value) : difference(eq, value));
-    blames.push({ equation: eq, term: eq.total.slot === slot ? eq.total : eq.parts.find((p) => p.slot === slot)!, cell: cells.get(slot), expected, actual, tolerance: tolerance(eq, tol), alternatives });
+    blames.push({ equation: eq, term: eq.total.slot === slot ? eq.total : eq.parts.find((p) => p.slot === slot)!, cell: cells.get(slot), expected, actual, tolerance: tolerance(eq, tol), alternatives, rounding: rounding(eq, tol) });
     corrected.set(slot, expected);
   }
-  return { blames, misread: [...misread.values()] };
+  return { blames, misread: [...misread.values()], unsure: firstPerTable(unsure) };
+}
+
+/** Identities that use a figure printed twice on its line with different values are unsure. */
+function markAmbiguous(models: TableModel[], equations: Equation[]): Equation[] {
+  const ambiguous = new Map<string, string[]>();
+  for (const m of models) for (const [slot, texts] of m.ambiguous) ambiguous.set(slot, texts);
+  if (ambiguous.size === 0) return equations;
+  return equations.map((eq) => {
+    const term = [eq.total, ...eq.parts].find((t) => ambiguous.has(t.slot));
+    if (!term || eq.uncertain) return eq;
+    const texts = ambiguous.get(term.slot)!;
+    return { ...eq, uncertain: `the line prints ${texts.join(' and ')} in columns read as the same measure (${term.measure}), so which figure the sum means cannot be told` };
+  });
+}
+
+function firstPerTable(equations: Equation[]): Equation[] {
+  const seen = new Map<string, Equation>();
+  for (const eq of equations) {
+    const key = `${eq.total.model.index}|${eq.rule}|${eq.uncertain}`;
+    if (!seen.has(key)) seen.set(key, eq);
+  }
+  return [...seen.values()];
 }
 
 /**
@@ -148,6 +177,12 @@ function rank(s: Score): number {
 /** total − Σ parts, in fen. */
 function difference(eq: Equation, value: (t: Term) => number): number {
   return value(eq.total) - eq.parts.reduce((sum, p) => sum + value(p), 0);
+}
+
+function rounding(eq: Equation, tol: (t: Term) => number): Blame['rounding'] {
+  const terms = [eq.total, ...eq.parts];
+  const halves = new Set(terms.map((t) => tol(t) / (t.weight ?? 1)));
+  return { figures: terms.reduce((n, t) => n + (t.weight ?? 1), 0), half: halves.size === 1 ? [...halves][0]! : null };
 }
 
 function tolerance(eq: Equation, tol: (t: Term) => number): number {

@@ -31,7 +31,7 @@ function toDiagnostic(document: DocumentRecord, group: Blame[]): Diagnostic {
   const where = `${tableName(model.table)}, line ${lineName(row)}, column ${columns}`;
   const isTotal = equation.total.slot === term.slot;
   const printed = formatFen(actual);
-  const rounding = first.tolerance > 0 ? ` (beyond the ±${formatFen(first.tolerance)} rounding of its unit)` : '';
+  const rounding = roundingWords(first);
   let message: string;
   if (equation.rule.startsWith('crosstable.')) {
     const other = equation.parts[0]!;
@@ -55,6 +55,33 @@ function toDiagnostic(document: DocumentRecord, group: Blame[]): Diagnostic {
     place: placeOf(document, first), tableId: model.table.id,
     expected: fenToYuan(expected), actual: fenToYuan(actual),
   };
+}
+
+/**
+ * What rounding allows, in words: n parts printed to a unit may differ from their printed total by
+ * up to n × half that unit.
+ */
+function roundingWords(blame: Blame): string {
+  const { figures, half } = blame.rounding;
+  if (blame.tolerance === 0) return '';
+  if (half === null || half === 0) return ` (beyond the ±${formatFen(blame.tolerance)} that rounding its figures allows)`;
+  const step = half * 2;
+  const unit = step === 100 ? 'whole yuan' : step === 10000 ? '0.01 万元' : step === 1000000 ? 'whole 万元' : `steps of ${formatFen(step)} yuan`;
+  return ` (beyond rounding: ${figures} figures printed in ${unit}, each within ±${formatFen(half)}, allow ${figures} × ${formatFen(half)} = ${formatFen(blame.tolerance)})`;
+}
+
+/** Identities that fail where which lines are parts of which could not be told: info, not error. */
+export function unsureDiagnostics(document: DocumentRecord, examples: Equation[]): Diagnostic[] {
+  return examples.map((eq) => {
+    const model = eq.total.model;
+    const row = model.rows.get(eq.total.subject);
+    return {
+      rule: 'sum.unchecked', severity: 'info', stage: 'validate', tableId: model.table.id,
+      place: { file: document.source.path, ...(model.table.pages[0] ? { page: model.table.pages[0] } : {}), ...(row ? { row: row.row } : {}) },
+      message: `${tableName(model.table)}, line ${lineName(row)}: not checked (${eq.rule}): ${eq.uncertain}. Check the table on the page.`,
+      expected: null, actual: null,
+    };
+  });
 }
 
 /** A column group whose identities mostly fail: reported once, as unchecked, not as many errors. */
