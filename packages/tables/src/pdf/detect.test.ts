@@ -162,6 +162,42 @@ describe('pages', () => {
     expect(gs[0].cells.filter((c) => c.text === '项目')).toHaveLength(1);
   });
 
+  it('joins a table whose title lines, header, 栏次 and 合计 rows are printed again on the next page', () => {
+    // Title lines below the top tenth of the page, so they are not running headers.
+    const top = (n: number) => [word('表2', 500, 100, 20), word('收入决算表', 250, 120), word('部门：交通局', 100, 140, 60), word('单位：万元', 400, 140, 50),
+      word('科目', 100, 170), word('名称', 200, 170), word('金额', 300, 170), word('栏次', 200, 190), word('1', 300, 190, 10),
+      word('合计', 200, 210), word('6.00', 300, 210, 30), word(`${n}`, 290, 775, 10)];
+    const gs = grids(detectPdfTables([
+      page(1, [...top(1), word('208', 100, 230, 30), word('社保', 200, 230), word('1.00', 300, 230, 30)]),
+      page(2, [...top(2), word('221', 100, 230, 30), word('住房', 200, 230), word('5.00', 300, 230, 30)]),
+    ]));
+    expect(gs).toHaveLength(1);
+    expect(gs[0].pages).toEqual([1, 2]);
+    expect(gs[0].rowCount).toBe(5);
+    expect(rowOf(gs[0], 4)).toEqual(['221', '住房', '5.00']);
+    expect(gs[0].cells.filter((c) => c.text === '合计')).toHaveLength(1);
+    expect(gs[0].before).toEqual(['表2', '收入决算表', '部门：交通局  单位：万元']);
+  });
+
+  it('keeps apart tables under the same title when the next one does not repeat the header', () => {
+    // Titles below the top tenth of the page, so they are not running headers.
+    const top = [word('项目支出绩效目标表', 250, 100, 90), word('项目名称', 100, 150), word('金额', 300, 150)];
+    const gs = grids(detectPdfTables([
+      page(1, [...top, word('甲项目', 100, 170, 30), word('1.00', 300, 170, 30)]),
+      page(2, [word('项目支出绩效目标表', 250, 100, 90), word('乙项目', 100, 150, 30), word('2.00', 300, 150, 30), word('指标', 100, 170), word('3.00', 300, 170, 30)]),
+    ]));
+    expect(gs).toHaveLength(2);
+  });
+
+  it('keeps apart tables whose titles are drawn inside their frames', () => {
+    // Each page: a ruled frame whose first row holds the title, then header and one data row.
+    const rules = [h(60, 100, 400), h(80, 100, 400), h(100, 100, 400), h(120, 100, 400), v(100, 60, 120), v(400, 60, 120), v(250, 80, 120)];
+    const framed = (title: string, label: string) => [word(title, 200, 65), word('项目', 110, 85), word('金额', 260, 85), word(label, 110, 105), word('9.00', 260, 105, 30)];
+    const gs = grids(detectPdfTables([page(1, framed('收入总表', '合计'), rules), page(2, framed('支出总表', '合计'), rules)]));
+    expect(gs).toHaveLength(2);
+    expect(gs[1].before).toEqual(['支出总表']);
+  });
+
   it('keeps a table that starts under a new title on the next page apart', () => {
     const table = (y: number, label: string) => [word('项目', 100, y), word('金额', 300, y), word(label, 100, y + 20), word('1.00', 300, y + 20, 30)];
     const gs = grids(detectPdfTables([page(1, [word('收入表', 100, 50), ...table(100, '工资')]), page(2, [word('支出决算表', 100, 50), ...table(100, '津贴')])]));

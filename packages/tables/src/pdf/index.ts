@@ -8,7 +8,7 @@ import type { Block, Cell, Grid, PageLayout, TextBlock } from '@govdocs/core';
 import { findLattices } from './lattice.js';
 import { streamSegments, type Segment } from './stream.js';
 import type { Item, PageTable } from './table.js';
-import { appendTable, attachHeaderPieces, continuation, CONTINUED, headerSignatures, PAGE_FURNITURE, runningLines, shape } from './pages.js';
+import { appendTable, attachHeaderPieces, continuation, CONTINUED, openTable, PAGE_FURNITURE, runningLines, shape, type OpenTable } from './pages.js';
 import { attachContext } from '../text-grids.js';
 import { boxOf, isNumeric, lineText, toLines, toWord, type Line } from './words.js';
 
@@ -21,16 +21,18 @@ export function detectPdfTables(layout: PageLayout[]): Block[] {
   const furniture = (t: string) => PAGE_FURNITURE.test(t) || running.has(shape(t));
   attachHeaderPieces(pages, furniture);
   const blocks: Block[] = [];
-  let open: { grid: Grid; last: PageTable; headerRows: string[] } | null = null;
+  let open: OpenTable | null = null;
   for (const items of pages) {
     const first = items.findIndex((i) => i.type === 'table');
     const lead = first < 0 ? [] : (items.slice(0, first) as { type: 'text'; block: TextBlock }[]);
-    const nextTable = first < 0 ? null : (items[first] as { type: 'table'; table: PageTable }).table;
+    const split = first < 0 ? null : splitContextRows((items[first] as { type: 'table'; table: PageTable }).table);
     let start = 0;
-    const map = open && nextTable ? continuation(open, trailingText(blocks), lead.map((l) => l.block.text), nextTable, furniture) : null;
-    if (open && nextTable && map) {
+    const before = [...lead.map((l) => l.block.text), ...(split?.preface ?? [])];
+    const map = open && split ? continuation(open, trailingText(blocks), before, split.table, furniture) : null;
+    if (open && split && map) {
       dropTrailingFurniture(blocks);
-      appendTable(open, nextTable, map);
+      appendTable(open, split.table, map);
+      for (const text of split.notes) blocks.push({ type: 'text', text, page: split.table.page });
       start = first + 1;
     }
     // A joined table stays open for the page after, unless another table follows it here.
@@ -42,10 +44,11 @@ export function detectPdfTables(layout: PageLayout[]): Block[] {
       }
       const { preface, table, notes } = splitContextRows(item.table);
       for (const text of preface) blocks.push({ type: 'text', text, page: table.page });
+      const title = trailingText(blocks).slice(-CONTEXT_LINES);
       const grid = toGrid(table);
       blocks.push({ type: 'grid', grid });
       for (const text of notes) blocks.push({ type: 'text', text, page: table.page });
-      open = { grid, last: item.table, headerRows: headerSignatures(grid) };
+      open = openTable(grid, item.table, title);
     }
     if (open && blocks[blocks.length - 1].type !== 'grid' && !trailingText(blocks).every((t) => furniture(t) || CONTINUED.test(t))) open = null;
   }

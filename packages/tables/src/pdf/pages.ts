@@ -91,17 +91,63 @@ export function runningLines(layout: PageLayout[], pages: Item[][]): Set<string>
   return new Set([...seen].filter(([, on]) => on.size > 1).map(([k]) => k));
 }
 
-/**
- * The first table of a page continues the open one when only page numbers or a 续表 marker lie
- * between them and each of its columns lies under a column of the open table. Returns the
- * open table's column of each of its columns, or null.
- */
-export function continuation(open: { last: PageTable }, after: string[], before: string[], next: PageTable, furniture: (t: string) => boolean): number[] | null {
-  const between = [...after, ...before].map((t) => t.trim()).filter(Boolean);
-  const marked = between.some((t) => CONTINUED.test(t.replace(/\s+/g, '')));
-  if (!marked && !between.every(furniture)) return null;
-  return columnMap(open.last.columns, next.columns);
+/** A table read so far, open to rows on the next page. */
+export interface OpenTable {
+  grid: Grid;
+  /** Its first part, whose columns later parts are matched against (they index the grid). */
+  last: PageTable;
+  headerRows: string[];
+  /** Signatures of its first rows: header, column numbers (栏次) and the total row a later part may repeat. */
+  leadRows: string[];
+  /** The title lines printed over it (title, 表N, 部门/单位), whitespace removed. */
+  title: Set<string>;
 }
+
+/** How many rows under the header a later part may print again (栏次, 合计). */
+const REPEATABLE_ROWS = 2;
+
+export function openTable(grid: Grid, last: PageTable, title: string[]): OpenTable {
+  const headerRows = headerSignatures(grid);
+  const lead = Math.min(grid.rowCount, headerRows.length + REPEATABLE_ROWS);
+  return {
+    grid, last, headerRows,
+    leadRows: Array.from({ length: lead }, (_, r) => rowSignature(grid.cells, r)),
+    title: new Set(title.map(squash).filter((t) => t && !PAGE_FURNITURE.test(t))),
+  };
+}
+
+const squash = (t: string) => t.replace(/\s+/g, '');
+
+/**
+ * The first table of a page continues the open one when each of its columns lies under a
+ * column of the open table and only page furniture or a 续表 marker lies between them; or
+ * when the lines between print the open table's title lines again and the table starts by
+ * repeating its header. Returns the open table's column of each of its columns, or null.
+ */
+export function continuation(open: OpenTable, after: string[], before: string[], next: PageTable, furniture: (t: string) => boolean): number[] | null {
+  const between = [...after, ...before].map((t) => t.trim()).filter(Boolean);
+  const marked = between.some((t) => CONTINUED.test(squash(t)));
+  const map = columnMap(open.last.columns, next.columns);
+  if (!map) return null;
+  if (marked || between.every(furniture)) return map;
+  const retitled = after.every((t) => !t.trim() || furniture(t)) && before.every((t) => !t.trim() || furniture(t) || open.title.has(squash(t)));
+  return retitled && repeatsHeader(open, next) ? map : null;
+}
+
+function repeatsHeader(open: OpenTable, next: PageTable): boolean {
+  return repeatedHeaderEnd(open, next) > 0;
+}
+
+/** Rows at the top of `next` up to the last that prints a header row of the open table again. */
+function repeatedHeaderEnd(open: OpenTable, next: PageTable): number {
+  const header = new Set(open.headerRows.filter(Boolean));
+  const top = Math.min(firstFigureRow(next.cells, next.rowCount), MAX_HEADER_ROWS);
+  let end = 0;
+  for (let r = 0; r < top; r++) if (header.has(rowSignature(next.cells, r))) end = r + 1;
+  return end;
+}
+
+const MAX_HEADER_ROWS = 6;
 
 /** For each column of `next`, the column of `prev` it overlaps most; null if one has none or order breaks. */
 function columnMap(prev: { x0: number; x1: number }[], next: { x0: number; x1: number }[]): number[] | null {
@@ -119,22 +165,29 @@ function columnMap(prev: { x0: number; x1: number }[], next: { x0: number; x1: n
   return map;
 }
 
+/** A row's text, whitespace removed: the same header row read with its words split otherwise (收  入 / 收入) matches. */
 function rowSignature(cells: { r: number; c: number; text: string }[], r: number): string {
-  return cells.filter((c) => c.r === r).sort((a, b) => a.c - b.c).map((c) => c.text.replace(/\s+/g, '')).join('|');
+  return cells.filter((c) => c.r === r).sort((a, b) => a.c - b.c).map((c) => squash(c.text)).join('');
+}
+
+function firstFigureRow(cells: { r: number; text: string }[], rowCount: number): number {
+  let first = rowCount;
+  for (const c of cells) if (c.r < first && isNumeric(c.text)) first = c.r;
+  return first;
 }
 
 /** Signatures of the header rows: the rows above the first row with a figure. */
 export function headerSignatures(grid: Grid): string[] {
-  let first = grid.rowCount;
-  for (const c of grid.cells) if (c.r < first && isNumeric(c.text)) first = c.r;
+  const first = firstFigureRow(grid.cells, grid.rowCount);
   if (first >= grid.rowCount) return [];
   return Array.from({ length: first }, (_, r) => rowSignature(grid.cells, r));
 }
 
-export function appendTable(open: { grid: Grid; last: PageTable; headerRows: string[] }, next: PageTable, map: number[]): void {
-  const header = new Set(open.headerRows.filter(Boolean));
-  let skip = 0;
-  while (skip < next.rowCount && header.has(rowSignature(next.cells, skip))) skip++;
+export function appendTable(open: OpenTable, next: PageTable, map: number[]): void {
+  // The header printed again, then rows under it printed again too (栏次, the 合计 row).
+  let skip = repeatedHeaderEnd(open, next);
+  let lead = skip > 0 ? open.headerRows.length : 0;
+  while (skip < next.rowCount && lead < open.leadRows.length && rowSignature(next.cells, skip) === open.leadRows[lead]) { skip++; lead++; }
   if (isRowRemainder(open.grid, next, skip)) {
     joinRemainder(open.grid, next, skip, map);
     skip++;
@@ -148,7 +201,6 @@ export function appendTable(open: { grid: Grid; last: PageTable; headerRows: str
   }
   open.grid.rowCount += next.rowCount - skip;
   if (!open.grid.pages.includes(next.page)) open.grid.pages.push(next.page);
-  // Later pages are matched against the first part's columns, which index the grid.
 }
 
 const TOTAL_OR_ORDINAL = /^(合计|总计|小计|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))/;

@@ -1,0 +1,91 @@
+/**
+ * Real disclosures (../shared/real): tables that cross pages are read whole, so the rows under a
+ * class code add up to it and the 合计 row to the 类 rows. Skipped when ../shared/real is not there.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Block, Cell, Grid } from '@govdocs/core';
+import { readPdfLayout } from '@govdocs/ingest';
+import { detectPdfTables } from './index.js';
+
+const real = new URL('../../../../../shared/real/docs/', import.meta.url).pathname;
+
+async function gridsOf(name: string): Promise<Grid[]> {
+  const layout = await readPdfLayout(new Uint8Array(readFileSync(real + name)));
+  return detectPdfTables(layout.pages).filter((b: Block): b is Extract<Block, { type: 'grid' }> => b.type === 'grid').map((b) => b.grid);
+}
+
+const titled = (grids: Grid[], title: string) => grids.filter((g) => g.before.some((t) => t.replace(/\s+/g, '').includes(title)));
+
+/** Fen of a printed figure, or null. */
+function fen(text: string): number | null {
+  const t = text.replace(/[,\s]/g, '');
+  if (!/^-?\d+(\.\d{1,2})?$/.test(t)) return null;
+  return Math.round(Number(t) * 100);
+}
+
+/** The first figure right of a cell in its row (the 合计 column of a code or total row). */
+function figureRightOf(g: Grid, cell: Cell): number | null {
+  const right = g.cells.filter((c) => c.r === cell.r && c.c > cell.c).sort((a, b) => a.c - b.c);
+  for (const c of right) {
+    const v = fen(c.text);
+    if (v !== null) return v;
+  }
+  return null;
+}
+
+/**
+ * Every way a table's figures fail to add up by its codes: a code whose rows two digits longer
+ * under it do not add up to it, and a 合计 row the 类 (3-digit) rows do not add up to.
+ * Figures are printed to 0.01, so n parts may be off by n × 0.005 of rounding.
+ */
+function unbalanced(g: Grid): string[] {
+  const codes = g.cells.filter((c) => /^\d{3}(\d{2}){0,2}$/.test(c.text));
+  const out: string[] = [];
+  const check = (what: string, total: number | null, parts: Cell[]) => {
+    const values = parts.map((p) => figureRightOf(g, p));
+    if (total === null || !parts.length || values.some((v) => v === null)) return;
+    const sum = values.reduce((a, b) => a! + b!, 0)!;
+    if (Math.abs(sum - total) > parts.length * 0.5) out.push(`${what}: ${total / 100} ≠ ${sum / 100} (${parts.map((p) => p.text).join(', ')})`);
+  };
+  for (const code of codes) {
+    const children = codes.filter((c) => c.c === code.c && c.text.length === code.text.length + 2 && c.text.startsWith(code.text));
+    check(`p${code.page} ${code.text}`, figureRightOf(g, code), children);
+  }
+  const total = g.cells.find((c) => c.text.replace(/\s+/g, '') === '合计');
+  const classes = codes.filter((c) => c.text.length === 3);
+  if (total && classes.length && classes.every((c) => c.c === classes[0].c)) check('合计', figureRightOf(g, total), classes);
+  return out;
+}
+
+describe.skipIf(!existsSync(real))('tables of real disclosures that cross pages', () => {
+  it('d14: tables whose title, header, 栏次 and 合计 rows are printed again on each page are read whole', async () => {
+    const grids = await gridsOf('d14.pdf');
+    for (const [title, pages] of [['收入决算表', [8, 9]], ['支出决算表', [10, 11]], ['一般公共预算财政拨款支出决算表', [15, 16]], ['一般公共预算财政拨款基本支出决算表', [17, 18, 19, 20]]] as const) {
+      const [g, ...rest] = titled(grids, title).filter((x) => x.before.some((t) => t.replace(/\s+/g, '') === title));
+      expect(rest, title).toHaveLength(0);
+      expect(g.pages, title).toEqual(pages);
+      // Printed on every page, kept once.
+      for (const total of ['合计', '公用经费合计']) expect(g.cells.filter((c) => c.text.replace(/\s+/g, '') === total).length, title).toBeLessThanOrEqual(1);
+      expect(unbalanced(g), title).toEqual([]);
+    }
+    const income = titled(grids, '收入决算表')[0];
+    expect(income.cells.filter((c) => /^\d{3}$/.test(c.text)).map((c) => c.text)).toEqual(['208', '214', '221']);
+  });
+
+  it('d13: the 功能科目 tables over three pages add up to their 合计', async () => {
+    const grids = await gridsOf('d13.pdf');
+    const [g, ...rest] = titled(grids, '一般公共预算支出明细表（按功能科目分）');
+    expect(rest).toHaveLength(0);
+    expect(g.pages).toEqual([35, 36, 37]);
+    expect(g.cells.filter((c) => /^\d{3}$/.test(c.text)).map((c) => c.text)).toEqual(['205', '208', '210', '214', '221']);
+    expect(unbalanced(g)).toEqual([]);
+  });
+
+  it('d15: tables whose titles are drawn inside their frames stay apart', async () => {
+    const grids = await gridsOf('d15.pdf');
+    const expenditure = grids.filter((g) => g.before.some((t) => t.replace(/\s+/g, '').startsWith('支出总表')));
+    expect(expenditure).toHaveLength(1);
+    expect(expenditure[0].pages).toEqual([8]);
+  });
+});
