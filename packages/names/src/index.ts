@@ -10,7 +10,7 @@ import { resolveIdentity } from './identity.js';
 export { documentKind, fiscalYear, type WeightedLine } from './document-facts.js';
 export { resolveRegionName, type NameResolution, type Clues, type ResolveOptions } from './resolve-name.js';
 export { splitDepartment, normalizeUnit, regionFullName, canonicalDepartment } from './department.js';
-export { gazetteer, type Unit, type Gazetteer } from './gazetteer.js';
+export { gazetteer, unitOfCode, type Unit, type Gazetteer, type Division } from './gazetteer.js';
 export { normalizeName } from './normalize.js';
 
 export interface NamesInput {
