@@ -20,11 +20,17 @@ export type TableUnit = (typeof TABLE_UNITS)[number];
 
 const bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 
+export const REGION_LEVELS = ['province', 'prefecture', 'county'] as const;
+
 export const RegionSchema = z.object({
-  /** 6-digit GB/T 2260 code of the county-level unit. */
+  /** 6-digit GB/T 2260 code of the publishing government (110000, 440100, 530427). */
   code: z.string().regex(/^\d{6}$/),
   name: z.string(),
+  /** Its GB/T 2260 level; a municipality (北京市) is a province. */
+  level: z.enum(REGION_LEVELS),
+  /** The province it lies in (itself for a province). */
   province: z.string().nullable(),
+  /** The prefecture it lies in (itself for a prefecture, the municipality for its districts). */
   prefecture: z.string().nullable(),
   /** The spelling found in the document. */
   raw: z.string().nullable(),

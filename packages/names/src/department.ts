@@ -2,7 +2,7 @@
  * Department strings (新平县机关事务服务中心, 部门：上海市虹口区教育体育局, 县政府办公室) split
  * into the region spelling and the unit, the unit normalised, and the canonical full name.
  */
-import type { Unit } from './gazetteer.js';
+import { prefectureDivision, provinceDivision, type Division, type Unit } from './gazetteer.js';
 import { normalizeName, simplify } from './normalize.js';
 import { regionIndex } from './region-index.js';
 import { emptyClues, mergeClues, pick, resolveRegionName, type Clues, type NameResolution } from './resolve-name.js';
@@ -14,6 +14,8 @@ export interface DepartmentParts {
   region: NameResolution | null;
   /** The region part named only a prefecture or province (not a county-level department). */
   aboveCounty: boolean;
+  /** The prefecture or province the region part names (江苏省, 广州市), when it names no county. */
+  above: Division | null;
   /** Normalised unit name (人民政府办公室, 财政局). */
   unit: string;
   /** A party or league body (中共新平县委办公室, 共青团新平县委员会): its full name starts with this. */
@@ -31,7 +33,8 @@ const BOUNDARY = new Set(['县', '区', '旗', '市', '州']);
 export function splitDepartment(raw: string, clues: Clues = emptyClues(), prefer: Unit | null = null): DepartmentParts {
   const cleaned = normalizeName(raw).replace(/^(关于|对)/, '');
   const lead = /^(中共|中国共产党|共青团|中国共产主义青年团)/.exec(cleaned)?.[1] ?? '';
-  const prefix = lead === '中国共产党' ? '中共' : lead === '中国共产主义青年团' ? '共青团' : lead;
+  // The lead is kept as printed: 中国共产党广州市委员会 is as official as 中共广州市委.
+  const prefix = lead;
   const written = cleaned.slice(lead.length);
   let parts = splitNormalized(raw, written, clues, prefer);
   if (!parts.regionRaw) {
@@ -47,9 +50,12 @@ function splitNormalized(raw: string, s: string, clues: Clues, prefer: Unit | nu
   let pos = 0;
   let context = clues;
   const named = emptyClues();
+  const terms: { prefectures: string[]; provinces: string[] }[] = [];
   for (;;) {
     let found = false;
-    for (let len = Math.min(idx.maxTermLength, s.length - pos - 2); len >= 2; len--) {
+    // A unit name follows the place (2+ characters), or 委 alone for a party committee (普陀区委).
+    const rest = s.endsWith('委') ? 1 : 2;
+    for (let len = Math.min(idx.maxTermLength, s.length - pos - rest); len >= 2; len--) {
       const text = s.slice(pos, pos + len);
       const term = idx.terms.get(text);
       if (!term) continue;
@@ -58,8 +64,9 @@ function splitNormalized(raw: string, s: string, clues: Clues, prefer: Unit | nu
         const picked = pick(term.units.map((h) => h.unit), local, prefer);
         const resolution = resolveRegionName(s.slice(0, pos + len), { clues: context, prefer });
         const region = picked.unit && !resolution.unit ? { ...resolution, unit: picked.unit, ambiguous: false, confidence: 0.95 } : resolution;
-        return { raw, regionRaw: s.slice(0, pos + len), region, aboveCounty: false, unit: normalizeUnit(s.slice(pos + len)), prefix: '' };
+        return { raw, regionRaw: s.slice(0, pos + len), region, aboveCounty: false, above: null, unit: normalizeUnit(s.slice(pos + len)), prefix: '' };
       }
+      terms.push(term);
       for (const c of term.prefectures) named.prefectures.set(c, 10);
       for (const c of term.provinces) named.provinces.set(c, 10);
       pos += len;
@@ -73,12 +80,32 @@ function splitNormalized(raw: string, s: string, clues: Clues, prefer: Unit | nu
   if (prefer && s.startsWith(prefer.stem, pos) && s.length - pos - prefer.stem.length >= 2) {
     const regionRaw = s.slice(0, pos + prefer.stem.length);
     const region = resolveRegionName(regionRaw, { clues: context, prefer });
-    if (region.unit === prefer) return { raw, regionRaw, region, aboveCounty: false, unit: normalizeUnit(s.slice(regionRaw.length)), prefix: '' };
+    if (region.unit === prefer) return { raw, regionRaw, region, aboveCounty: false, above: null, unit: normalizeUnit(s.slice(regionRaw.length)), prefix: '' };
   }
   const near = nearMissRegion(s, pos, context, prefer);
   if (near) return near.withRaw(raw);
-  const aboveCounty = pos > 0;
-  return { raw, regionRaw: s.slice(0, pos), region: null, aboveCounty, unit: normalizeUnit(s.slice(pos)), prefix: '' };
+  const above = pos > 0 ? deepestDivision(terms, clues) : null;
+  return { raw, regionRaw: s.slice(0, pos), region: null, aboveCounty: pos > 0, above, unit: normalizeUnit(s.slice(pos)), prefix: '' };
+}
+
+/**
+ * The lowest government the leading place names spell out (广东省广州市 → 广州市). A bare stem
+ * that is both a province and a prefecture (吉林, 海南) is read as the province; prefectures that
+ * stay several are told apart by the clues, else the province they share speaks.
+ */
+function deepestDivision(terms: { prefectures: string[]; provinces: string[] }[], clues: Clues): Division | null {
+  const provinces = new Set(terms.flatMap((t) => t.provinces));
+  let prefectures = [...new Set(terms.filter((t) => !t.provinces.length).flatMap((t) => t.prefectures))];
+  if (provinces.size) prefectures = prefectures.filter((p) => provinces.has(p.slice(0, 2)));
+  if (prefectures.length > 1) {
+    const score = (p: string) => (clues.prefectures.get(p) ?? 0) * 2 + (clues.provinces.get(p.slice(0, 2)) ?? 0);
+    const ranked = prefectures.slice().sort((a, b) => score(b) - score(a));
+    if (score(ranked[0]) > score(ranked[1])) prefectures = [ranked[0]];
+  }
+  if (prefectures.length === 1) return prefectureDivision(prefectures[0]);
+  const shared = new Set(prefectures.map((p) => p.slice(0, 2)));
+  const province = provinces.size === 1 ? [...provinces][0] : !provinces.size && shared.size === 1 ? [...shared][0] : null;
+  return province ? provinceDivision(province) : null;
 }
 
 /** The region part is misspelled: try each place-type character as its end. */
@@ -92,7 +119,7 @@ function nearMissRegion(s: string, pos: number, clues: Clues, prefer: Unit | nul
     const region = resolveRegionName(regionRaw, { clues, prefer });
     if (!region.unit && !region.ambiguous && !looksLikeRegion(regionRaw)) continue;
     return {
-      withRaw: (raw: string): DepartmentParts => ({ raw, regionRaw, region, aboveCounty: false, unit: normalizeUnit(rest), prefix: '' }),
+      withRaw: (raw: string): DepartmentParts => ({ raw, regionRaw, region, aboveCounty: false, above: null, unit: normalizeUnit(rest), prefix: '' }),
     };
   }
   return null;
@@ -120,6 +147,7 @@ export function regionFullName(unit: Unit): string {
   return unit.name;
 }
 
-export function canonicalDepartment(unit: Unit | null, unitName: string, prefix = ''): string {
-  return prefix + (unit ? regionFullName(unit) + unitName : unitName);
+export function canonicalDepartment(unit: Unit | Division | null, unitName: string, prefix = ''): string {
+  if (!unit) return prefix + unitName;
+  return prefix + ('level' in unit ? unit.name : regionFullName(unit)) + unitName;
 }

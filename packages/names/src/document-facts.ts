@@ -12,7 +12,31 @@ const ACCOUNT_OR_BUDGET_TITLE = /部门决算|单位决算|决算公开|决算�
 
 const BUDGET_TABLE = /(收支总表|收入总表|支出总表|支出表|预算表)$/;
 
+/** The words that say what a report is; in a title the last one is its head noun. */
+const KIND_WORD = /绩效(?:自评|评价|目标)|决算|预算/g;
+
+/**
+ * The document's own title decides (CANONICAL.md, documents): the first short opening line
+ * that names a kind of report, read by its last kind word: 2026年部门预算情况说明 → budget even
+ * when 绩效目标表 follow; 项目支出绩效目标表 → performance; 一般公共预算财政拨款支出决算表 →
+ * final_account.
+ */
+export function titleKind(input: (string | WeightedLine)[]): DocumentKind {
+  for (const { text, headline } of weighted(input)) {
+    if (!headline) continue;
+    const t = text.replace(/\s+/g, '');
+    if (t.length > 60 || /[，。；,;]/.test(t) || /目录/.test(t)) continue;
+    const words = t.match(KIND_WORD);
+    if (!words) continue;
+    const last = words[words.length - 1];
+    return last === '决算' ? 'final_account' : last === '预算' ? 'budget' : 'performance';
+  }
+  return 'unknown';
+}
+
 export function documentKind(input: (string | WeightedLine)[]): DocumentKind {
+  const fromTitle = titleKind(input);
+  if (fromTitle !== 'unknown') return fromTitle;
   const lines = weighted(input);
   const score: Record<Exclude<DocumentKind, 'unknown'>, number> = { final_account: 0, budget: 0, performance: 0 };
   for (const { text: t, weight } of lines) {

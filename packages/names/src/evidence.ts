@@ -7,7 +7,8 @@ import type { DocumentModel, Place, TableRecord } from '@govdocs/core';
 import { ORG_END } from './department.js';
 import { normalizeLine, simplify } from './normalize.js';
 
-export type Role = 'title' | 'site' | 'headline' | 'table-title' | 'department' | 'body';
+/** `file-title`: the title a file's properties carry (PDF, Office), often a template's leftover. */
+export type Role = 'title' | 'file-title' | 'site' | 'headline' | 'table-title' | 'department' | 'body';
 
 export interface Line { text: string; weight: number; role: Role; place: Place }
 
@@ -21,7 +22,7 @@ const MAX_BODY_LINES = 600;
 const MAX_LINE = 400;
 
 const LABEL_WEIGHT: Record<string, number> = {
-  部门: 5, 编制单位: 5, 部门名称: 5, 单位名称: 5, 编制部门: 5, 填报单位: 5, 预算单位: 3, 单位: 3,
+  部门: 5, 编制单位: 5, 部门名称: 5, 单位名称: 5, 编制部门: 5, 填报单位: 5, 预算主管部门: 5, 预算单位: 3, 单位: 3,
   项目实施单位: 2, 实施单位: 2, 主管部门: 1, 发布单位: 4, 发布机构: 4, 来源: 2,
 };
 const LABELS = Object.keys(LABEL_WEIGHT).sort((a, b) => b.length - a.length).join('|');
@@ -35,7 +36,8 @@ export function collectEvidence(doc: DocumentModel, tables: TableRecord[]): Evid
   const slots: Slot[] = [];
   let tableId: string | undefined;
   const addSlot = (raw: string, label: string, place: Place, weight = LABEL_WEIGHT[label] ?? 1) => {
-    const text = raw.trim();
+    // [292]国家信访局: a budget code before the name.
+    const text = raw.trim().replace(PART, '').replace(/^[[【(（]\d+[\]】)）]/, '');
     if (text.length >= 2 && !NOT_ORG.test(text) && ORG_END.test(text.replace(/[（(].*$/, ''))) {
       slots.push({ raw: text, weight, label, place, ...(tableId && { tableId }) });
     }
@@ -44,13 +46,24 @@ export function collectEvidence(doc: DocumentModel, tables: TableRecord[]): Evid
   const clue = (t: string) => normalizeLine(doc.script === 'traditional' ? simplify(t) : t);
   if (doc.clues.title) {
     const text = clue(doc.clues.title);
-    lines.push({ text, weight: 5, role: 'title', place: { file } });
-    titleSlot(text, { file }, addSlot);
+    // A web page's title is its own; a file's property title may be a template's (附件2：…样张).
+    if (isPage(doc)) {
+      lines.push({ text, weight: 5, role: 'title', place: { file } });
+      titleSlot(text, { file }, addSlot);
+    } else lines.push({ text, weight: 2, role: 'file-title', place: { file } });
   }
   if (doc.clues.site) lines.push({ text: clue(doc.clues.site), weight: 3, role: 'site', place: { file } });
 
   let count = 0;
   let pendingLabel: string | null = null;
+  // A cover prints the publisher's name over several short lines (中共上海市普陀区委 / 社会工作部
+  // 2024年度 / 部门决算): they are read together too.
+  let cover: string[] = [];
+  let coverPlace: Place = { file };
+  const endCover = () => {
+    if (cover.length > 1) titleSlot(cover.join(''), coverPlace, addSlot);
+    cover = [];
+  };
   for (const block of doc.blocks) {
     if (block.type !== 'text') continue;
     const text = normalizeLine(block.text).trim();
@@ -63,7 +76,12 @@ export function collectEvidence(doc: DocumentModel, tables: TableRecord[]): Evid
     pendingLabel = LABEL_ONLY.exec(text)?.[1] ?? null;
     for (const m of text.matchAll(LABELLED)) addSlot(m[2], m[1], place);
     if (headline) titleSlot(text, place, addSlot);
+    if (headline && cover.length < 4 && text.length <= 30 && !/[:：，。；]|目\s*录/.test(text)) {
+      if (!cover.length) coverPlace = place;
+      cover.push(text);
+    } else endCover();
   }
+  endCover();
   for (const table of tables) {
     tableId = table.id;
     const place: Place = { file, ...(table.pages[0] !== undefined && { page: table.pages[0] }) };
@@ -75,6 +93,13 @@ export function collectEvidence(doc: DocumentModel, tables: TableRecord[]): Evid
   return { lines, slots, host: hostOf(doc.clues.url ?? doc.source.url) };
 }
 
+/** 第二部分 / 第2部分 before a heading: the part of the document, not a name. */
+const PART = /^第[一二三四五六七八九十\d]+部分\s*/;
+
+export function isPage(doc: DocumentModel): boolean {
+  return /html/.test(doc.source.mediaType);
+}
+
 type AddSlot = (raw: string, label: string, place: Place, weight?: number) => void;
 
 /**
@@ -83,7 +108,7 @@ type AddSlot = (raw: string, label: string, place: Place, weight?: number) => vo
  */
 function titleSlot(text: string, place: Place, addSlot: AddSlot): void {
   if (text.length > 80 || /[:：，。；]/.test(text)) return;
-  const marked = text.replace(/^#+\s*/, '').replace(/^关于/, '').replace(/(?:[〇○零一二三四五六七八九]{4}|\d{4})\s*年度?/g, '|');
+  const marked = text.replace(/^#+\s*/, '').replace(PART, '').replace(/^关于/, '').replace(/(?:[〇○零一二三四五六七八九]{4}|\d{4})\s*年度?/g, '|');
   const org = /^\|?([^|]{4,40}?)(?:\||部门|单位|整体|项目|决算|预算|绩效|收支|公开|$)/.exec(marked)?.[1];
   if (org && !/\d/.test(org)) addSlot(org, 'title', place, 4);
 }

