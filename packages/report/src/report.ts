@@ -91,7 +91,7 @@ async function drawPictures(doc: DocRecord, tables: TableRec[], out: string, fil
       for (const region of regions) {
         const png = await pdf.crop(region);
         if (!png) continue;
-        const name = `${stem}-t${i + 1}-p${region.page}.png`;
+        const name = `${stem}-t${i + 1}-p${region.page}.webp`;
         writeFileSync(join(out, 'img', name), png);
         pictures.push({ table: table.id, page: region.page, src: `../img/${name}` });
       }
