@@ -7,6 +7,8 @@ export const HELP = `govdocs: county budget and final-account disclosures → on
 Usage:
   govdocs run <file|folder|glob>... --out DIR [options]
   govdocs crawl --config sites.json --out DIR [--run]    (fetch from sites; see govdocs crawl --help)
+  govdocs export DIR --to parquet|csv|duckdb [--out PATH] [--panel-table KIND] [--panel-measure FAMILY]
+  govdocs report DIR --out REPORT_DIR [--no-images]
 
 Reads every input (PDF, DOCX, XLSX/XLS, HTML, text), writes to DIR:
   documents.jsonl  tables.jsonl  facts.jsonl  indicators.jsonl  issues.jsonl  manifest.json
@@ -25,6 +27,13 @@ Progress goes to stderr: a bar on a terminal, a log line every 10 s otherwise.
 An existing DIR is resumed: documents whose bytes and pipeline version are already there are
 not parsed again, so a killed run can simply be started again. The jsonl files are the same,
 byte for byte, for the same inputs; manifest.json is the one file with timings and memory.
+
+export writes tidy tables (facts, documents, tables, indicators, issues, statements) from a run's
+DIR: one DuckDB file (default DIR/govdocs.duckdb, with views panel and three_public), or one
+Parquet/CSV file per table (default DIR/parquet, DIR/csv; CSV is UTF-8 with a BOM). The panel view
+is region × year × function code (类, 款) × measure of one table kind (default expenditure) and
+measure family (default every measure). report writes a static HTML review site (open
+REPORT_DIR/index.html from disk); --no-images leaves out the PDF page pictures.
 
 Exit status: 0 every document was read; 2 some could not be (see issues.jsonl and
 manifest.json; everything else was still written); 1 usage error; 3 internal error
@@ -46,7 +55,25 @@ export interface RunArgs {
   timeoutMs: number;
 }
 
-export type ParsedArgs = RunArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
+export interface ExportArgs {
+  command: 'export';
+  dir: string;
+  to: 'parquet' | 'csv' | 'duckdb';
+  out: string | undefined;
+  panelKind: string;
+  panelMeasure: string | null;
+  quiet: boolean;
+}
+
+export interface ReportArgs {
+  command: 'report';
+  dir: string;
+  out: string;
+  images: boolean;
+  quiet: boolean;
+}
+
+export type ParsedArgs = RunArgs | ExportArgs | ReportArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
 
 export function parseCommandLine(argv: string[]): ParsedArgs {
   let parsed;
@@ -61,6 +88,10 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
         quiet: { type: 'boolean', short: 'q', default: false },
         'max-bytes': { type: 'string' },
         timeout: { type: 'string' },
+        to: { type: 'string' },
+        'panel-table': { type: 'string' },
+        'panel-measure': { type: 'string' },
+        'no-images': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -72,8 +103,9 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   if (values.help) return { command: 'help' };
   if (values.version) return { command: 'version' };
   const [command, ...inputs] = positionals;
+  if (command === 'export' || command === 'report') return parseOutputCommand(command, inputs, values);
   if (command !== 'run') {
-    return { command: 'error', message: command ? `unknown command "${command}". Type: govdocs run <files|folders> --out DIR` : 'no command given. Type: govdocs run <files|folders> --out DIR' };
+    return { command: 'error', message: command ? `unknown command "${command}". Type: govdocs run <files|folders> --out DIR (or export, report)` : 'no command given. Type: govdocs run <files|folders> --out DIR' };
   }
   if (!inputs.length) return { command: 'error', message: 'no inputs given. Type: govdocs run <files|folders|globs...> --out DIR' };
   if (!values.out) return { command: 'error', message: `no output folder given. Type: govdocs run ${inputs.join(' ')} --out DIR` };
@@ -84,4 +116,23 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   const timeoutSeconds = values.timeout === undefined ? 120 : Number(values.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) return { command: 'error', message: `--timeout takes a number of seconds > 0, not "${values.timeout}".` };
   return { command: 'run', inputs, out: values.out, workers, force: values.force, quiet: values.quiet, maxBytes, timeoutMs: Math.round(timeoutSeconds * 1000) };
+}
+
+const FORMATS = ['parquet', 'csv', 'duckdb'] as const;
+
+function parseOutputCommand(
+  command: 'export' | 'report',
+  inputs: string[],
+  values: { out?: string; to?: string; 'panel-table'?: string; 'panel-measure'?: string; 'no-images'?: boolean; quiet?: boolean },
+): ParsedArgs {
+  if (inputs.length !== 1) return { command: 'error', message: `${command} takes one folder written by govdocs run. Type: govdocs ${command} DIR ${command === 'export' ? '--to parquet' : '--out report'}` };
+  const [dir] = inputs;
+  const quiet = values.quiet ?? false;
+  if (command === 'report') {
+    if (!values.out) return { command: 'error', message: `no report folder given. Type: govdocs report ${dir} --out report` };
+    return { command, dir, out: values.out, images: !values['no-images'], quiet };
+  }
+  const to = values.to as (typeof FORMATS)[number] | undefined;
+  if (!to || !FORMATS.includes(to)) return { command: 'error', message: `--to takes ${FORMATS.join(', ')}${values.to ? `, not "${values.to}"` : ''}. Type: govdocs export ${dir} --to parquet` };
+  return { command, dir, to, out: values.out, panelKind: values['panel-table'] ?? 'expenditure', panelMeasure: values['panel-measure'] ?? null, quiet };
 }

@@ -20,9 +20,32 @@ export async function main(argv: string[]): Promise<number> {
     case 'error':
       console.error(`govdocs: ${args.message}`);
       return 1;
+    case 'export': {
+      // Loaded only for these commands: DuckDB and pdf.js rendering are native and large.
+      const { exportDataset } = await import('@govdocs/export');
+      return userFacing(() => exportDataset({ ...args, progress: args.quiet ? null : process.stderr }));
+    }
+    case 'report': {
+      const { writeReport } = await import('@govdocs/report');
+      return userFacing(() => writeReport({ ...args, progress: args.quiet ? null : process.stderr }));
+    }
     case 'run': {
       const { exitCode } = await runPipeline({ ...args, command: ['govdocs', ...argv], log: (l) => console.error(l) });
       return exitCode;
     }
+  }
+}
+
+/** A wrong folder is the user's to fix (status 1, one line); anything else is a bug (status 3, via bin.ts). */
+async function userFacing(task: () => Promise<unknown>): Promise<number> {
+  try {
+    await task();
+    return 0;
+  } catch (error) {
+    if ((error as { usage?: boolean }).usage) {
+      console.error(`govdocs: ${(error as Error).message}`);
+      return 1;
+    }
+    throw error;
   }
 }
