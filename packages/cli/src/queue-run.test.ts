@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeJobs, parseQueueName, parseRedisUrl, queueStatus, type RedisTarget } from '@govdocs/queue';
+import { activeJobs, parseQueueName, parseRedisUrl, queueStatus, workerCount, type RedisTarget } from '@govdocs/queue';
 import { PIPELINE } from '@govdocs/pipelines/pipeline';
 import { startRedis, type TestRedis } from '../../queue/src/fixtures/redis-server.js';
 import { bin, ensureBuilt, readDataset, RECORD_FILES, runCli, samples } from './fixtures/harness.js';
@@ -33,6 +33,11 @@ function startWorker(): ChildProcess {
   return child;
 }
 
+/** Waits until `n` workers have loaded the pipeline and listen on the queue. */
+async function workersListening(n: number): Promise<void> {
+  for (let i = 0; i < 1200 && (await workerCount(target(), queueName)) < n; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 function queueRun(out: string, onLine: (line: string) => void = () => undefined) {
   return runOnQueue({ inputs: [samples], out, queue: redis.url, force: false, quiet: true, workers: 1, maxBytes: 200_000_000, command: ['govdocs', 'run'], log: onLine });
 }
@@ -54,6 +59,7 @@ describe('govdocs run --queue with govdocs worker processes', () => {
     const { status, stderr } = runCli(['run', samples, '--out', out, '--workers', '2', '--quiet']);
     expect([0, 2], stderr).toContain(status);
     local = readDataset(out);
+    await workersListening(3);
   }, 240_000);
 
   afterAll(async () => {
@@ -92,6 +98,7 @@ describe('govdocs run --queue with govdocs worker processes', () => {
     expectNoDuplicateLines(dataset);
     expect(result.manifest.failures).toEqual([]);
     startWorker();
+    await workersListening(3);
   }, 180_000);
 
   it('waits while Redis is down for a few seconds and then completes, byte-identical', async () => {

@@ -121,3 +121,13 @@ export async function completedJobs<R>(target: RedisTarget, name: string, max = 
     await queue.close();
   }
 }
+
+/** How many worker processes listen on a queue now. */
+export async function workerCount(target: RedisTarget, name: string): Promise<number> {
+  const queue = new Queue(name, { connection: target.options });
+  try {
+    return await queue.getWorkersCount();
+  } finally {
+    await queue.close();
+  }
+}
