@@ -8,7 +8,7 @@ const subpaths = { find: /^@govdocs\/([a-z-]+)\/([a-z-]+)$/, replacement: `${res
 const packages = readdirSync('packages').map((name) => ({ find: new RegExp(`^@govdocs/${name}$`), replacement: resolve('packages', name, 'src/index.ts') }));
 
 export default defineConfig({
-  resolve: { alias: [subpaths, ...packages, { find: '@govdocs/pipelines', replacement: resolve('pipelines/src/index.ts') }] },
+  resolve: { alias: [{ find: /^@govdocs\/pipelines\/pipeline$/, replacement: resolve('pipelines/src/pipeline.ts') }, subpaths, ...packages, { find: /^@govdocs\/pipelines$/, replacement: resolve('pipelines/src/index.ts') }] },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'pipelines/src/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 60_000,

@@ -16,9 +16,16 @@
  * Figures are reported, never asserted: they depend on the machine and on what else it is doing.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, readdirSync } from 'node:fs';
 import { loadavg, tmpdir, cpus } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { isPdf, listFiles, makeCopies } from './copies.mjs';
+
+if (process.argv.includes('--queue')) {
+  // `pnpm bench --queue`: the job queue beside a local run (scripts/bench-queue.mjs).
+  await import('./bench-queue.mjs');
+  process.exit(process.exitCode ?? 0);
+}
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'packages/cli/dist/bin.js');
@@ -49,33 +56,6 @@ namesBench();
 function speedUp(results) {
   const [one, two] = [results.get(1), results.get(2)];
   console.log(`speed-up, 2 workers over 1: ${(two.docsPerSecond / one.docsPerSecond).toFixed(2)}× (docs/s)`);
-}
-
-/**
- * `k` copies of every file, each with different bytes but the same content: a PDF gets a comment
- * after %%EOF, a zip (DOCX/XLSX) a zip comment, HTML an HTML comment, anything else blank lines.
- */
-function makeCopies(files, dir, k) {
-  let made = 0;
-  for (const [n, file] of files.entries()) {
-    const bytes = readFileSync(file);
-    if (!bytes.length || /^(truth\.jsonl|manifest\.json|fetch-log\.jsonl)$/.test(basename(file))) continue;
-    for (let i = 0; i < k; i++) {
-      const tag = Buffer.from(`copy ${i}`);
-      let out;
-      const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-      if (isPdf(file)) out = Buffer.concat([bytes, Buffer.from(`\n%${tag}\n`)]);
-      else if (bytes[0] === 0x50 && bytes[1] === 0x4b && eocd >= 0 && eocd + 22 <= bytes.length) {
-        const head = Buffer.from(bytes.subarray(0, eocd + 22));
-        head.writeUInt16LE(tag.length, eocd + 20);
-        out = Buffer.concat([head, tag]);
-      } else if (/<html|<table|<body/i.test(bytes.subarray(0, 4096).toString('latin1'))) out = Buffer.concat([bytes, Buffer.from(`\n<!-- ${tag} -->\n`)]);
-      else out = Buffer.concat([bytes, Buffer.from('\n'.repeat(i + 1))]);
-      writeFileSync(join(dir, `${i}-${n}-${basename(file)}`), out);
-      made++;
-    }
-  }
-  return made;
 }
 
 async function benchWorkers(inputs, workerCounts) {
@@ -201,23 +181,6 @@ function namesBench() {
   if (!script) return console.log('  (no names benchmark found: packages/names/bench.mjs or scripts/bench-names.mjs)');
   const r = spawnSync(process.execPath, [script], { stdio: 'inherit' });
   if (r.status !== 0) console.log(`  the names benchmark failed (status ${r.status})`);
-}
-
-function listFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .flatMap((e) => (e.name.startsWith('.') ? [] : e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
-}
-
-function isPdf(path) {
-  const head = Buffer.alloc(1024);
-  const fd = openSync(path, 'r');
-  try {
-    const n = readSync(fd, head, 0, head.length, 0);
-    return statSync(path).size > 0 && head.subarray(0, n).toString('latin1').includes('%PDF-');
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Incremental build, so the benchmark measures the code as it is; a type error elsewhere does not stop tsc emitting. */

@@ -13,7 +13,7 @@ import { alignTables } from '@govdocs/headers';
 import { resolveNames, type DocumentIdentity } from '@govdocs/names';
 import { nationalName, validateDocument } from '@govdocs/validate';
 
-export const PIPELINE = { name: 'disclosures', version: '0.1.0' } as const;
+export { PIPELINE } from './pipeline.js';
 
 export async function processDocument(file: InputFile): Promise<DocumentOutput> {
   const run = new StageRunner();

@@ -9,6 +9,8 @@ Usage:
   govdocs crawl --config sites.json --out DIR [--run]    (fetch from sites; see govdocs crawl --help)
   govdocs export DIR --to parquet|csv|duckdb [--out PATH] [--panel-table KIND] [--panel-measure FAMILY]
   govdocs report DIR --out REPORT_DIR [--no-images]
+  govdocs worker --queue redis://HOST:PORT/DB             (parse for runs on a queue; see govdocs worker --help)
+  govdocs queue status | schedule list | schedule remove NAME  --queue redis://…
 
 Reads every input (PDF, DOCX, XLSX/XLS, HTML, text), writes to DIR:
   documents.jsonl  tables.jsonl  facts.jsonl  indicators.jsonl  issues.jsonl  manifest.json
@@ -19,6 +21,8 @@ Options:
       --force          redo every document, even those already in DIR
       --max-bytes N    skip files larger than N bytes with a document issue (default 200000000)
       --timeout S      give up on a document after S seconds with a document issue (default 120)
+      --queue URL      parse on a Redis job queue (redis://HOST:PORT/DB) by \`govdocs worker\`
+                       processes on any number of machines, then merge here; same output
   -q, --quiet          print nothing but errors
   -h, --help           this text
   -v, --version        the version
@@ -53,6 +57,8 @@ export interface RunArgs {
   maxBytes: number;
   /** Per-document time limit, in ms. */
   timeoutMs: number;
+  /** Redis address: parse through the job queue instead of this machine's workers. */
+  queue?: string;
 }
 
 export interface ExportArgs {
@@ -92,6 +98,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
         'panel-table': { type: 'string' },
         'panel-measure': { type: 'string' },
         'no-images': { type: 'boolean', default: false },
+        queue: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -115,7 +122,11 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   if (!Number.isInteger(maxBytes) || maxBytes < 1) return { command: 'error', message: `--max-bytes takes a whole number of bytes, not "${values['max-bytes']}".` };
   const timeoutSeconds = values.timeout === undefined ? 120 : Number(values.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) return { command: 'error', message: `--timeout takes a number of seconds > 0, not "${values.timeout}".` };
-  return { command: 'run', inputs, out: values.out, workers, force: values.force, quiet: values.quiet, maxBytes, timeoutMs: Math.round(timeoutSeconds * 1000) };
+  if (values.queue !== undefined && !/^rediss?:\/\/./.test(values.queue)) return { command: 'error', message: `--queue takes a Redis address like redis://127.0.0.1:6379/0, not "${values.queue}".` };
+  return {
+    command: 'run', inputs, out: values.out, workers, force: values.force, quiet: values.quiet, maxBytes, timeoutMs: Math.round(timeoutSeconds * 1000),
+    ...(values.queue !== undefined ? { queue: values.queue } : {}),
+  };
 }
 
 const FORMATS = ['parquet', 'csv', 'duckdb'] as const;

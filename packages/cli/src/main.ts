@@ -7,7 +7,15 @@ export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'crawl') {
     // Loaded only for this command: the crawler brings cheerio and the ingest stage with it.
     const { crawlMain } = await import('@govdocs/crawl');
-    return crawlMain(argv.slice(1), { version: VERSION, run: (inputs, out, quiet) => main(['run', ...inputs, '--out', out, ...(quiet ? ['--quiet'] : [])]) });
+    return crawlMain(argv.slice(1), {
+      version: VERSION,
+      run: (inputs, out, quiet) => main(['run', ...inputs, '--out', out, ...(quiet ? ['--quiet'] : [])]),
+      schedule: async (request) => (await import('./queue-commands.js')).scheduleCrawl(request),
+    });
+  }
+  if (argv[0] === 'worker' || argv[0] === 'queue' || argv[0] === 'schedule') {
+    // BullMQ is loaded only for the queue's commands.
+    return (await import('./queue-commands.js')).queueCommand(argv);
   }
   const args = parseCommandLine(argv);
   switch (args.command) {
@@ -30,7 +38,8 @@ export async function main(argv: string[]): Promise<number> {
       return userFacing(() => writeReport({ ...args, progress: args.quiet ? null : process.stderr }));
     }
     case 'run': {
-      const { exitCode } = await runPipeline({ ...args, command: ['govdocs', ...argv], log: (l) => console.error(l) });
+      const options = { ...args, command: ['govdocs', ...argv], log: (l: string) => console.error(l) };
+      const { exitCode } = args.queue === undefined ? await runPipeline(options) : await (await import('./queue-run.js')).runOnQueue({ ...options, queue: args.queue });
       return exitCode;
     }
   }

@@ -63,6 +63,7 @@ interface Pending {
   family: string;
   /** How many times a younger document was handed out first; bounded, so none waits forever. */
   passedOver: number;
+  timeoutMs: number;
 }
 
 interface Slot {
@@ -138,11 +139,11 @@ export class WorkerPool {
     return this.options.size;
   }
 
-  /** Parses one document; never rejects. */
-  run(job: Omit<JobMessage, 'id'>): Promise<PoolOutcome> {
+  /** Parses one document (within `timeoutMs`, the pool's limit by default); never rejects. */
+  run(job: Omit<JobMessage, 'id'>, timeoutMs = this.options.timeoutMs): Promise<PoolOutcome> {
     if (this.closed) return Promise.resolve({ kind: 'crash', reason: this.brokenReason ?? 'the worker pool was closed' });
     return new Promise((resolve) => {
-      this.waiting.push({ message: { ...job, id: this.nextId++ }, resolve, family: familyOf(job.path), passedOver: 0 });
+      this.waiting.push({ message: { ...job, id: this.nextId++ }, resolve, family: familyOf(job.path), passedOver: 0, timeoutMs });
       this.dispatch();
     });
   }
@@ -177,7 +178,7 @@ export class WorkerPool {
       const pending = this.pickJob(slot);
       if (!pending) return;
       slot.families.add(pending.family);
-      const timer = setTimeout(() => this.onTimeout(slot), this.options.timeoutMs);
+      const timer = setTimeout(() => this.onTimeout(slot), pending.timeoutMs);
       slot.job = { ...pending, timer };
       const { bytes } = pending.message;
       // Transfer the file's buffer when the view owns all of it; otherwise it is copied.
@@ -218,7 +219,7 @@ export class WorkerPool {
 
   private onTimeout(slot: Slot): void {
     if (slot.retired || !slot.job) return;
-    void this.replace(slot, { kind: 'timeout', ms: this.options.timeoutMs });
+    void this.replace(slot, { kind: 'timeout', ms: slot.job.timeoutMs });
   }
 
   private onDeath(slot: Slot, reason: string): void {

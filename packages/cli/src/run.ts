@@ -50,7 +50,7 @@ export function defaultWorkerScript(): URL {
   return new URL(import.meta.url.endsWith('.ts') ? '../dist/worker.js' : './worker.js', import.meta.url);
 }
 
-interface Counters {
+export interface Counters {
   processed: number;
   resumed: number;
   duplicates: number;
@@ -166,13 +166,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   if (pool.broken) throw new Error(pool.broken);
   if (fatal !== undefined) throw fatal;
 
-  for (const dup of duplicates) {
-    const canonical = documents.get(dup.sha);
-    const message = canonical === undefined
-      ? `${dup.path}: the same bytes as ${dup.other}, which could not be parsed (see its issue).`
-      : `${dup.path}: the same bytes as ${canonical}; its records are written once, under that path.`;
-    looseIssues.push({ ...looseIssue(dup.path, 'duplicate', message), documentId: canonical === undefined ? null : `sha256:${dup.sha}`, severity: 'info' });
-  }
+  looseIssues.push(...duplicateIssues(duplicates, documents));
   const manifest = writer.finish(documents, looseIssues, (tally, mergeMs) => buildManifest(options, tally, { files, missing, failures, counters, started, pool, pipeline, mergeMs }));
   if (!options.quiet) {
     options.log(`${files.length} files: ${counters.processed} parsed, ${counters.resumed} resumed, ${manifest.counts.facts} facts, ${manifest.failures.length} failed → ${resolve(options.out)}`);
@@ -180,10 +174,10 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   return { exitCode: manifest.failures.length ? 2 : 0, manifest };
 }
 
-function buildManifest(
-  options: RunOptions,
+export function buildManifest(
+  options: Pick<RunOptions, 'command' | 'workers'>,
   tally: Tally,
-  run: { files: string[]; missing: unknown[]; failures: Manifest['failures']; counters: Counters; started: number; pool: WorkerPool; pipeline: Manifest['pipeline']; mergeMs: number },
+  run: { files: string[]; missing: unknown[]; failures: Manifest['failures']; counters: Counters; started: number; pool: Pick<WorkerPool, 'peakWorkerHeapBytes'>; pipeline: Manifest['pipeline']; mergeMs: number },
 ): Manifest {
   const totalMs = performance.now() - run.started;
   const seconds = totalMs / 1000;
@@ -210,12 +204,12 @@ function buildManifest(
 }
 
 /** Each worker may use its share of memory (at most 4 GB), so one huge document fails alone. */
-function workerHeapLimitMb(workers: number): number {
+export function workerHeapLimitMb(workers: number): number {
   return Math.max(512, Math.min(4096, Math.floor(totalmem() / 1024 / 1024 / (workers + 1))));
 }
 
 /** Reads a file once the read-ahead has room for it; on success the caller gives `held` back to `budget`. */
-async function readInput(path: string, maxBytes: number, budget: ByteBudget): Promise<{ data: Uint8Array; held: number } | { rule: string; reason: string }> {
+export async function readInput(path: string, maxBytes: number, budget: ByteBudget): Promise<{ data: Uint8Array; held: number } | { rule: string; reason: string }> {
   let held = 0;
   try {
     const size = (await stat(path)).size;
@@ -232,7 +226,18 @@ async function readInput(path: string, maxBytes: number, budget: ByteBudget): Pr
   }
 }
 
-function looseIssue(path: string, detail: string, message: string): IssueRecord {
+/** One `document.duplicate` note per file whose bytes another file of the run also has. */
+export function duplicateIssues(duplicates: { path: string; sha: string; other: string }[], documents: Map<string, string>): IssueRecord[] {
+  return duplicates.map((dup) => {
+    const canonical = documents.get(dup.sha);
+    const message = canonical === undefined
+      ? `${dup.path}: the same bytes as ${dup.other}, which could not be parsed (see its issue).`
+      : `${dup.path}: the same bytes as ${canonical}; its records are written once, under that path.`;
+    return { ...looseIssue(dup.path, 'duplicate', message), documentId: canonical === undefined ? null : `sha256:${dup.sha}`, severity: 'info' as const };
+  });
+}
+
+export function looseIssue(path: string, detail: string, message: string): IssueRecord {
   return { documentId: null, tableId: null, severity: 'error', rule: `document.${detail}`, message, expected: null, actual: null, stage: 'run', source: { file: path } };
 }
 

@@ -10,6 +10,8 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { IssueRecordSchema, ManifestSchema, type DocumentOutput, type IssueRecord, type Manifest } from '@govdocs/core';
 import { buildPart, check, type StoredDocument } from './part.js';
 import { parseHeader, parsePart, relabelPart, renderPart, SECTIONS, sortIssues, type PartFile, type SectionName } from './part-file.js';
@@ -41,27 +43,7 @@ export class DatasetWriter {
    * (a part of an older layout or version, one cut short, garbage) counts as missing and is redone.
    */
   hasPart(sha256: string): boolean {
-    const path = this.partPath(sha256);
-    if (!existsSync(path)) return false;
-    let fd: number | undefined;
-    try {
-      fd = openSync(path, 'r');
-      const size = fstatSync(fd).size;
-      let head = Buffer.alloc(Math.min(size, HEAD_BYTES));
-      head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
-      let end = head.indexOf(0x0a);
-      if (end < 0 && head.length < size) {
-        head = readFileSync(fd);
-        end = head.indexOf(0x0a);
-      }
-      if (end < 0) return false;
-      const header = parseHeader(head.subarray(0, end), this.pipelineVersion);
-      return header !== undefined && end + 1 + header.bytes.reduce((a, b) => a + b, 0) === size;
-    } catch {
-      return false;
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
+    return isWholePart(this.partPath(sha256), this.pipelineVersion);
   }
 
   /** A finished part of this layout and pipeline version, records parsed (for tools and tests); undefined when it must be redone. */
@@ -91,12 +73,9 @@ export class DatasetWriter {
     return part;
   }
 
-  /** Stores a part already validated and rendered by a worker; temp file + rename, so a kill never leaves half a part. */
+  /** Stores a part already validated and rendered by a worker; see storePart. */
   async writePartBytes(sha256: string, bytes: Uint8Array): Promise<void> {
-    const path = this.partPath(sha256);
-    const temp = `${path}.${process.pid}.tmp`;
-    await writeFile(temp, bytes);
-    await rename(temp, path);
+    await storePart(this.partPath(sha256), bytes);
   }
 
   /**
@@ -150,4 +129,43 @@ export class DatasetWriter {
     }
     return relabelPart(part, path);
   }
+}
+
+/**
+ * Whether `path` holds a whole part of this layout and pipeline version, for resume: its header
+ * line starts with the layout and version, and the file is as long as the header says. Anything
+ * else (a part of an older layout or version, one cut short, garbage) counts as missing and is redone.
+ */
+export function isWholePart(path: string, pipelineVersion: string): boolean {
+  if (!existsSync(path)) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    let head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+    let end = head.indexOf(0x0a);
+    if (end < 0 && head.length < size) {
+      head = readFileSync(fd);
+      end = head.indexOf(0x0a);
+    }
+    if (end < 0) return false;
+    const header = parseHeader(head.subarray(0, end), pipelineVersion);
+    return header !== undefined && end + 1 + header.bytes.reduce((a, b) => a + b, 0) === size;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Writes a part under a temporary name unique to this machine and process, then renames it: a
+ * kill never leaves half a part, and two workers that took the same document (a retried job, the
+ * same bytes under two names) each rename a whole part into place.
+ */
+export async function storePart(path: string, bytes: Uint8Array): Promise<void> {
+  const temp = `${path}.${hostname()}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temp, bytes);
+  await rename(temp, path);
 }

@@ -3,7 +3,8 @@
  * `govdocs crawl` (main.ts) → crawl() → DIR with saved documents, fetch-log.jsonl and state;
  * `govdocs run DIR` finds each file's address through createCrawlLookup().
  */
-export { crawlMain, CRAWL_HELP, type CrawlMainOptions } from './main.js';
+export { crawlMain, CRAWL_HELP, type CrawlMainOptions, type CrawlScheduleRequest } from './main.js';
+export { lockFolder, CrawlBusy } from './lock.js';
 export { crawl, userAgent, FETCH_LOG, type CrawlOptions, type CrawlSummary, type FetchRecord, type SiteSummary } from './crawler.js';
 export { loadConfig, parseConfig, isAllowedHost, CrawlConfigSchema, type CrawlConfig, type SiteConfig } from './config.js';
 export { createCrawlLookup, type CrawlOrigin } from './lookup.js';

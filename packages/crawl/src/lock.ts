@@ -1,9 +1,15 @@
 /**
- * One crawl per folder at a time: scheduled crawls can overlap when one runs long. The lock file
- * holds the owner's pid; a lock whose process is gone (a killed crawl) is taken over.
+ * One crawl per folder at a time: scheduled crawls can overlap when one runs long, and queue
+ * workers on several machines may share the folder. The lock file holds the owner's pid and host;
+ * a lock whose process is gone (a killed crawl) is taken over. A lock held on another host cannot
+ * be checked from here: it is taken over only once it is older than any crawl should run.
  */
-import { openSync, closeSync, readFileSync, rmSync, writeSync, mkdirSync } from 'node:fs';
+import { openSync, closeSync, readFileSync, rmSync, writeSync, mkdirSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+
+/** Age after which a lock held by another host counts as abandoned. */
+const FOREIGN_LOCK_MS = 24 * 3600 * 1000;
 
 export class CrawlBusy extends Error {}
 
@@ -14,13 +20,17 @@ export function lockFolder(outDir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
+      writeSync(fd, `${process.pid} ${hostname()}`);
       closeSync(fd);
       return () => rmSync(path, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(readFileSync(path, 'utf8').trim());
-      if (owner !== process.pid && isAlive(owner)) {
+      const [pidText, host = hostname()] = readFileSync(path, 'utf8').trim().split(/\s+/);
+      const owner = Number(pidText);
+      if (host !== hostname()) {
+        const age = Date.now() - statSync(path).mtimeMs;
+        if (age < FOREIGN_LOCK_MS) throw new CrawlBusy(`another crawl (process ${owner} on ${host}) is writing to ${outDir}; wait for it to finish, or remove ${path} if that crawl is gone`);
+      } else if (owner !== process.pid && isAlive(owner)) {
         throw new CrawlBusy(`another crawl (process ${owner}) is writing to ${outDir}; wait for it to finish, or remove ${path} if that process is not a crawl`);
       }
       rmSync(path, { force: true });

@@ -1,6 +1,6 @@
 /** `govdocs crawl --config sites.json --out DIR [--run]`: argument parsing and the command. */
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { loadConfig } from './config.js';
 import { crawl } from './crawler.js';
 import { CrawlBusy } from './lock.js';
@@ -9,6 +9,7 @@ export const CRAWL_HELP = `govdocs crawl: fetch new and changed budget disclosur
 
 Usage:
   govdocs crawl --config sites.json --out DIR [--run] [--dataset OUT]
+  govdocs crawl --config sites.json --out DIR --queue redis://HOST:PORT/DB [--every WHEN] [--name NAME]
 
 Saves article pages and attachments under DIR/<host>/<path>, one record per address asked in
 DIR/fetch-log.jsonl, and state in DIR/.govdocs so the next crawl asks only for what changed
@@ -21,6 +22,13 @@ Options:
   -o, --out DIR       crawl folder (created if missing; an existing one is updated)
       --run           then run the pipeline on what was fetched (as \`govdocs run DIR\`)
       --dataset OUT   dataset folder for --run (default DIR/dataset)
+      --queue URL     do not crawl here: hand the crawl to the workers on this Redis
+                      (govdocs worker --queue URL); they crawl, with the folder's lock, and
+                      parse the new and changed files into the dataset (DIR/dataset or --dataset)
+      --every WHEN    with --queue: register a schedule instead of one crawl; WHEN is a cron
+                      pattern ("0 3 * * *": every day at 03:00) or an interval (30m, 6h, 1d).
+                      Registering the same NAME again replaces it. See govdocs schedule list|remove
+      --name NAME     the schedule's name (default: the crawl folder's name)
   -q, --quiet         print nothing but errors
   -h, --help          this text
 
@@ -36,6 +44,19 @@ export interface CrawlMainOptions {
   run?: (inputs: string[], out: string, quiet: boolean) => Promise<number>;
   log?: (line: string) => void;
   fetchImpl?: typeof fetch;
+  /** Hands the crawl to queue workers (once, or on a schedule); given by the CLI, which owns the queue. */
+  schedule?: (request: CrawlScheduleRequest) => Promise<number>;
+}
+
+/** `govdocs crawl --queue`: paths absolute, since workers may run elsewhere. */
+export interface CrawlScheduleRequest {
+  queue: string;
+  every?: string;
+  name: string;
+  config: string;
+  out: string;
+  dataset: string;
+  quiet: boolean;
 }
 
 /** Exit status: 0 done; 1 usage or config error; with --run, the run's status. */
@@ -51,6 +72,9 @@ export async function crawlMain(argv: string[], options: CrawlMainOptions): Prom
         out: { type: 'string', short: 'o' },
         run: { type: 'boolean', default: false },
         dataset: { type: 'string' },
+        queue: { type: 'string' },
+        every: { type: 'string' },
+        name: { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -72,6 +96,16 @@ export async function crawlMain(argv: string[], options: CrawlMainOptions): Prom
     return 1;
   }
   const quiet = values.quiet;
+  if (values.every !== undefined && values.queue === undefined) return usage(log, `--every needs --queue: schedules live in Redis and workers run them. Type: govdocs crawl --config ${values.config} --out ${values.out} --queue redis://127.0.0.1:6379/0 --every "${values.every}"`);
+  if (values.queue !== undefined) {
+    if (values.run) return usage(log, '--run and --queue do not go together: with --queue the workers parse what the crawl fetched');
+    if (!options.schedule) return usage(log, '--queue is not available here; use the govdocs command');
+    const out = resolve(values.out);
+    return options.schedule({
+      queue: values.queue, ...(values.every !== undefined ? { every: values.every } : {}), name: values.name ?? basename(out),
+      config: resolve(values.config), out, dataset: resolve(values.dataset ?? join(out, 'dataset')), quiet,
+    });
+  }
   let summary;
   try {
     summary = await crawl({ outDir: values.out, config: loaded.config, version: options.version, fetchImpl: options.fetchImpl, log: quiet ? undefined : log });

@@ -1,0 +1,58 @@
+/**
+ * What goes through the queue between `govdocs run --queue` (or a scheduled crawl) and
+ * `govdocs worker`: small JSON, never file bytes. Paths are absolute for reading; `path` is the
+ * name the records carry, exactly as a local run of the same command would write it.
+ */
+import type { DocumentClues } from '@govdocs/core';
+
+export interface ParseJobData {
+  /** The dataset folder (absolute): the part goes to out/.parts/<sha256>.json. */
+  out: string;
+  /** The path the records carry (as given on the command line). */
+  path: string;
+  /** Where to read the file (absolute; the same on every machine). */
+  file: string;
+  force: boolean;
+  maxBytes: number;
+  timeoutMs: number;
+  url?: string;
+  clues?: DocumentClues;
+}
+
+export type ParseJobResult =
+  | { kind: 'parsed' | 'resumed'; sha: string; failed: boolean; worker: string; heapBytes: number }
+  | { kind: 'unreadable'; rule: string; reason: string; worker: string };
+
+export interface CrawlJobData {
+  name: string;
+  config: string;
+  out: string;
+  dataset: string;
+}
+
+export interface CrawlJobResult {
+  /** Set when another crawl held the folder, so this one did nothing. */
+  busy?: string;
+  sites?: { site: string; new: number; changed: number; unchanged: number; failed: number }[];
+  /** Files sent to the parse queue: the new and changed ones (and any whose part is missing). */
+  enqueued: number;
+  /** Files whose bytes the crawl saw unchanged and whose part was there: not sent. */
+  unchanged: number;
+  documents: number;
+  failed: number;
+}
+
+/**
+ * A document that failed on every attempt: the worker throws `document.<rule>: <reason>`, the
+ * run turns it into that `document` issue. Any other reason (a job that stalled once too often,
+ * the queue's own errors) is a crash with that reason.
+ */
+export function failureOf(reason: string): { rule: 'timeout' | 'crash'; reason: string } {
+  const match = /^document\.(timeout|crash): (.*)$/s.exec(reason);
+  if (match) return { rule: match[1] as 'timeout' | 'crash', reason: match[2]! };
+  return { rule: 'crash', reason: `the document failed on every attempt on the queue (${reason}); it was skipped. Run the same command again to retry it.` };
+}
+
+export function failureText(rule: 'timeout' | 'crash', reason: string): string {
+  return `document.${rule}: ${reason}`;
+}

@@ -1,0 +1,127 @@
+/**
+ * `govdocs run --queue` with `govdocs worker` processes standing in for machines, on a real
+ * Redis: the dataset must be byte for byte a local run's, whatever happens to the workers or Redis.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeJobs, parseQueueName, parseRedisUrl, queueStatus, workerCount, type RedisTarget } from '@govdocs/queue';
+import { PIPELINE } from '@govdocs/pipelines/pipeline';
+import { startRedis, type TestRedis } from '../../queue/src/fixtures/redis-server.js';
+import { bin, ensureBuilt, readDataset, RECORD_FILES, runCli, samples } from './fixtures/harness.js';
+import { runOnQueue } from './queue-run.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'govdocs-queue-'));
+const queueName = parseQueueName(`${PIPELINE.name}@${PIPELINE.version}`);
+
+let redis: TestRedis;
+let local: Record<string, string>;
+const workers: ChildProcess[] = [];
+
+function target(): RedisTarget {
+  const parsed = parseRedisUrl(redis.url);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.target;
+}
+
+function startWorker(): ChildProcess {
+  const child = spawn(process.execPath, [bin, 'worker', '--queue', redis.url, '--workers', '1', '--stall', '2', '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr!.on('data', () => undefined);
+  workers.push(child);
+  return child;
+}
+
+/** Waits until `n` workers have loaded the pipeline and listen on the queue. */
+async function workersListening(n: number): Promise<void> {
+  for (let i = 0; i < 1200 && (await workerCount(target(), queueName)) < n; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+function queueRun(out: string, onLine: (line: string) => void = () => undefined) {
+  return runOnQueue({ inputs: [samples], out, queue: redis.url, force: false, quiet: true, workers: 1, maxBytes: 200_000_000, command: ['govdocs', 'run'], log: onLine });
+}
+
+/** Every record line of a dataset appears once (no document parsed twice lands twice). */
+function expectNoDuplicateLines(dataset: Record<string, string>): void {
+  for (const name of RECORD_FILES) {
+    const lines = dataset[name]!.split('\n').filter(Boolean);
+    expect(new Set(lines).size, name).toBe(lines.length);
+  }
+}
+
+describe('govdocs run --queue with govdocs worker processes', () => {
+  beforeAll(async () => {
+    ensureBuilt();
+    redis = await startRedis();
+    for (let i = 0; i < 3; i++) startWorker();
+    const out = tmp();
+    const { status, stderr } = runCli(['run', samples, '--out', out, '--workers', '2', '--quiet']);
+    expect([0, 2], stderr).toContain(status);
+    local = readDataset(out);
+    await workersListening(3);
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const child of workers) if (child.exitCode === null) child.kill('SIGKILL');
+    await redis?.stop();
+  });
+
+  it('gives the jsonl files of a local run, byte for byte, with three workers; a second run resumes every document', async () => {
+    const out = tmp();
+    const first = await queueRun(out);
+    expect(readDataset(out)).toEqual(local);
+    expect(first.manifest.run).toMatchObject({ processed: 24, resumed: 0 });
+    expect(first.manifest.workers).toBeGreaterThanOrEqual(2);
+    const again = await queueRun(out);
+    expect(again.manifest.run).toMatchObject({ processed: 0, resumed: 24 });
+    expect(readDataset(out)).toEqual(local);
+  }, 180_000);
+
+  it('completes byte-identical when a worker is killed with SIGKILL halfway, with no record twice', async () => {
+    const victim = workers.find((w) => w.exitCode === null)!;
+    const out = tmp();
+    const run = queueRun(out);
+    // Kill it while it holds a document, so that job can only finish through stall recovery.
+    let killed = false;
+    for (let i = 0; i < 600 && !killed; i++) {
+      const active = await activeJobs(target(), queueName);
+      if (active.some((job) => job.worker.endsWith(`:${victim.pid}`))) {
+        victim.kill('SIGKILL');
+        killed = true;
+      } else await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(killed).toBe(true);
+    const result = await run;
+    const dataset = readDataset(out);
+    expect(dataset).toEqual(local);
+    expectNoDuplicateLines(dataset);
+    expect(result.manifest.failures).toEqual([]);
+    startWorker();
+    await workersListening(3);
+  }, 180_000);
+
+  it('waits while Redis is down for a few seconds and then completes, byte-identical', async () => {
+    const out = tmp();
+    const lines: string[] = [];
+    let settledBeforeStop = false;
+    const run = queueRun(out, (line) => lines.push(line));
+    // Stop once the run is under way (its jobs are in Redis), then start Redis again, empty.
+    for (let i = 0; i < 600; i++) {
+      const report = (await queueStatus(target(), 0)).find((r) => r.name === queueName);
+      if ((report?.completed ?? 0) >= 3) {
+        settledBeforeStop = true;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await redis.stop();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await redis.start();
+    const result = await run;
+    expect(settledBeforeStop).toBe(true);
+    expect(readDataset(out)).toEqual(local);
+    expect(result.manifest.failures).toEqual([]);
+    expect(lines.join('\n')).toMatch(/Redis does not answer .* waiting for it to come back/);
+  }, 180_000);
+});
