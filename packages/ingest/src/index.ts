@@ -48,7 +48,7 @@ export async function ingest(file: InputFile): Promise<StageResult<DocumentModel
     case 'empty':
       return fail(file, 'empty', 'the file is empty; nothing to read. Check that the download or export finished.');
     case 'binary':
-      return fail(file, 'unsupported', 'the file is binary data of a kind govdocs does not read (not PDF, DOCX, XLSX/XLS, HTML or text). Check its real type.');
+      return fail(file, 'unsupported', 'the file is binary data of a kind govdocs does not read (not PDF, DOCX, DOC/WPS, XLSX/XLS, HTML or text). Check its real type.');
     case 'text':
       return { value: readTextDocument(file), diagnostics: [] };
     case 'zip':

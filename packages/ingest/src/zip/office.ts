@@ -8,6 +8,7 @@ import type { Diagnostic, DocumentModel, InputFile, StageResult } from '@govdocs
 import { baseModel, documentIssue } from '../index.js';
 import { MEDIA_TYPES } from '../sniff.js';
 import { ingestDocx } from '../docx/index.js';
+import { DocFormatError, ingestDoc } from '../doc/index.js';
 import { ingestHtml } from '../html/index.js';
 import { ingestWorkbook } from '../xlsx/index.js';
 import { findBadEntry, inspectZip, officeKind, type ZipEntry } from './central-directory.js';
@@ -55,20 +56,34 @@ function readWorkbook(file: InputFile, format: 'xlsx' | 'xls'): Result {
   return { value: { ...baseModel(file, MEDIA_TYPES[format]), script: book.script, blocks: book.blocks }, diagnostics };
 }
 
-/** OLE compound file: which stream it holds tells XLS, DOC or an encrypted OOXML package. */
+/** OLE compound file: which stream it holds tells XLS, DOC (.wps of WPS Office too) or an encrypted OOXML package. */
 export function ingestOle(file: InputFile): Result {
-  let names: string[];
+  let container: ReturnType<typeof XLSX.CFB.read>;
   try {
-    const container = XLSX.CFB.read(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength), { type: 'buffer' });
-    names = container.FileIndex.map((entry: { name: string }) => entry.name);
+    container = XLSX.CFB.read(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength), { type: 'buffer' });
   } catch (error) {
     return fail(file, 'unreadable', `the file looks like a legacy Office file but its container is damaged (${errorText(error)}). Download or export it again.`);
   }
+  const names: string[] = container.FileIndex.map((entry: { name: string }) => entry.name);
   const has = (name: string) => names.some((n) => n.toLowerCase() === name.toLowerCase());
   if (has('EncryptedPackage') || has('EncryptionInfo')) return fail(file, 'password', 'the file is password-protected: remove the password and retry.');
   if (has('Workbook') || has('Book')) return readWorkbook(file, 'xls');
-  if (has('WordDocument')) return fail(file, 'unsupported', 'legacy Word .doc files are not read: convert it to DOCX (e.g. `soffice --headless --convert-to docx file.doc`) or PDF and retry.');
-  return fail(file, 'unsupported', 'the file is a legacy Office file of a kind govdocs does not read (not XLS). Convert it to XLSX, DOCX or PDF and retry.');
+  if (has('WordDocument')) return readDoc(file, container);
+  if (has('MatOST') || (has('CONTENTS') && has('SPELLING'))) {
+    return fail(file, 'unsupported', 'the file is a Microsoft Works word-processor document (.wps of Works, not of WPS Office), which govdocs does not read: open it in LibreOffice or Word, save it as DOCX and retry.');
+  }
+  return fail(file, 'unsupported', `the file is a legacy Office file of a kind govdocs does not read (streams: ${names.filter((n) => n !== 'Root Entry').slice(0, 6).join(', ')}; not Word or Excel). Convert it to XLSX, DOCX or PDF and retry.`);
+}
+
+function readDoc(file: InputFile, container: ReturnType<typeof XLSX.CFB.read>): Result {
+  try {
+    const { blocks, script } = ingestDoc(container);
+    return { value: { ...baseModel(file, MEDIA_TYPES.doc), script, blocks }, diagnostics: noTables(file, blocks) };
+  } catch (error) {
+    if (error instanceof DocFormatError && error.problem === 'password') return fail(file, 'password', `${error.message}.`);
+    if (error instanceof DocFormatError && error.problem === 'unsupported') return fail(file, 'unsupported', `${error.message}.`);
+    return fail(file, 'unreadable', `the Word 97–2003 file is damaged and could not be read (${errorText(error)}). Open and re-save it in Word or LibreOffice, or download it again.`);
+  }
 }
 
 export function ingestHtmlDocument(file: InputFile): Result {
