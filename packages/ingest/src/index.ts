@@ -8,7 +8,7 @@ import type { Diagnostic, DocumentModel, InputFile, StageResult } from '@govdocs
 import { MEDIA_TYPES, sniffFormat } from './sniff.js';
 import { ingestText } from './text.js';
 import { toSimplified } from './script.js';
-import { ingestHtmlDocument, ingestOle, ingestZip } from './zip/office.js';
+import { ingestHtmlDocument, ingestOle, ingestWorkbookFile, ingestZip } from './zip/office.js';
 import { ingestPdf } from './pdf/index.js';
 
 export { sniffFormat, MEDIA_TYPES } from './sniff.js';
@@ -55,6 +55,9 @@ export async function ingest(file: InputFile): Promise<StageResult<DocumentModel
       return ingestZip(file);
     case 'ole':
       return ingestOle(file);
+    case 'spreadsheetml':
+    case 'biff':
+      return ingestWorkbookFile(file, format);
     case 'html':
       return ingestHtmlDocument(file);
     case 'pdf':

@@ -134,9 +134,25 @@ const notZip = (why: string): ZipInspection => ({ ok: false, problem: 'not_zip',
 const tooLarge = (why: string): ZipInspection => ({ ok: false, problem: 'too_large', message: why });
 
 /** What kind of Office file a zip is, from its entry names. */
-export function officeKind(entries: ZipEntry[]): 'docx' | 'xlsx' | null {
+export function officeKind(entries: ZipEntry[], bytes?: Uint8Array): 'docx' | 'xlsx' | 'ods' | 'odt' | null {
   const names = new Set(entries.map((e) => e.name));
+  const mimetype = entries.find((e) => e.name === 'mimetype' && e.method === 0 && e.compressedSize < 100);
+  if (mimetype && bytes && names.has('content.xml')) {
+    const type = storedText(bytes, mimetype);
+    if (type === 'application/vnd.oasis.opendocument.spreadsheet') return 'ods';
+    if (type === 'application/vnd.oasis.opendocument.text') return 'odt';
+  }
   if (names.has('word/document.xml') || [...names].some((n) => /^word\/document\d*\.xml$/.test(n))) return 'docx';
   if (names.has('xl/workbook.xml') || names.has('xl/workbook.bin')) return 'xlsx';
   return null;
+}
+
+/** A stored (uncompressed) entry's bytes as latin-1 text, or '' when its local header is out of place. */
+function storedText(bytes: Uint8Array, entry: ZipEntry): string {
+  const at = entry.localHeaderOffset;
+  if (at + 30 > bytes.length) return '';
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(at, true) !== LOCAL_SIGNATURE) return '';
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, Math.min(entry.compressedSize, bytes.length - start))).toString('latin1');
 }

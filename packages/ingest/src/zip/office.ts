@@ -21,17 +21,18 @@ export async function ingestZip(file: InputFile): Promise<Result> {
     if (zip.problem === 'too_large') return fail(file, 'zip_bomb', `refused to open the zip: ${zip.message}. If this is a real document, split it or re-save it.`);
     return fail(file, 'not_zip', `the file starts like a DOCX/XLSX (zip) but is not a readable zip: ${zip.message}. Download or export it again.`);
   }
-  const kind = officeKind(zip.entries);
+  const kind = officeKind(zip.entries, file.bytes);
   if (kind === 'docx') return readDocx(file, zip.entries);
-  if (kind === 'xlsx') {
+  if (kind === 'odt') return fail(file, 'unsupported', 'the file is an OpenDocument text (.odt), which govdocs does not read: save it as DOCX or PDF and retry.');
+  if (kind === 'xlsx' || kind === 'ods') {
     // SheetJS expands every entry, and can loop on a damaged one: prove first that none expands
     // past its declared size and every one matches its checksum.
     const bad = findBadEntry(file.bytes, zip.entries);
     if (bad?.problem === 'too_large') return fail(file, 'zip_bomb', `refused to open the zip: ${bad.message}. If this is a real document, split it or re-save it.`);
     if (bad) return fail(file, 'not_zip', `the Excel file is damaged: ${bad.message}. Download or export it again.`);
-    return readWorkbook(file, 'xlsx');
+    return readWorkbook(file, kind);
   }
-  return fail(file, 'unsupported', 'the zip is neither a Word (DOCX) nor an Excel (XLSX) file. Unpack it and give its documents one by one.');
+  return fail(file, 'unsupported', 'the zip is neither a Word (DOCX) nor a spreadsheet (XLSX, ODS) file. Unpack it and give its documents one by one.');
 }
 
 async function readDocx(file: InputFile, entries: ZipEntry[]): Promise<Result> {
@@ -43,7 +44,12 @@ async function readDocx(file: InputFile, entries: ZipEntry[]): Promise<Result> {
   }
 }
 
-function readWorkbook(file: InputFile, format: 'xlsx' | 'xls'): Result {
+/** Workbooks that are not zips or compound files: Excel 2003 XML and Excel 2–4 record streams. */
+export function ingestWorkbookFile(file: InputFile, format: 'spreadsheetml' | 'biff'): Result {
+  return readWorkbook(file, format);
+}
+
+function readWorkbook(file: InputFile, format: 'xlsx' | 'xls' | 'ods' | 'spreadsheetml' | 'biff'): Result {
   const book = ingestWorkbook(file.bytes);
   if (!book.ok) return fail(file, book.problem, book.message);
   const diagnostics = noTables(file, book.blocks);
