@@ -4,6 +4,9 @@
  * the two a file is comes from its entries (word/document.xml vs xl/workbook.xml).
  */
 import { crc32, inflateRawSync } from 'node:zlib';
+import { isValidUtf8 } from '../decode.js';
+
+const gbk = new TextDecoder('gbk');
 
 export interface ZipEntry {
   name: string;
@@ -13,6 +16,8 @@ export interface ZipEntry {
   localHeaderOffset: number;
   /** CRC-32 of the entry's expanded bytes, as the central directory records it. */
   crc: number;
+  /** General purpose flags: bit 0 encrypted, bit 11 name in UTF-8. */
+  flags: number;
 }
 
 export interface ZipLimits {
@@ -68,9 +73,13 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
 
 function readCentralEntry(bytes: Uint8Array, view: DataView, p: number): ZipEntry {
   const nameLength = view.getUint16(p + 28, true);
-  const name = new TextDecoder('utf-8').decode(bytes.subarray(p + 46, p + 46 + nameLength));
+  const flags = view.getUint16(p + 8, true);
+  const raw = bytes.subarray(p + 46, p + 46 + nameLength);
+  // Zips made on Chinese Windows write names in GBK without the UTF-8 flag.
+  const name = flags & 0x800 || isValidUtf8(raw) ? new TextDecoder('utf-8').decode(raw) : gbk.decode(raw);
   return {
     name,
+    flags,
     method: view.getUint16(p + 10, true),
     compressedSize: view.getUint32(p + 20, true),
     uncompressedSize: view.getUint32(p + 24, true),

@@ -5,7 +5,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { Diagnostic, DocumentModel, InputFile, StageResult } from '@govdocs/core';
-import { baseModel, documentIssue } from '../index.js';
+import { ARCHIVE_ALONE, baseModel, documentIssue } from '../index.js';
 import { MEDIA_TYPES } from '../sniff.js';
 import { ingestDocx } from '../docx/index.js';
 import { DocFormatError, ingestDoc } from '../doc/index.js';
@@ -32,7 +32,7 @@ export async function ingestZip(file: InputFile): Promise<Result> {
     if (bad) return fail(file, 'not_zip', `the Excel file is damaged: ${bad.message}. Download or export it again.`);
     return readWorkbook(file, kind);
   }
-  return fail(file, 'unsupported', 'the zip is neither a Word (DOCX) nor a spreadsheet (XLSX, ODS) file. Unpack it and give its documents one by one.');
+  return fail(file, 'unsupported', ARCHIVE_ALONE('zip'));
 }
 
 async function readDocx(file: InputFile, entries: ZipEntry[]): Promise<Result> {
