@@ -72,7 +72,7 @@ function failedOutput(file: InputFile, run: StageRunner, reason: string): Docume
   const format = sniffFormat(file.bytes);
   const document: DocumentRecord = {
     id: `sha256:${hash}`,
-    source: { path: file.path, sha256: hash, bytes: file.bytes.byteLength, mediaType: MEDIA_TYPES[format] ?? MEDIA_TYPES.binary, url: file.url ?? null },
+    source: { path: file.path, sha256: hash, bytes: file.bytes.byteLength, mediaType: MEDIA_TYPES[format] ?? MEDIA_TYPES.binary, url: file.url ?? null, ...(file.container ? { container: file.container } : {}) },
     kind: 'unknown', fiscalYear: null, title: null, region: null, department: null, pages: 0, script: 'simplified', tables: 0,
   };
   return { document, tables: [], facts: [], indicators: [], diagnostics: run.diagnostics, timings: run.timings, failed: reason };

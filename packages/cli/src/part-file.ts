@@ -133,17 +133,40 @@ export function parseHeader(line: Buffer, pipelineVersion: string): PartHeader |
  * a clean run would have written. Issues are sorted by their file and message, which carry the
  * path, so they are sorted again.
  */
-export function relabelPart(part: PartFile, path: string): PartFile {
+export function relabelPart(part: PartFile, path: string, container?: string): PartFile {
   const stored = part.header.path;
-  if (stored === path) return part;
+  const storedContainer = containerOf(part);
+  if (stored === path && storedContainer === container) return part;
   const from = Buffer.from(JSON.stringify(stored).slice(1, -1), 'utf8');
   const to = Buffer.from(JSON.stringify(path).slice(1, -1), 'utf8');
   const sections = {} as Record<SectionName, Buffer>;
-  for (const name of SECTIONS) sections[name] = replaceAll(part.sections[name], from, to);
+  for (const name of SECTIONS) sections[name] = stored === path ? part.sections[name] : replaceAll(part.sections[name], from, to);
   sections.issues = sortIssueLines(sections.issues);
+  if (storedContainer !== container) sections.documents = withContainer(sections.documents, container);
   const summary = part.header.summary;
   const failure = summary.failure === null || stored === '' ? summary.failure : summary.failure.split(stored).join(path);
   return { header: { ...part.header, path, summary: { ...summary, failure } }, sections };
+}
+
+const CONTAINER_KEY = Buffer.from('"container":');
+
+/** The archive a part's document was taken from (source.container), read only when the record has one. */
+function containerOf(part: PartFile): string | undefined {
+  const documents = part.sections.documents;
+  if (documents.indexOf(CONTAINER_KEY) < 0) return undefined;
+  return (JSON.parse(documents.toString('utf8')) as { source: { container?: string } }).source.container;
+}
+
+/**
+ * The document line with source.container set to the archive these bytes are labelled with now
+ * (the same member in two archives, or also loose): key order is what a fresh render gives, as
+ * container is the last key of source.
+ */
+function withContainer(documents: Buffer, container: string | undefined): Buffer {
+  const record = JSON.parse(documents.toString('utf8')) as { source: { container?: string } };
+  delete record.source.container;
+  if (container !== undefined) record.source.container = container;
+  return Buffer.from(JSON.stringify(record) + '\n', 'utf8');
 }
 
 /** `bytes` with every occurrence of `from` replaced by `to`, left to right, as String.split/join does. */

@@ -19,6 +19,8 @@ export interface JobMessage {
   bytes: Uint8Array;
   /** Hex SHA-256 of `bytes`, hashed already by the main thread (for resume). */
   sha256: string;
+  /** A member of an archive: the archive file's sha256 (`path` is `archive.zip!/inner/x.pdf`). */
+  container?: string;
 }
 
 export interface PartSummary {

@@ -13,6 +13,7 @@ import PQueue from 'p-queue';
 import { SCHEMA_VERSION, type IssueRecord, type Manifest } from '@govdocs/core';
 import { expandInputs } from './inputs.js';
 import { createCrawlLookup } from '@govdocs/crawl/lookup';
+import { archiveKind, expandArchive } from '@govdocs/ingest/archive';
 import { DatasetWriter } from './writer.js';
 import { WorkerPool, type PoolOutcome } from './pool.js';
 import { ByteBudget, READ_AHEAD_BYTES, READ_AHEAD_PER_WORKER } from './read-ahead.js';
@@ -74,6 +75,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   /** sha256 → the path its records carry: the smallest path among files with those bytes. */
   const documents = new Map<string, string>();
   const duplicates: { path: string; sha: string; other: string }[] = [];
+  /** Archive member path → the archive file's sha256 (source.container). */
+  const containers = new Map<string, string>();
   const progressStream = options.progressStream ?? process.stderr;
   const progress = new Progress(files.length, Progress.modeFor(progressStream, options.quiet), progressStream);
   const ready = await pool.ready;
@@ -102,28 +105,47 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     }
   };
 
-  /** A file read: hash, resume or parse, write. */
-  const handleRead = async (path: string, data: Uint8Array): Promise<void> => {
+  /**
+   * An archive (.zip that is not an Office file, .rar, .7z): each document in it is a document of
+   * its own, with its path inside the archive and the archive's hash as its container; each member
+   * that cannot be read gets its issue. The archive itself has no record.
+   */
+  const handleArchive = async (path: string, data: Uint8Array, sha: string): Promise<boolean> => {
+    const { members, problems } = await expandArchive(path, data);
+    for (const member of members) containers.set(member.path, sha);
+    for (const problem of problems) fail(problem.path, problem.rule.replace(/^document\./, ''), problem.message);
+    const outcomes = await Promise.all(members.map((member) => handleRead(member.path, member.bytes, sha)));
+    return problems.length > 0 || outcomes.some(Boolean);
+  };
+
+  /** A file read: hash, resume or parse, write; returns whether it failed. */
+  const handleRead = async (path: string, data: Uint8Array, container?: string): Promise<boolean> => {
     const sha = createHash('sha256').update(data).digest('hex');
+    if (container === undefined && archiveKind(data)) {
+      const failed = await handleArchive(path, data, sha);
+      progress.tick(failed);
+      return failed;
+    }
+    const tick = (failed: boolean) => {
+      if (container === undefined) progress.tick(failed);
+      return failed;
+    };
     const claimed = documents.get(sha);
     if (claimed !== undefined) {
       // The same bytes under another name: one document, labelled with the smaller path.
       counters.duplicates++;
       duplicates.push({ path: path < claimed ? claimed : path, sha, other: path < claimed ? path : claimed });
       if (path < claimed) documents.set(sha, path);
-      progress.tick(false);
-      return;
+      return tick(false);
     }
     documents.set(sha, path);
     if (!options.force && writer.hasPart(sha)) {
       counters.resumed++;
-      progress.tick(false);
-      return;
+      return tick(false);
     }
     // A file from a crawl folder carries its address, site and title (source.url, region clues).
-    const outcome = await pool.run({ path, bytes: data, sha256: sha, ...crawlOrigin(path) });
-    const failed = await settle(path, sha, outcome);
-    progress.tick(failed);
+    const outcome = await pool.run({ path, bytes: data, sha256: sha, ...(container ? { container } : crawlOrigin(path)) });
+    return tick(await settle(path, sha, outcome));
   };
 
   /** Writes a finished part, or records why there is none; returns whether the document failed. */
@@ -167,7 +189,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   if (fatal !== undefined) throw fatal;
 
   looseIssues.push(...duplicateIssues(duplicates, documents));
-  const manifest = writer.finish(documents, looseIssues, (tally, mergeMs) => buildManifest(options, tally, { files, missing, failures, counters, started, pool, pipeline, mergeMs }));
+  const manifest = writer.finish(documents, looseIssues, (tally, mergeMs) => buildManifest(options, tally, { files, missing, failures, counters, started, pool, pipeline, mergeMs }), containers);
   if (!options.quiet) {
     options.log(`${files.length} files: ${counters.processed} parsed, ${counters.resumed} resumed, ${manifest.counts.facts} facts, ${manifest.failures.length} failed → ${resolve(options.out)}`);
   }

@@ -82,9 +82,10 @@ export class DatasetWriter {
    * Merges the parts of this run's documents (sha256 → the path it was read from; the smallest
    * path when the same bytes came under several names) into the jsonl files, plus issues that belong
    * to no document, in a fixed order; then writes the manifest `makeManifest` builds from the tally
-   * and the merge's own time in ms.
+   * and the merge's own time in ms. `containers` gives the archive (sha256) of each path that is an
+   * archive member.
    */
-  finish(documents: Map<string, string>, looseIssues: IssueRecord[], makeManifest: (tally: Tally, mergeMs: number) => Manifest): Manifest {
+  finish(documents: Map<string, string>, looseIssues: IssueRecord[], makeManifest: (tally: Tally, mergeMs: number) => Manifest, containers?: Map<string, string>): Manifest {
     const started = performance.now();
     const tally = new Tally();
     const files = Object.fromEntries(SECTIONS.map((n) => [n, new BufferedFile(join(this.outDir, `${n}.jsonl.tmp`))])) as Record<SectionName, BufferedFile>;
@@ -94,7 +95,7 @@ export class DatasetWriter {
       tally.issues(loose);
       for (const sha of [...documents.keys()].sort()) {
         const path = documents.get(sha)!;
-        const part = this.loadPart(sha, path);
+        const part = this.loadPart(sha, path, containers?.get(path));
         tally.add(part.header.summary, path);
         for (const name of SECTIONS) files[name].write(part.sections[name]);
       }
@@ -120,14 +121,14 @@ export class DatasetWriter {
    * A part as this run would have written it, relabelled with this run's path when it was stored
    * under another name for the same bytes (see relabelPart).
    */
-  private loadPart(sha256: string, path: string): PartFile {
+  private loadPart(sha256: string, path: string, container: string | undefined): PartFile {
     const part = this.readPartFile(sha256);
     if (!part) {
       // Checked by hasPart or written by this run moments ago: only something outside govdocs gets here.
       rmSync(this.partPath(sha256), { force: true });
       throw new Error(`${this.partPath(sha256)}: this part was damaged or removed while the run was writing the dataset; it has been deleted. Run the same command again to redo that document.`);
     }
-    return relabelPart(part, path);
+    return relabelPart(part, path, container);
   }
 }
 

@@ -106,6 +106,8 @@ export interface SourceRef {
   bytes: number;
   mediaType: string;
   url: string | null;
+  /** A member of an archive: the archive file's sha256; `path` is `archive.zip!/inner/x.pdf`. */
+  container?: string;
 }
 
 export interface DocumentModel {
@@ -132,6 +134,8 @@ export interface InputFile {
   clues?: DocumentClues;
   /** Hex SHA-256 of `bytes`, when the caller has hashed them already (the batch runner does, for resume). */
   sha256?: string;
+  /** Taken out of an archive: the archive file's sha256 (`path` is `archive.zip!/inner/x.pdf`). */
+  container?: string;
 }
 
 /** Where a cell sits in its source, as carried by facts, indicators and issues. */

@@ -45,6 +45,8 @@ export const DocumentRecordSchema = z.object({
     bytes: z.number().int().nonnegative(),
     mediaType: z.string(),
     url: z.string().nullable(),
+    /** A member of an archive: the archive file's sha256 (source.path is `archive.zip!/inner/x.pdf`). */
+    container: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   }),
   kind: z.enum(DOCUMENT_KINDS),
   fiscalYear: z.number().int().min(1990).max(2100).nullable(),
@@ -54,6 +56,8 @@ export const DocumentRecordSchema = z.object({
   pages: z.number().int().nonnegative(),
   script: z.enum(['simplified', 'traditional']),
   tables: z.number().int().nonnegative(),
+  /** Pages whose text came from OCR (scanned pages). */
+  ocrPages: z.array(z.number().int().positive()).optional(),
 });
 
 export const CellSchema = z.object({
@@ -122,6 +126,8 @@ export const FactRecordSchema = z.object({
     row: z.number().int().nonnegative(),
     col: z.number().int().nonnegative(),
     ...position,
+    /** Read by OCR: the recogniser's confidence for the cell, in [0, 1]. */
+    ocr: z.number().min(0).max(1).optional(),
   }),
 });
 

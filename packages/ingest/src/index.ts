@@ -8,8 +8,12 @@ import type { Diagnostic, DocumentModel, InputFile, StageResult } from '@govdocs
 import { MEDIA_TYPES, sniffFormat } from './sniff.js';
 import { ingestText } from './text.js';
 import { toSimplified } from './script.js';
-import { ingestHtmlDocument, ingestOle, ingestZip } from './zip/office.js';
+import { ingestHtmlDocument, ingestOle, ingestWorkbookFile, ingestZip } from './zip/office.js';
 import { ingestPdf } from './pdf/index.js';
+import { archiveKind } from './archives/kind.js';
+
+/** An archive handed to the one-document pipeline: the batch runner is what opens archives. */
+export const ARCHIVE_ALONE = (kind: string) => `the file is a ${kind} archive; \`govdocs run\` reads each document in it as a document of its own. Give it to \`govdocs run\`, or unpack it.`;
 
 export { sniffFormat, MEDIA_TYPES } from './sniff.js';
 export { decodeText, declaredCharset, isValidUtf8 } from './decode.js';
@@ -30,7 +34,7 @@ export function baseModel(file: InputFile, mediaType: string): DocumentModel {
   const hash = fileHash(file);
   return {
     id: `sha256:${hash}`,
-    source: { path: file.path, sha256: hash, bytes: file.bytes.byteLength, mediaType, url: file.url ?? null },
+    source: { path: file.path, sha256: hash, bytes: file.bytes.byteLength, mediaType, url: file.url ?? null, ...(file.container ? { container: file.container } : {}) },
     pageCount: 1,
     script: 'simplified',
     clues: { ...(file.clues ?? {}), ...(file.url ? { url: file.url } : {}) },
@@ -48,13 +52,20 @@ export async function ingest(file: InputFile): Promise<StageResult<DocumentModel
     case 'empty':
       return fail(file, 'empty', 'the file is empty; nothing to read. Check that the download or export finished.');
     case 'binary':
-      return fail(file, 'unsupported', 'the file is binary data of a kind govdocs does not read (not PDF, DOCX, XLSX/XLS, HTML or text). Check its real type.');
+      if (file.bytes[0] === 0x52 || file.bytes[0] === 0x37) {
+        const archive = archiveKind(file.bytes);
+        if (archive) return fail(file, 'unsupported', ARCHIVE_ALONE(archive));
+      }
+      return fail(file, 'unsupported', 'the file is binary data of a kind govdocs does not read (not PDF, DOCX, DOC/WPS, XLSX/XLS, HTML or text). Check its real type.');
     case 'text':
       return { value: readTextDocument(file), diagnostics: [] };
     case 'zip':
       return ingestZip(file);
     case 'ole':
       return ingestOle(file);
+    case 'spreadsheetml':
+    case 'biff':
+      return ingestWorkbookFile(file, format);
     case 'html':
       return ingestHtmlDocument(file);
     case 'pdf':

@@ -94,7 +94,7 @@ const NAMESPACES = new Map([
   ['http://purl.oclc.org/ooxml/officeDocument/math', 'm'],
 ]);
 
-interface Cell {
+export interface Cell {
   td: DomNode;
   colSpan: number;
   /** 0 none, 1 restart, 2 continue (vMerge without val means continue). */
@@ -102,7 +102,7 @@ interface Cell {
   rowSpan: number;
 }
 
-interface Row {
+export interface Row {
   cells: Cell[];
   gridBefore: number;
   deleted: boolean;
@@ -574,7 +574,7 @@ function span(value: string | undefined): number {
  * (the last one starting in the same grid column) spans one more row; columns count from the
  * row's gridBefore, which becomes a leading empty cell so the row's cells keep their columns.
  */
-function tableNode(rows: Row[]): DomNode {
+export function tableNode(rows: Row[]): DomNode {
   const above = new Map<number, Cell>();
   const multiCell = rows.some((row) => row.cells.length > 1);
   const trs: DomNode[] = [];

@@ -28,13 +28,6 @@ describe('Word files', () => {
     expect(textAfter).toEqual(['注：本表金额均为示例。', '二、部门预算情况说明', '本部门2024年收入预算30万元。']);
   });
 
-  it('refuses a legacy .doc with a request to convert it', async () => {
-    const { value, diagnostics } = await ingest(fixture('legacy.doc'));
-    expect(value).toBeNull();
-    expect(diagnostics[0]).toMatchObject({ rule: 'document.unsupported', severity: 'error' });
-    expect(diagnostics[0].message).toMatch(/convert it to DOCX/);
-  });
-
   it('reports a DOCX that is not a zip and goes on', async () => {
     const { value, diagnostics } = await ingest(fixture('not-a-zip.docx'));
     expect(value).toBeNull();

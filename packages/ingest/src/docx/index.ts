@@ -71,7 +71,7 @@ function noteBlocks(pkg: DocxPackage, main: string, refs: NoteRef[]): { nodes: D
  * 繁體 → 简体 over the document's text, judged on all of it at once (script.ts), then converted
  * node by node through one joined string so phrase rules see whole lines.
  */
-function convertScript(texts: DomNode[]): 'simplified' | 'traditional' {
+export function convertScript(texts: DomNode[]): 'simplified' | 'traditional' {
   const joined = texts.map((t) => t.data ?? '').join('\n');
   const { text, script } = toSimplified(joined);
   if (script === 'simplified') return script;

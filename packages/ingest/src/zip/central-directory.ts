@@ -4,6 +4,9 @@
  * the two a file is comes from its entries (word/document.xml vs xl/workbook.xml).
  */
 import { crc32, inflateRawSync } from 'node:zlib';
+import { isValidUtf8 } from '../decode.js';
+
+const gbk = new TextDecoder('gbk');
 
 export interface ZipEntry {
   name: string;
@@ -13,6 +16,8 @@ export interface ZipEntry {
   localHeaderOffset: number;
   /** CRC-32 of the entry's expanded bytes, as the central directory records it. */
   crc: number;
+  /** General purpose flags: bit 0 encrypted, bit 11 name in UTF-8. */
+  flags: number;
 }
 
 export interface ZipLimits {
@@ -68,9 +73,13 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
 
 function readCentralEntry(bytes: Uint8Array, view: DataView, p: number): ZipEntry {
   const nameLength = view.getUint16(p + 28, true);
-  const name = new TextDecoder('utf-8').decode(bytes.subarray(p + 46, p + 46 + nameLength));
+  const flags = view.getUint16(p + 8, true);
+  const raw = bytes.subarray(p + 46, p + 46 + nameLength);
+  // Zips made on Chinese Windows write names in GBK without the UTF-8 flag.
+  const name = flags & 0x800 || isValidUtf8(raw) ? new TextDecoder('utf-8').decode(raw) : gbk.decode(raw);
   return {
     name,
+    flags,
     method: view.getUint16(p + 10, true),
     compressedSize: view.getUint32(p + 20, true),
     uncompressedSize: view.getUint32(p + 24, true),
@@ -134,9 +143,25 @@ const notZip = (why: string): ZipInspection => ({ ok: false, problem: 'not_zip',
 const tooLarge = (why: string): ZipInspection => ({ ok: false, problem: 'too_large', message: why });
 
 /** What kind of Office file a zip is, from its entry names. */
-export function officeKind(entries: ZipEntry[]): 'docx' | 'xlsx' | null {
+export function officeKind(entries: ZipEntry[], bytes?: Uint8Array): 'docx' | 'xlsx' | 'ods' | 'odt' | null {
   const names = new Set(entries.map((e) => e.name));
+  const mimetype = entries.find((e) => e.name === 'mimetype' && e.method === 0 && e.compressedSize < 100);
+  if (mimetype && bytes && names.has('content.xml')) {
+    const type = storedText(bytes, mimetype);
+    if (type === 'application/vnd.oasis.opendocument.spreadsheet') return 'ods';
+    if (type === 'application/vnd.oasis.opendocument.text') return 'odt';
+  }
   if (names.has('word/document.xml') || [...names].some((n) => /^word\/document\d*\.xml$/.test(n))) return 'docx';
   if (names.has('xl/workbook.xml') || names.has('xl/workbook.bin')) return 'xlsx';
   return null;
+}
+
+/** A stored (uncompressed) entry's bytes as latin-1 text, or '' when its local header is out of place. */
+function storedText(bytes: Uint8Array, entry: ZipEntry): string {
+  const at = entry.localHeaderOffset;
+  if (at + 30 > bytes.length) return '';
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(at, true) !== LOCAL_SIGNATURE) return '';
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, Math.min(entry.compressedSize, bytes.length - start))).toString('latin1');
 }

@@ -5,9 +5,10 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { Diagnostic, DocumentModel, InputFile, StageResult } from '@govdocs/core';
-import { baseModel, documentIssue } from '../index.js';
+import { ARCHIVE_ALONE, baseModel, documentIssue } from '../index.js';
 import { MEDIA_TYPES } from '../sniff.js';
 import { ingestDocx } from '../docx/index.js';
+import { DocFormatError, ingestDoc } from '../doc/index.js';
 import { ingestHtml } from '../html/index.js';
 import { ingestWorkbook } from '../xlsx/index.js';
 import { findBadEntry, inspectZip, officeKind, type ZipEntry } from './central-directory.js';
@@ -20,17 +21,18 @@ export async function ingestZip(file: InputFile): Promise<Result> {
     if (zip.problem === 'too_large') return fail(file, 'zip_bomb', `refused to open the zip: ${zip.message}. If this is a real document, split it or re-save it.`);
     return fail(file, 'not_zip', `the file starts like a DOCX/XLSX (zip) but is not a readable zip: ${zip.message}. Download or export it again.`);
   }
-  const kind = officeKind(zip.entries);
+  const kind = officeKind(zip.entries, file.bytes);
   if (kind === 'docx') return readDocx(file, zip.entries);
-  if (kind === 'xlsx') {
+  if (kind === 'odt') return fail(file, 'unsupported', 'the file is an OpenDocument text (.odt), which govdocs does not read: save it as DOCX or PDF and retry.');
+  if (kind === 'xlsx' || kind === 'ods') {
     // SheetJS expands every entry, and can loop on a damaged one: prove first that none expands
     // past its declared size and every one matches its checksum.
     const bad = findBadEntry(file.bytes, zip.entries);
     if (bad?.problem === 'too_large') return fail(file, 'zip_bomb', `refused to open the zip: ${bad.message}. If this is a real document, split it or re-save it.`);
     if (bad) return fail(file, 'not_zip', `the Excel file is damaged: ${bad.message}. Download or export it again.`);
-    return readWorkbook(file, 'xlsx');
+    return readWorkbook(file, kind);
   }
-  return fail(file, 'unsupported', 'the zip is neither a Word (DOCX) nor an Excel (XLSX) file. Unpack it and give its documents one by one.');
+  return fail(file, 'unsupported', ARCHIVE_ALONE('zip'));
 }
 
 async function readDocx(file: InputFile, entries: ZipEntry[]): Promise<Result> {
@@ -42,7 +44,12 @@ async function readDocx(file: InputFile, entries: ZipEntry[]): Promise<Result> {
   }
 }
 
-function readWorkbook(file: InputFile, format: 'xlsx' | 'xls'): Result {
+/** Workbooks that are not zips or compound files: Excel 2003 XML and Excel 2–4 record streams. */
+export function ingestWorkbookFile(file: InputFile, format: 'spreadsheetml' | 'biff'): Result {
+  return readWorkbook(file, format);
+}
+
+function readWorkbook(file: InputFile, format: 'xlsx' | 'xls' | 'ods' | 'spreadsheetml' | 'biff'): Result {
   const book = ingestWorkbook(file.bytes);
   if (!book.ok) return fail(file, book.problem, book.message);
   const diagnostics = noTables(file, book.blocks);
@@ -55,20 +62,34 @@ function readWorkbook(file: InputFile, format: 'xlsx' | 'xls'): Result {
   return { value: { ...baseModel(file, MEDIA_TYPES[format]), script: book.script, blocks: book.blocks }, diagnostics };
 }
 
-/** OLE compound file: which stream it holds tells XLS, DOC or an encrypted OOXML package. */
+/** OLE compound file: which stream it holds tells XLS, DOC (.wps of WPS Office too) or an encrypted OOXML package. */
 export function ingestOle(file: InputFile): Result {
-  let names: string[];
+  let container: ReturnType<typeof XLSX.CFB.read>;
   try {
-    const container = XLSX.CFB.read(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength), { type: 'buffer' });
-    names = container.FileIndex.map((entry: { name: string }) => entry.name);
+    container = XLSX.CFB.read(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength), { type: 'buffer' });
   } catch (error) {
     return fail(file, 'unreadable', `the file looks like a legacy Office file but its container is damaged (${errorText(error)}). Download or export it again.`);
   }
+  const names: string[] = container.FileIndex.map((entry: { name: string }) => entry.name);
   const has = (name: string) => names.some((n) => n.toLowerCase() === name.toLowerCase());
   if (has('EncryptedPackage') || has('EncryptionInfo')) return fail(file, 'password', 'the file is password-protected: remove the password and retry.');
   if (has('Workbook') || has('Book')) return readWorkbook(file, 'xls');
-  if (has('WordDocument')) return fail(file, 'unsupported', 'legacy Word .doc files are not read: convert it to DOCX (e.g. `soffice --headless --convert-to docx file.doc`) or PDF and retry.');
-  return fail(file, 'unsupported', 'the file is a legacy Office file of a kind govdocs does not read (not XLS). Convert it to XLSX, DOCX or PDF and retry.');
+  if (has('WordDocument')) return readDoc(file, container);
+  if (has('MatOST') || (has('CONTENTS') && has('SPELLING'))) {
+    return fail(file, 'unsupported', 'the file is a Microsoft Works word-processor document (.wps of Works, not of WPS Office), which govdocs does not read: open it in LibreOffice or Word, save it as DOCX and retry.');
+  }
+  return fail(file, 'unsupported', `the file is a legacy Office file of a kind govdocs does not read (streams: ${names.filter((n) => n !== 'Root Entry').slice(0, 6).join(', ')}; not Word or Excel). Convert it to XLSX, DOCX or PDF and retry.`);
+}
+
+function readDoc(file: InputFile, container: ReturnType<typeof XLSX.CFB.read>): Result {
+  try {
+    const { blocks, script } = ingestDoc(container);
+    return { value: { ...baseModel(file, MEDIA_TYPES.doc), script, blocks }, diagnostics: noTables(file, blocks) };
+  } catch (error) {
+    if (error instanceof DocFormatError && error.problem === 'password') return fail(file, 'password', `${error.message}.`);
+    if (error instanceof DocFormatError && error.problem === 'unsupported') return fail(file, 'unsupported', `${error.message}.`);
+    return fail(file, 'unreadable', `the Word 97–2003 file is damaged and could not be read (${errorText(error)}). Open and re-save it in Word or LibreOffice, or download it again.`);
+  }
 }
 
 export function ingestHtmlDocument(file: InputFile): Result {

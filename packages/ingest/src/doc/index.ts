@@ -1,0 +1,2 @@
+export { ingestDoc, type DocIngest } from './read.js';
+export { DocFormatError } from './fib.js';
