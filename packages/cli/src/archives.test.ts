@@ -56,7 +56,7 @@ describe('govdocs run on archives (.zip, .7z, .rar)', () => {
     const clean = tmp();
     runCli(['run', input, '--out', clean, '--quiet', '--workers', '1']);
     expect(readDataset(clean)).toEqual(dataset);
-  });
+  }, 300_000); // three runs of the CLI
 
   it('reports an archive that cannot be opened, and the run goes on', () => {
     const input = tmp();
