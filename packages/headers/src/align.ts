@@ -7,6 +7,7 @@ import { splitPanels, type ColumnPlan, type Panel } from './columns.js';
 import { readTableContext, UNIT_WORDS } from './context.js';
 import { measureColumns, placeOf, readRow, type Measured } from './facts.js';
 import { fitHeader, misalignedColumn } from './fit.js';
+import { figureColumns } from './money.js';
 import { headerContextCells, type HeaderBlock } from './header.js';
 import { kindFromShape, kindFromTitle } from './kind.js';
 import { joinWrappedLabels, nameByOrder, nameIncomeExpenditurePanels, rowLabel } from './labels.js';
@@ -91,9 +92,10 @@ export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
     });
   }
 
+  const reading = figureColumns(measured, kind, unit);
   const facts: FactRecord[] = [];
   if (!problem && kind !== 'performance_indicators') {
-    for (const r of plan.data) readRow(layout, r, measured, { kind, scheme, unit, ctx, facts, diagnostics });
+    for (const r of plan.data) readRow(layout, r, reading, { kind, scheme, unit, ctx, facts, diagnostics });
   }
 
   const table: TableRecord = {
@@ -105,7 +107,7 @@ export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
     unit,
     department: context.department,
     pages: grid.pages,
-    columns: columnInfo(columns, measured),
+    columns: columnInfo(columns, reading),
     rows: layout.rows,
     cells: grid.cells.map(rawCell),
   };

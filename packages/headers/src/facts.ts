@@ -74,7 +74,7 @@ function ownMoneyUnit(col: ColumnPlan): TableUnit | null {
 
 function columnUnit(col: ColumnPlan, unit: TableUnit | null): ValueUnit | null {
   const words = col.words.join('|');
-  if (/数量|人数|个数|次数|车辆数|批次|人次/.test(words)) return { kind: 'count' };
+  if (/数量|人数|个数|次数|车辆数|批次|人次|分数|得分|评分/.test(words)) return { kind: 'count' };
   if (/%|％|率|比例|比重/.test(words)) return { kind: 'percent' };
   return unit ? { kind: 'money', unit } : null;
 }

@@ -41,8 +41,10 @@ const VOCABULARY: [RegExp, string][] = [
 export function tokenOf(word: string): string {
   // A unit printed as its own header row ((元), 万元) is a unit, not a measure word.
   if (/^[（(]?(单位[:：]?)?(万元|千元|元|%|％)[)）]?$/.test(word)) return '';
-  for (const [pattern, token] of VOCABULARY) if (pattern.test(word)) return token;
-  return word.replace(/\./g, '').replace(/[（(][^）)]*(单位|万元|千元|元|%)[^）)]*[）)]$/, '') || word;
+  // 预算数（单位：万元）: the unit in brackets is the column's unit, the word before it the measure.
+  const bare = word.replace(/\./g, '').replace(/[（(][^）)]*(单位|万元|千元|元|%)[^）)]*[）)]$/, '') || word;
+  for (const [pattern, token] of VOCABULARY) if (pattern.test(bare)) return token;
+  return bare;
 }
 
 /** Vocabulary tokens are known measures; anything else is a kept word. */
