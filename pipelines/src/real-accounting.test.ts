@@ -32,5 +32,5 @@ describe.skipIf(docs.length === 0)('accounting alarms on real disclosures', () =
       && (a.page === undefined || d.place.page === a.page));
     expect(alarms.filter((d) => !explained(d)).map((d) => `p.${d.place.page} ${d.rule}: ${d.message}`)).toEqual([]);
     for (const a of expected) expect(alarms.some((d) => a.rules.includes(d.rule) && d.message.includes(a.fragment))).toBe(true);
-  });
+  }, 240_000);
 });
