@@ -3,6 +3,7 @@
  * cells (slots). Each knows its rule, so a violated one can be reported in words.
  */
 import { codeOf, codeRows, labelOf, panelOf, slotKey, type RowInfo, type TableModel } from './model.js';
+import { isKnownCode } from './classification.js';
 import { NUMBERED, holds, panelTotals, readings, yearBlock, type Line, type Panel } from './lines.js';
 
 export interface Term {
@@ -137,6 +138,7 @@ function totalRowEquations(model: TableModel): Equation[] {
       // may or may not be counted in its class: the sum takes it only if the figures say so.
       const top = Math.min(...parts.map((p) => codeOf(p).length));
       const orphans = parts.filter((p) => codeOf(p).length > top);
+      const foreign = parts.filter((p) => !isKnownCode(scheme, codeOf(p).slice(0, 3)));
       for (const measure of model.measures) {
         let chosen = parts;
         const fitsWithout = orphans.length > 0 && holds(model, row, parts.filter((p) => !orphans.includes(p)), measure);
@@ -145,7 +147,8 @@ function totalRowEquations(model: TableModel): Equation[] {
           rule: 'sum.total_row', total: term(model, row.key, measure), parts: chosen.map((p) => term(model, p.key, measure, leafCount(rows, p))),
           partsLabel: `the sum of its ${what} (${chosen.map(codeOf).join(', ')})`,
         };
-        if (orphans.length > 0 && !fitsWithout) eq.uncertain = `${orphans.map(codeOf).join(', ')} ${orphans.length > 1 ? 'are' : 'is'} printed without ${orphans.length > 1 ? 'their' : 'its'} class line, so whether the total counts ${orphans.length > 1 ? 'them' : 'it'} cannot be told`;
+        if (foreign.length > 0) eq.uncertain = `${foreign.map(codeOf).join(', ')} ${foreign.length > 1 ? 'are' : 'is'} not a code of the national ${scheme} classification (a project or unit number?), so what the total adds cannot be told`;
+        else if (orphans.length > 0 && !fitsWithout) eq.uncertain = `${orphans.map(codeOf).join(', ')} ${orphans.length > 1 ? 'are' : 'is'} printed without ${orphans.length > 1 ? 'their' : 'its'} class line, so whether the total counts ${orphans.length > 1 ? 'them' : 'it'} cannot be told`;
         out.push(eq);
       }
     }

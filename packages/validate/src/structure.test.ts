@@ -143,3 +143,11 @@ describe('a subject printed on several lines of a detail table', () => {
     expect(alarms([spec])).toMatchObject([{ rule: 'sum.columns', place: { row: 2 } }]);
   });
 });
+
+describe('codes outside the national classes', () => {
+  it('leave a 合计 unchecked when its top rows are not national codes (a project number read as a code)', () => {
+    const spec: GridSpec = { kind: 'expenditure', measures: ['total'], rows: [['合计', '55,425.00'], ['95128 助老服务热线', '100.00']] };
+    expect(alarms([spec])).toEqual([]);
+    expect(unchecked([spec])[0]!.message).toContain('95128');
+  });
+});
