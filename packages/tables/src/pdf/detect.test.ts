@@ -87,6 +87,38 @@ describe('PDF tables from LibreOffice fixtures', () => {
     expect(rowOf(g, 0)).toEqual(['科目编码', '科目名称', '合计']);
   });
 
+  it('reads figures wrapped inside narrow cells whole, ruled or borderless', async () => {
+    for (const name of ['wrapped-figures.pdf', 'wrapped-figures-borderless.pdf']) {
+      const [g] = grids(await blocksOf(name));
+      expect(g.rowCount, name).toBe(5);
+      expect(rowOf(g, 0), name).toEqual(['科目编码', '科目名称', '合计', '基本支出', '项目支出']);
+      expect(rowOf(g, 1), name).toEqual(['213', '农林水支出', '7,589,702.85', '3,800.00', '7,585,902.85']);
+      expect(rowOf(g, 3), name).toEqual(['2130101', '行政运行', '3,800.00', '3,800.00', '0.00']);
+      // A label wrapped over two lines beside figures wrapped over two.
+      expect(rowOf(g, 4), name).toEqual(['2130199', '其他农业农村支出', '7,585,902.85', '0.00', '7,585,902.85']);
+    }
+  });
+
+  it('joins a table printed again under its title, header, 栏次 and 合计 on the next page', async () => {
+    const blocks = await blocksOf('retitled.pdf');
+    const [g, ...rest] = grids(blocks);
+    expect(rest).toHaveLength(0);
+    expect(g.pages).toEqual([1, 2]);
+    expect(g.before).toEqual(['表2', '收入决算表', '部门：测试县农业农村局  金额单位：元']);
+    expect(g.after).toEqual(['注：本表反映部门本年度取得的各项收入情况。']);
+    expect(g.cells.filter((c) => c.text === '合计')).toHaveLength(1);
+    expect(g.cells.filter((c) => c.text === '栏次')).toHaveLength(1);
+    const codes = g.cells.filter((c) => /^\d{3,7}$/.test(c.text)).map((c) => c.text);
+    expect(codes).toEqual(['208', '20805', '2080505', '2080506', '214', '21401', '2140101', '2140102', '2140199', '221', '22102', '2210201']);
+    // Labels wrapped over two lines beside figures centred in their rows.
+    const row = (code: string) => rowOf(g, g.cells.find((c) => c.text === code)!.r);
+    expect(row('2080505')).toEqual(['2080505', '机关事业单位基本养老保险缴费支出', '534,500.00', '534,500.00', '0.00']);
+    expect(row('221')).toEqual(['221', '住房保障支出', '608,700.00', '608,700.00', '0.00']);
+    // The 类 rows add up to the 合计 row.
+    const total = (code: string) => Number(row(code)[2].replace(/,/g, ''));
+    expect(total('208') + total('214') + total('221')).toBe(16681400);
+  });
+
   it('reads a page shown rotated like the upright one', async () => {
     const [a] = grids(await blocksOf('borderless.pdf'));
     const [b] = grids(await blocksOf('rotated.pdf'));

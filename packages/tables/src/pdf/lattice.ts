@@ -5,7 +5,7 @@
  */
 import type { RuleLine } from '@govdocs/core';
 import type { PageCell, PageTable } from './table.js';
-import { cellText, type Word } from './words.js';
+import { cellText, usualDecimals, type Word } from './words.js';
 
 /** Rules shorter than this (points) are ticks or underlines, not table borders. */
 const MIN_RULE = 8;
@@ -113,11 +113,13 @@ function latticeTable(page: number, hs: Axis[], vs: Axis[], words: Word[], used:
   const colIndex = compactIndex(nc, colStarts);
   if (colIndex[nc] < 2) return null;
   inside.forEach((w) => used.add(w));
+  // The decimals the table prints tell whether a figure wrapped in a cell (3800.0 / 0) is whole.
+  const decimals = usualDecimals(words.map((w) => w.text));
   const cells: PageCell[] = filled
     .map((g) => ({
       r: rowIndex[g.r0], c: colIndex[g.c0],
       rs: rowIndex[g.r1 + 1] - rowIndex[g.r0], cs: colIndex[g.c1 + 1] - colIndex[g.c0],
-      text: cellText(g.words),
+      text: cellText(g.words, decimals),
       bbox: [round(xs[g.c0]), round(ys[g.r0]), round(xs[g.c1 + 1]), round(ys[g.r1 + 1])] as PageCell['bbox'],
     }))
     .filter((c) => c.text)

@@ -58,7 +58,8 @@ function unbalanced(g: Grid): string[] {
   return out;
 }
 
-describe.skipIf(!existsSync(real))('tables of real disclosures that cross pages', () => {
+// Whole documents of up to 87 pages: slow on a loaded machine.
+describe.skipIf(!existsSync(real))('tables of real disclosures that cross pages', { timeout: 300_000 }, () => {
   it('d14: tables whose title, header, 栏次 and 合计 rows are printed again on each page are read whole', async () => {
     const grids = await gridsOf('d14.pdf');
     for (const [title, pages] of [['收入决算表', [8, 9]], ['支出决算表', [10, 11]], ['一般公共预算财政拨款支出决算表', [15, 16]], ['一般公共预算财政拨款基本支出决算表', [17, 18, 19, 20]]] as const) {

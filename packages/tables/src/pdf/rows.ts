@@ -3,7 +3,7 @@
  * wrapped header cells, lines between two rulings, labels centred beside their figures).
  */
 import type { RuleLine } from '@govdocs/core';
-import { isNumeric, median, type Word } from './words.js';
+import { completesFigure, isNumeric, median, toLines, usualDecimals, type Word } from './words.js';
 
 /** Words gathered into one cell of a row. */
 export interface Slot { c0: number; c1: number; words: Word[] }
@@ -16,8 +16,9 @@ export interface Row { slots: Slot[]; y0: number; y1: number }
  * are: it carries on the label above it, or, when the figures of the next line sit beside it
  * (vertically centred), it starts that row.
  */
-export function joinWrappedRows(rows: Row[], rules: RuleLine[], columns: { x0: number; x1: number }[]): Row[] {
-  if (rows.length < 2) return rows;
+export function joinWrappedRows(lines: Row[], rules: RuleLine[], columns: { x0: number; x1: number }[]): Row[] {
+  if (lines.length < 2) return lines;
+  const rows = joinWrappedFigures(lines);
   const x0 = Math.min(...rows.flatMap((r) => r.slots.flatMap((s) => s.words.map((w) => w.x0))));
   const x1 = Math.max(...rows.flatMap((r) => r.slots.flatMap((s) => s.words.map((w) => w.x1))));
   const long = rules.filter((r) => r.y0 === r.y1 && r.x1 - r.x0 >= 0.5 * (x1 - x0) && r.x0 <= x1 && r.x1 >= x0);
@@ -114,6 +115,49 @@ function trailingLabels(rows: Row[], from: number, labelOnly: (r: Row) => boolea
   let n = 0;
   while (from + n + 1 < rows.length && labelOnly(rows[from + n + 1])) n++;
   return n;
+}
+
+/**
+ * The decimals a table's amounts print, from every figure of its lines: a column too narrow for
+ * its figures wraps some of them, which the others outnumber.
+ */
+export function tableDecimals(lines: Row[]): number {
+  return usualDecimals(lines.flatMap((l) => l.slots.flatMap((s) => s.words.map((w) => w.text))));
+}
+
+/**
+ * A line whose figures each finish a figure wrapped in its narrow column on the line just
+ * above (7,589,7 / 02.85; 3800.0 / 0) belongs to that line's row, with any label text it
+ * carries under the label above.
+ */
+function joinWrappedFigures(lines: Row[]): Row[] {
+  const decimals = tableDecimals(lines);
+  const out: Row[] = [];
+  for (const line of lines) {
+    const above = out[out.length - 1];
+    if (above && finishesFigures(above, line, decimals)) merge(above, line);
+    else out.push(line);
+  }
+  return out;
+}
+
+function finishesFigures(above: Row, line: Row, decimals: number): boolean {
+  const size = Math.max(...line.slots.flatMap((s) => s.words.map((w) => w.y1 - w.y0)));
+  if (line.y0 - above.y1 > 0.8 * size) return false;
+  let figures = 0;
+  for (const s of line.slots) {
+    const text = s.words.map((w) => w.text).join('');
+    const a = above.slots.find((o) => o.c0 <= s.c1 && o.c1 >= s.c0);
+    if (!a) return false;
+    if (!isNumeric(text)) {
+      if (!a.words.some((w) => !isNumeric(w.text))) return false;
+      continue;
+    }
+    const bottom = toLines(a.words).at(-1)!.words.map((w) => w.text).join('');
+    if (!completesFigure(bottom, text, decimals)) return false;
+    figures++;
+  }
+  return figures > 0;
 }
 
 const hasFigure = (row: Row) => row.slots.some((s) => s.words.some((w) => isNumeric(w.text)));

@@ -8,7 +8,7 @@ import type { RuleLine } from '@govdocs/core';
 import type { PageCell, PageTable } from './table.js';
 import { boxOf, cellText, isNumeric, type Line, type Word } from './words.js';
 import { completeHeader } from './header-spans.js';
-import { joinWrappedRows, type Row, type Slot } from './rows.js';
+import { joinWrappedRows, tableDecimals, type Row, type Slot } from './rows.js';
 
 export type Segment = { type: 'text'; line: Line } | { type: 'table'; table: PageTable };
 
@@ -105,11 +105,13 @@ function buildTable(page: number, lines: Line[], rules: RuleLine[]): PageTable |
   const words = lines.flatMap((l) => l.words);
   const columns = findColumns(words, lines);
   if (columns.length < 2) return null;
-  const rows = joinWrappedRows(lines.map((l) => toRow(l, columns)), rules, columns);
+  const lineRows = lines.map((l) => toRow(l, columns));
+  const decimals = tableDecimals(lineRows);
+  const rows = joinWrappedRows(lineRows, rules, columns);
   const cells: PageCell[] = [];
   rows.forEach((row, r) => {
     for (const s of row.slots) {
-      const text = cellText(s.words);
+      const text = cellText(s.words, decimals);
       if (text) cells.push({ r, c: s.c0, rs: 1, cs: s.c1 - s.c0 + 1, text, bbox: boxOf(s.words) });
     }
   });

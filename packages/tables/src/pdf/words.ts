@@ -48,9 +48,53 @@ export function joinText(parts: string[]): string {
   return out.trim();
 }
 
-/** The text of words read as one cell: line by line, top to bottom. */
-export function cellText(words: Word[]): string {
-  return joinText(toLines(words).map((l) => joinText(l.words.map((w) => w.text))));
+/**
+ * The text of words read as one cell: line by line, top to bottom, a figure wrapped over lines
+ * joined whole. `decimals` is what the cell's column usually prints (-1: unknown).
+ */
+export function cellText(words: Word[], decimals = -1): string {
+  const lines = toLines(words).map((l) => joinText(l.words.map((w) => w.text)));
+  const out: string[] = [];
+  for (const line of lines) {
+    const last = out.length - 1;
+    if (last >= 0 && completesFigure(out[last], line, decimals)) out[last] += line;
+    else out.push(line);
+  }
+  return joinText(out);
+}
+
+/**
+ * The decimals most of these amounts print, or -1 when there are none. Only figures with a
+ * point or a comma count: bare digits are as often codes and row numbers.
+ */
+export function usualDecimals(texts: string[]): number {
+  const counts = new Map<number, number>();
+  for (const t of texts) if (WHOLE_FIGURE.test(t) && /[.,]/.test(t)) counts.set(decimalsOf(t), (counts.get(decimalsOf(t)) ?? 0) + 1);
+  let best = -1;
+  for (const [d, n] of counts) if (best < 0 || n > counts.get(best)! || (n === counts.get(best)! && d > best)) best = d;
+  return best;
+}
+
+/** A figure printed whole: sign, digits (in threes between commas, if any), decimals. */
+const WHOLE_FIGURE = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+/** Digits, commas and points only: a piece of a figure. */
+const FRAGMENT = /^[-−]?[\d,.]+$/;
+
+/** Digits after the decimal point. */
+export function decimalsOf(text: string): number {
+  const point = text.indexOf('.');
+  return point < 0 ? 0 : text.length - point - 1;
+}
+
+/**
+ * `tail`, printed under `head` in the same narrow column, is the rest of one figure wrapped
+ * there (7,589,7 / 02.85; 3800.0 / 0), not a figure of its own: together they make a whole
+ * figure, and apart one of them is not whole or `head` lacks the decimals the column prints.
+ */
+export function completesFigure(head: string, tail: string, decimals: number): boolean {
+  if (!FRAGMENT.test(head) || !FRAGMENT.test(tail) || !WHOLE_FIGURE.test(head + tail)) return false;
+  if (!WHOLE_FIGURE.test(head) || !WHOLE_FIGURE.test(tail) || /^0\d/.test(tail)) return true;
+  return decimalsOf(head) < decimals && decimalsOf(head + tail) === decimals;
 }
 
 /** A line read as running text: words of one line far apart are kept apart by two spaces. */
