@@ -69,14 +69,19 @@ const DATE_CONTEXT = /(发布|印发|截止|截至|日期|时间)[:：]?\s*$/;
 export function fiscalYear(input: (string | WeightedLine)[]): number | null {
   const votes = new Map<number, number>();
   const add = (year: number, w: number) => votes.set(year, (votes.get(year) ?? 0) + w);
-  for (const { text, weight } of weighted(input)) {
+  let titled = false;
+  for (const { text, weight, headline } of weighted(input)) {
     if (!text.includes('年')) continue;
     const t = yearDigits(text);
+    // The cover or title (the first short opening line naming a year's report) outweighs the
+    // years the text and a file's properties mention: a template's leftovers, plans for next year.
+    const title = !titled && !!headline && t.length <= 60 && !/[，。；,;]|目录/.test(t);
     for (const m of t.matchAll(YEAR_ABOUT)) {
       if (DATE_CONTEXT.test(t.slice(Math.max(0, m.index - 8), m.index))) continue;
       // 与2022年度相比 / 上年 mentions compare with the year before; they do not name the report's year.
       if (/(与|比|较|同)$/.test(t.slice(Math.max(0, m.index - 1), m.index))) continue;
-      add(Number(m[1]), weight);
+      add(Number(m[1]), title ? weight + 20 : weight);
+      if (title) titled = true;
     }
     for (const m of t.matchAll(BUDGET_YEAR)) add(Number(m[1]), weight);
     // A heading that is only the year (（2023年度）) speaks of the report too, more softly.

@@ -14,7 +14,8 @@ export interface Line { text: string; weight: number; role: Role; place: Place }
 
 export interface Slot { raw: string; weight: number; label: string; place: Place; tableId?: string }
 
-export interface Evidence { lines: Line[]; slots: Slot[]; host: string | null }
+/** `cover`: the opening lines of a cover printed over several lines, joined (2026年广州市信访局部门预算). */
+export interface Evidence { lines: Line[]; slots: Slot[]; host: string | null; cover: string | null }
 
 const HEADLINE_LINES = 8;
 /** Body text is read up to this many lines: enough to vote, bounded for very long documents. */
@@ -49,7 +50,8 @@ export function collectEvidence(doc: DocumentModel, tables: TableRecord[]): Evid
     // A web page's title is its own; a file's property title may be a template's (附件2：…样张).
     if (isPage(doc)) {
       lines.push({ text, weight: 5, role: 'title', place: { file } });
-      titleSlot(text, { file }, addSlot);
+      // 首页_南宁市教育局, 2023年部门决算 - 无锡市商务局: a page title joins its parts with the site's name.
+      for (const part of text.split(/[_|｜]|\s+[-—–]+\s+|(?<=[\u4e00-\u9fff])[-—–]+(?=[\u4e00-\u9fff])/)) titleSlot(part.trim(), { file }, addSlot);
     } else lines.push({ text, weight: 2, role: 'file-title', place: { file } });
   }
   if (doc.clues.site) lines.push({ text: clue(doc.clues.site), weight: 3, role: 'site', place: { file } });
@@ -60,8 +62,12 @@ export function collectEvidence(doc: DocumentModel, tables: TableRecord[]): Evid
   // 2024年度 / 部门决算): they are read together too.
   let cover: string[] = [];
   let coverPlace: Place = { file };
+  let coverText: string | null = null;
   const endCover = () => {
-    if (cover.length > 1) titleSlot(cover.join(''), coverPlace, addSlot);
+    if (cover.length > 1) {
+      coverText ??= cover.join('');
+      titleSlot(cover.join(''), coverPlace, addSlot);
+    }
     cover = [];
   };
   for (const block of doc.blocks) {
@@ -90,7 +96,7 @@ export function collectEvidence(doc: DocumentModel, tables: TableRecord[]): Evid
     cellSlots(table, file, addSlot);
   }
   tableId = undefined;
-  return { lines, slots, host: hostOf(doc.clues.url ?? doc.source.url) };
+  return { lines, slots, host: hostOf(doc.clues.url ?? doc.source.url), cover: coverText };
 }
 
 /** 第二部分 / 第2部分 before a heading: the part of the document, not a name. */

@@ -108,3 +108,33 @@ describe('department from covers, titles and tables', () => {
     expect(r.value.department?.name).toBe('北京市审计局');
   });
 });
+
+describe('kind and year from the document’s own title', () => {
+  it('reads the kind from the title before the tables it holds', () => {
+    const perf = [table('2026年部门整体绩效目标表', null), table('2026年市级一般性项目绩效目标表', null), table('项目支出绩效目标表', null)];
+    expect(run(['重庆市人民政府办公厅', '2026年部门预算情况说明', '一、单位基本情况'], perf).value.kind).toBe('budget');
+    expect(run(['国家信访局', '2024年度部门决算', '二〇二五年七月'], [table('信访干部培训专项项目绩效自评表', null)]).value.kind).toBe('final_account');
+    expect(run(['广州市生态环境局2026年项目支出绩效目标表（含转移支付项目）', '部门名称：广州市生态环境局']).value.kind).toBe('performance');
+    expect(run(['一般公共预算财政拨款支出决算表', '单位：元']).value.kind).toBe('final_account');
+  });
+
+  it('takes the year of the cover over a file property title and the text', () => {
+    const doc = textDoc(['2019年', '佛山市轨道交通局部门决算', '目录', '2020年部门预算安排', '2020年工作计划和2020年预算']);
+    doc.source.mediaType = 'application/pdf';
+    doc.clues = { title: '2026年佛山市交通运输局部门预算' };
+    const r = resolveNames({ doc, tables: [] });
+    expect(r.value.fiscalYear).toBe(2019);
+    expect(r.value.kind).toBe('final_account');
+    expect(r.value.department?.name).toBe('佛山市轨道交通局');
+    expect(r.value.title).not.toBe('2026年佛山市交通运输局部门预算');
+  });
+
+  it('reads the parts of a web page title apart', () => {
+    const doc = textDoc(['首页', '政务公开'], { title: '2023年部门决算_南宁市教育局' });
+    doc.source.mediaType = 'text/html';
+    const r = resolveNames({ doc, tables: [] });
+    expect(r.value.department?.name).toBe('南宁市教育局');
+    expect(r.value.region?.code).toBe('450100');
+    expect(r.value.kind).toBe('final_account');
+  });
+});
