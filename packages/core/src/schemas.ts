@@ -131,10 +131,14 @@ export const FactRecordSchema = z.object({
   }),
 });
 
+export const INDICATOR_STAGES = ['target', 'self_assessment'] as const;
+
 export const IndicatorRecordSchema = z.object({
   documentId: z.string(),
   tableId: z.string(),
   project: z.string().nullable(),
+  /** The project's funds in yuan as printed with it (项目总额, 总计, 当年预算金额), else null. */
+  amount: z.number().finite().nullable(),
   level1: z.string().nullable(),
   level2: z.string().nullable(),
   level3: z.string(),
@@ -146,6 +150,8 @@ export const IndicatorRecordSchema = z.object({
   weight: z.number().finite().nullable(),
   score: z.number().finite().nullable(),
   note: z.string().nullable(),
+  /** `target` for 绩效目标表 rows (no result columns), `self_assessment` for 绩效自评表 rows. */
+  stage: z.enum(INDICATOR_STAGES),
   source: z.object({ row: z.number().int().nonnegative(), ...position }),
 });
 
@@ -215,6 +221,7 @@ export type ColumnInfo = z.infer<typeof ColumnSchema>;
 export type CellRecord = z.infer<typeof CellSchema>;
 export type Subject = z.infer<typeof SubjectSchema>;
 export type FactRecord = z.infer<typeof FactRecordSchema>;
+export type IndicatorStage = (typeof INDICATOR_STAGES)[number];
 export type IndicatorRecord = z.infer<typeof IndicatorRecordSchema>;
 export type IssueRecord = z.infer<typeof IssueRecordSchema>;
 export type Manifest = z.infer<typeof ManifestSchema>;

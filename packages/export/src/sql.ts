@@ -51,6 +51,7 @@ export const COLUMNS: Record<RecordFile, Record<string, string>> = {
     documentId: 'VARCHAR',
     tableId: 'VARCHAR',
     project: 'VARCHAR',
+    amount: 'DOUBLE',
     level1: 'VARCHAR',
     level2: 'VARCHAR',
     level3: 'VARCHAR',
@@ -164,7 +165,7 @@ export function factsSql(path: string): string {
 }
 
 export function indicatorsSql(path: string): string {
-  return `SELECT x.documentId AS document_id, x.tableId AS table_id, ${DOC_FIELDS}, x.stage, x.project, x.level1, x.level2, x.level3,
+  return `SELECT x.documentId AS document_id, x.tableId AS table_id, ${DOC_FIELDS}, x.stage, x.project, x.amount, x.level1, x.level2, x.level3,
     x.operator, x.target, x.targetValue AS target_value, x.unit, x.actual, x.weight, x.score, x.note,
     x.source.page AS page, x.source."row" AS "row", x.source.line AS line, x.source.sheet AS sheet, x.source.ref AS ref
   FROM ${readJsonSql('indicators', path)} x LEFT JOIN documents d ON d.document_id = x.documentId

@@ -4,7 +4,9 @@
  * 全年完成值, 分值/权重), so roles are recognised by words, and text dumps that lost their spans
  * (指标值 printed over 符号 | 值 | 单位) are widened to fit their data.
  */
-export type Role = 'level1' | 'level2' | 'level3' | 'operator' | 'target' | 'unit' | 'actual' | 'weight' | 'score' | 'note';
+export type Role =
+  | 'level1' | 'level2' | 'level3' | 'operator' | 'target' | 'unit' | 'actual' | 'weight' | 'score' | 'note'
+  | 'project' | 'amount';
 
 /** Header word → role, tried in order (note before actual: 未完成原因; 三级 before 绩效指标). */
 const ROLE_WORDS: [RegExp, Role][] = [
@@ -12,12 +14,16 @@ const ROLE_WORDS: [RegExp, Role][] = [
   [/^二级(指标)?(名称)?$/, 'level2'],
   [/^三级(指标)?(名称)?$/, 'level3'],
   [/偏差|原因|备注|改进措施|^说明$/, 'note'],
-  [/^(指标性质|符号|运算符号?|比较符号?|指标方向|指标符号)$/, 'operator'],
-  [/^(计量|度量|指标|考核)?单位/, 'unit'],
+  [/^(绩效)?(指标性质|符号|运算符号?|比较符号?|指标方向|指标符号)$/, 'operator'],
+  [/^(绩效)?(计量|度量|指标|考核)?单位/, 'unit'],
   [/得分$|^(自评)?评分$|^自评分$/, 'score'],
   [/^(分值|权重|指标分值|指标权重|满分|标准分值?|权重分值?|分数)$/, 'weight'],
   [/实际完成值|实际完成指标值|^(全年|年度|实际)?完成值$|^实际值$|^实际完成$|^业绩指标$|^(实际|指标)?完成情况$|^实际完成数$|^实际结果$/, 'actual'],
   [/(指标值|目标值)$|^(值|数值|年度目标|预期目标|计划值|标准值|目标)$/, 'target'],
+  // The project beside its indicators (Beijing's 项目名称 | 项目总额 | … | 一级指标 …; 活动 of a
+  // 部门整体 table) and the project's funds (项目总额, 当年财政拨款预算金额, 总计).
+  [/^(一级|二级)?项目(名称)?$|^活动(名称)?$/, 'project'],
+  [/^(项目总额|项目金额|总计|合计|金额|预算金额|预算数|资金总额|(当年|年度|本年)?(财政拨款)?预算(金额|数))[:：]?$/, 'amount'],
 ];
 
 /** Words that name the indicator itself when no 三级指标 column exists (目标指标, 绩效指标, 指标名称). */
@@ -55,8 +61,10 @@ export function rowRoles(texts: string[]): Roles {
     else if (!role && NAME_WORDS.test(headerWord(t))) names.push(c);
   });
   if (roles.level3 === undefined) {
+    // Of 绩效指标 (a merged label column) | 指标名称, the name is the one nearest the values.
     const left = Math.max(roles.level1 ?? -1, roles.level2 ?? -1);
-    const name = names.find((c) => c > left);
+    const right = roles.target ?? Infinity;
+    const name = names.filter((c) => c > left && c < right).pop() ?? names.find((c) => c > left);
     if (name !== undefined) roles.level3 = name;
   }
   return roles;
@@ -66,9 +74,15 @@ export function rowRoles(texts: string[]): Roles {
 export function isIndicatorHeader(roles: Roles): boolean {
   const levels = [roles.level1, roles.level2, roles.level3].filter((c) => c !== undefined).length;
   if (levels >= 2) return true;
-  // One name column (指标名称 | 指标值 | 实际完成值 | 得分): a target and a result make it a header.
-  const result = [roles.actual, roles.score, roles.weight].some((c) => c !== undefined);
-  return levels === 1 && roles.level3 !== undefined && roles.target !== undefined && result;
+  // One name column (指标名称 | 指标值 | 实际完成值 | 得分; 指标名称 | 指标性质 | 指标值 | 计量单位):
+  // a target with a result, a sign or a unit makes it a header.
+  const beside = [roles.actual, roles.score, roles.weight, roles.operator, roles.unit].some((c) => c !== undefined);
+  return levels === 1 && roles.level3 !== undefined && roles.target !== undefined && beside;
+}
+
+/** The stage a header tells: a result column (实际完成值, 得分) is a self-assessment, else a target. */
+export function stageOf(roles: Roles): 'target' | 'self_assessment' {
+  return roles.actual !== undefined || roles.score !== undefined ? 'self_assessment' : 'target';
 }
 
 /** A row under the header that names sub-columns (符号 | 值 | 单位（文字描述）): header words, no figures, no levels. */

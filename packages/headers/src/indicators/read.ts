@@ -1,129 +1,157 @@
 /**
  * One grid → its performance indicators (绩效指标): one record per indicator row under a header
- * that names the levels (一级/二级/三级指标 or 目标指标). A grid may hold several project tables
- * one after another (each with its 项目名称 rows, funds block and header); rows above a header are
- * context. Levels left blank (merged cells; text dumps print them empty) inherit the row above.
+ * that names the levels (一级/二级/三级指标 or 目标指标), or one per item where a cell lists them as
+ * text (listing.ts). A grid may hold several project tables one after another (each with its
+ * 项目名称 rows, funds block and header); rows above a header are context. Levels left blank
+ * (merged cells; text dumps print them empty) inherit the row above. A table cut by a page break
+ * goes on in the next grid, past the stray fragments a page break leaves (a merged 项目名称 or
+ * 绩效目标 cell printed again at the foot of the page).
  */
-import type { Cell, Diagnostic, Grid, IndicatorRecord } from '@govdocs/core';
-import { cellPosition } from '@govdocs/core';
+import type { Diagnostic, Grid, IndicatorRecord } from '@govdocs/core';
+import { isTitle } from '../context.js';
 import { cleanLabel } from '../normalize.js';
-import { isIndicatorHeader, rowRoles, shiftRight, subHeaderRoles, withSubHeader, type Role, type Roles } from './columns.js';
-import { operatorOf, readScore, readTarget, splitWeight } from './values.js';
+import { isIndicatorHeader, rowRoles, shiftRight, stageOf, subHeaderRoles, withSubHeader, type Role, type Roles } from './columns.js';
+import { denseOf, ownTexts, rowTexts, type Dense } from './dense.js';
+import { readListing } from './listing.js';
+import { readTarget } from './values.js';
+import { amountOf, newSection, projectOf, readRow, sourceOf, type IndicatorContext, type IndicatorMemory, type Section } from './row.js';
 
-export interface IndicatorContext {
-  documentId: string;
-  tableId: string;
-  /** Source path, for diagnostics. */
-  file: string;
-}
-
-/** What earlier grids of the document said: a 项目名称 row often sits in a grid of its own. */
-export interface IndicatorMemory {
-  project: string | null;
-  /** The section the previous grid ended in: a table cut at a blank line goes on in the next grid. */
-  open: Section | null;
-}
+export type { IndicatorContext, IndicatorMemory } from './row.js';
 
 export function newIndicatorMemory(): IndicatorMemory {
-  return { project: null, open: null };
+  return { project: null, amount: null, used: false, open: null };
 }
 
 export interface ReadIndicators {
   indicators: IndicatorRecord[];
   diagnostics: Diagnostic[];
+  /** The grid belongs to an indicator table even where it gave no indicator (a page-break fragment). */
+  claimed: boolean;
 }
 
-/** Grids larger than this are not scanned for indicators (sparse spreadsheets). */
-const MAX_AREA = 1_000_000;
-const TOTAL_ROW = /^(总分|合计|总计|小计|得分合计|总得分|自评总分)$/;
 const PROJECT_WORD = /^项目名称[:：]?(.*)$/;
+/** Words of a key/value block that are labels, never a project's name (项目名称 | | 主管部门 | …). */
+const LABEL_WORD = /^(主管部门|资金主管部门|实施单位|项目单位|预算单位|项目负责人|联系电话|项目属性|项目类型|年度|项目期)[:：]?$/;
+const FUNDS_WORD = /^(实施期|年度|本年|当年)?(资金总额|项目总额|预算总额)[:：]?$/;
 const DEPARTMENT_TABLE = /部门整体|整体支出/;
 
-interface Dense {
-  rows: number;
-  cols: number;
-  cover: (Cell | undefined)[][];
-}
-
 export function readIndicators(grid: Grid, ctx: IndicatorContext, memory: IndicatorMemory = newIndicatorMemory()): ReadIndicators {
-  const out: ReadIndicators = { indicators: [], diagnostics: [] };
+  const out: ReadIndicators = { indicators: [], diagnostics: [], claimed: false };
   const open = memory.open;
   memory.open = null;
-  noteLinesAbove(grid.before, memory);
+  const titled = grid.before.some((l) => isTitle(l.trim()));
+  noteLinesAbove(grid.before, titled, memory);
   // Most grids are financial tables: a grid that names no 指标 and no 项目 is not read at all.
   if (!open && !grid.cells.some((c) => /指标|项目名称/.test(c.text))) return out;
   const dense = denseOf(grid);
   if (!dense) return out;
-  let r = open && continues(grid, dense, open) ? readContinuation(dense, open, ctx, memory, out) : 0;
+  let r = 0;
+  if (open && !titled && continues(grid, dense, open)) {
+    r = readContinuation(dense, open, ctx, memory, out);
+    out.claimed = r > 0;
+  }
   while (r < dense.rows) {
     const texts = rowTexts(dense, r);
-    noteContext(texts, memory);
+    noteContext(texts, ctx, memory);
     const roles = rowRoles(texts);
-    if (!isIndicatorHeader(roles)) { r++; continue; }
-    r = readSection(dense, r, roles, ctx, memory, out);
+    if (isIndicatorHeader(roles)) r = readSection(dense, r, roles, ctx, memory, out);
+    else if (isListingHeader(roles)) r = readListingSection(dense, r, roles, ctx, memory, out);
+    else r++;
+  }
+  if (out.indicators.length > 0) out.claimed = true;
+  // A fragment left at a page break (no title, no header, nothing read) keeps the table open.
+  if (open && !titled && !out.claimed && isFragment(grid, dense, open)) {
+    memory.open = open;
+    out.claimed = true;
   }
   return out;
 }
 
-/** 项目名称：… and 部门整体 titles in the text lines above a grid. */
-function noteLinesAbove(lines: string[], memory: IndicatorMemory): void {
-  if (lines.some((l) => DEPARTMENT_TABLE.test(l))) memory.project = null;
+/**
+ * 项目名称：… and table titles in the text lines above a grid. A new table starts a new project
+ * once the last one named has had its indicators (a 项目名称 block, then the title of its
+ * 绩效指标表 part, then the indicators, is one project).
+ */
+function noteLinesAbove(lines: string[], titled: boolean, memory: IndicatorMemory): void {
+  if ((titled && memory.used) || lines.some((l) => DEPARTMENT_TABLE.test(l))) setProject(memory, null);
   for (const line of lines) {
     const m = PROJECT_WORD.exec(line.replace(/[\s\u3000]+/g, ''));
-    if (m?.[1]) memory.project = cleanLabel(m[1]);
+    if (m?.[1]) setProject(memory, cleanLabel(m[1]));
   }
 }
 
-/** Project name rows and table titles above a header. */
-function noteContext(texts: string[], memory: IndicatorMemory): void {
+function setProject(memory: IndicatorMemory, project: string | null): void {
+  memory.project = project;
+  memory.amount = null;
+  memory.used = false;
+}
+
+/** Project name rows, funds rows and table titles above a header. */
+function noteContext(texts: string[], ctx: IndicatorContext, memory: IndicatorMemory): void {
   const own = texts.filter((t, c) => t && texts[c - 1] !== t);
-  if (own.length === 1 && DEPARTMENT_TABLE.test(own[0]) && /绩效/.test(own[0])) memory.project = null;
+  if (own.length === 1 && DEPARTMENT_TABLE.test(own[0]) && /绩效/.test(own[0])) setProject(memory, null);
   // 项目名称 | name (| 年度 | 2023) is a key/value row; a wider row is the header of a project list.
   if (own.length > 4) return;
   for (let i = 0; i < own.length; i++) {
-    const m = PROJECT_WORD.exec(own[i].replace(/[\s\u3000]+/g, ''));
-    if (!m) continue;
-    const name = m[1] || own[i + 1];
-    if (name && !/[:：]$/.test(name)) memory.project = cleanLabel(name);
+    const word = own[i].replace(/[\s\u3000]+/g, '');
+    const m = PROJECT_WORD.exec(word);
+    if (m) {
+      const name = m[1] || own[i + 1];
+      if (name && !/[:：]$/.test(name) && !LABEL_WORD.test(name)) setProject(memory, cleanLabel(name));
+    } else if (FUNDS_WORD.test(word) && i + 1 < own.length) {
+      memory.amount = amountOf(own[i + 1], unitInLabel(own.join(' ')) ?? ctx.unit ?? null);
+    }
   }
 }
 
-/**
- * A grid right under the last one (no text between but a stray wrapped word) and wide enough for
- * its columns may continue it.
- */
+function unitInLabel(text: string): IndicatorContext['unit'] {
+  const m = /[（(]\s*(万元|千元|元)\s*[)）]/.exec(text);
+  return m ? ({ 万元: 'ten_thousand_yuan', 千元: 'thousand_yuan', 元: 'yuan' } as const)[m[1] as '万元' | '千元' | '元'] : null;
+}
+
+/** A grid wide enough for the open section's columns, on its page or the next, may continue it. */
 function continues(grid: Grid, dense: Dense, open: Section): boolean {
   const widest = Math.max(...(Object.values(open.roles) as number[]));
-  return dense.cols > widest && grid.before.every((l) => l.trim().length <= 6 && !/表$/.test(l.trim()));
+  return dense.cols > widest && nearPage(grid, open) && grid.before.every((l) => l.trim().length <= 40);
+}
+
+function nearPage(grid: Grid, open: Section): boolean {
+  const page = grid.pages[0];
+  return open.page === null || page === undefined || page === open.page || page === open.page + 1;
+}
+
+/** A small untitled grid with no indicator header, on the open section's page or the next. */
+function isFragment(grid: Grid, dense: Dense, open: Section): boolean {
+  if (!nearPage(grid, open) || open.page === null) return false;
+  for (let r = 0; r < dense.rows; r++) if (isIndicatorHeader(rowRoles(rowTexts(dense, r)))) return false;
+  return dense.rows <= 12;
 }
 
 /**
- * Rows at the top of a grid read under the open section of the grid before; kept only when
- * its first row reads as an indicator (else the grid is something else and is read afresh).
+ * Rows at the top of a grid read under the open section of the grid before; kept only when its
+ * first row with words in the indicator columns reads as an indicator (rows above it may hold the
+ * rest of a wrapped project name). Else the grid is something else and is read afresh.
  */
 function readContinuation(dense: Dense, open: Section, ctx: IndicatorContext, memory: IndicatorMemory, out: ReadIndicators): number {
   const end = sectionEnd(dense, 0);
-  const section: Section = { roles: open.roles, levels: [...open.levels] };
-  const read: ReadIndicators = { indicators: [], diagnostics: [] };
-  const first = firstContentRow(dense);
-  let firstRead = false;
+  const section: Section = { ...open, levels: [...open.levels] };
+  const read: IndicatorRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const cols = INDICATOR_ROLES.map((role) => section.roles[role]).filter((c): c is number => c !== undefined);
+  let firstRead: boolean | null = null;
   for (let r = 0; r < end; r++) {
-    const record = readRow(dense, r, section, ctx, memory, read.diagnostics);
-    if (record) read.indicators.push(record);
-    if (r === first) firstRead = !!record;
+    const records = section.listing ? readListingRow(dense, r, section, ctx, memory) : [readRow(dense, r, section, ctx, memory, diagnostics)];
+    for (const x of records) if (x) read.push(x);
+    if (firstRead === null && cols.some((c) => dense.cover[r][c]?.text.trim())) firstRead = records.some(Boolean);
   }
   if (!firstRead) return 0;
-  out.indicators.push(...read.indicators);
-  out.diagnostics.push(...read.diagnostics);
-  if (end === dense.rows) memory.open = section;
+  out.indicators.push(...read);
+  out.diagnostics.push(...diagnostics);
+  keepOpen(dense, end, section, read, memory);
   return end;
 }
 
-export interface Section {
-  roles: Roles;
-  /** Level texts of the row above (for inheritance). */
-  levels: [string | null, string | null, string | null];
-}
+const INDICATOR_ROLES: Role[] = ['level1', 'level2', 'level3', 'operator', 'target', 'unit', 'actual', 'weight', 'score'];
 
 /** Reads the rows under the header at `h`; returns the first row after the section. */
 function readSection(dense: Dense, h: number, header: Roles, ctx: IndicatorContext, memory: IndicatorMemory, out: ReadIndicators): number {
@@ -141,13 +169,69 @@ function readSection(dense: Dense, h: number, header: Roles, ctx: IndicatorConte
   }
   const end = sectionEnd(dense, r);
   roles = widenForUnits(dense, roles, r, end);
-  const section: Section = { roles, levels: [null, null, null] };
+  const section = newSection(roles, stageOf(roles), ctx.unit ?? null);
+  const read: IndicatorRecord[] = [];
   for (; r < end; r++) {
     const record = readRow(dense, r, section, ctx, memory, out.diagnostics);
-    if (record) out.indicators.push(record);
+    if (record) read.push(record);
   }
-  if (end === dense.rows) memory.open = section;
+  out.indicators.push(...read);
+  keepOpen(dense, end, section, read, memory);
   return end;
+}
+
+/** A header naming a project and one 绩效指标 column, no levels and no target: a listing table. */
+function isListingHeader(roles: Roles): boolean {
+  return roles.project !== undefined && roles.level3 !== undefined && roles.level1 === undefined && roles.level2 === undefined && roles.target === undefined;
+}
+
+function readListingSection(dense: Dense, h: number, roles: Roles, ctx: IndicatorContext, memory: IndicatorMemory, out: ReadIndicators): number {
+  const end = sectionEnd(dense, h + 1);
+  const section = newSection(roles, 'target', ctx.unit ?? null, true);
+  const read: IndicatorRecord[] = [];
+  for (let r = h + 1; r < end; r++) read.push(...readListingRow(dense, r, section, ctx, memory));
+  // A header over rows that list nothing is some other table: read on from its next row.
+  if (read.length === 0) return h + 1;
+  out.indicators.push(...read);
+  keepOpen(dense, end, section, read, memory);
+  return end;
+}
+
+function readListingRow(dense: Dense, r: number, s: Section, ctx: IndicatorContext, memory: IndicatorMemory): IndicatorRecord[] {
+  const cell = dense.cover[r][s.roles.level3!];
+  if (!cell || cell.r !== r) return [];
+  const items = readListing(cell.text);
+  if (items.length === 0) return [];
+  const [project, amount] = projectOf(dense, r, s, memory, true);
+  return items.map((item) => ({
+    documentId: ctx.documentId,
+    tableId: ctx.tableId,
+    project,
+    amount,
+    level1: item.level1,
+    level2: item.level2,
+    level3: item.level3,
+    ...targetOf(item.target),
+    actual: null,
+    weight: null,
+    score: null,
+    note: item.others.join('；') || null,
+    stage: s.stage,
+    source: sourceOf(cell, r),
+  }));
+}
+
+function targetOf(printed: string | null): Pick<IndicatorRecord, 'operator' | 'target' | 'targetValue' | 'unit'> {
+  const t = readTarget(printed ?? '');
+  return { operator: t.operator, target: t.target, targetValue: t.value, unit: t.unit };
+}
+
+/** A section that ran to the grid's end stays open for the next grid. */
+function keepOpen(dense: Dense, end: number, section: Section, read: IndicatorRecord[], memory: IndicatorMemory): void {
+  if (end !== dense.rows) return;
+  const pages = read.map((x) => x.source.page).filter((p): p is number => p !== undefined);
+  if (pages.length > 0) section.page = Math.max(...pages);
+  memory.open = section;
 }
 
 /**
@@ -163,7 +247,7 @@ function withUpperRow(dense: Dense, h: number, header: Roles): Roles {
   const taken = new Set(Object.values(header));
   const out: Roles = { ...header };
   for (const [role, c] of Object.entries(upper) as [Role, number][]) {
-    if (role.startsWith('level') || out[role] !== undefined || taken.has(c)) continue;
+    if (role.startsWith('level') || role === 'project' || role === 'amount' || out[role] !== undefined || taken.has(c)) continue;
     out[role] = c;
     taken.add(c);
   }
@@ -173,8 +257,8 @@ function withUpperRow(dense: Dense, h: number, header: Roles): Roles {
 /** The section ends at the next header, 项目名称 row or single-cell title row. */
 function sectionEnd(dense: Dense, from: number): number {
   for (let r = from; r < dense.rows; r++) {
-    const texts = rowTexts(dense, r);
-    if (isIndicatorHeader(rowRoles(texts))) return r;
+    const roles = rowRoles(rowTexts(dense, r));
+    if (isIndicatorHeader(roles) || isListingHeader(roles)) return r;
     const own = ownTexts(dense, r).filter(Boolean);
     if (own.some((t) => PROJECT_WORD.test(t.replace(/[\s\u3000]+/g, '')))) return r;
     if (own.length === 1 && /绩效.*表$/.test(own[0])) return r;
@@ -205,193 +289,4 @@ function widenForUnits(dense: Dense, roles: Roles, from: number, to: number): Ro
   }
   if (widest <= last || filled === 0 || units * 2 < filled) return roles;
   return { ...shiftRight(roles, t, 1), unit: t + 1 };
-}
-
-function readRow(dense: Dense, r: number, s: Section, ctx: IndicatorContext, memory: IndicatorMemory, diagnostics: Diagnostic[]): IndicatorRecord | null {
-  const at = realign(dense, r, s.roles);
-  const text = (c: number | undefined) => (c === undefined ? '' : at(c).text);
-  const first = ownTexts(dense, r).find(Boolean);
-  if (first && TOTAL_ROW.test(first.replace(/[\s\u3000]+/g, ''))) {
-    // Figures under a 总分 row belong to the total, not to the last indicator.
-    s.levels = [null, null, null];
-    return null;
-  }
-  if (isRemarkRow(dense, r, s.roles)) return null;
-
-  const levels = readLevels(s, at);
-  const operatorCell = text(s.roles.operator);
-  const targetCell = text(s.roles.target);
-  const unitCell = text(s.roles.unit);
-  const actual = text(s.roles.actual) || null;
-  const scoreCell = text(s.roles.score);
-  const weightCell = s.roles.weight !== undefined && s.roles.weight > (s.roles.level3 ?? -1) ? text(s.roles.weight) : '';
-  const hasValues = [operatorCell, targetCell, actual, scoreCell, weightCell].some(Boolean);
-  if (!levels.level3 || !hasValues) return null;
-
-  // 符号 = 文字描述 with the words in the 单位（文字描述） column: the words are the target.
-  const wordsInUnit = !targetCell && !!unitCell && !operatorOf(operatorCell) && !!operatorCell;
-  const target = readTarget(wordsInUnit ? unitCell : targetCell);
-  const weight = levels.weight ?? score(weightCell, r, s.roles.weight, 'weight', dense, ctx, diagnostics);
-  return {
-    documentId: ctx.documentId,
-    tableId: ctx.tableId,
-    project: memory.project,
-    level1: levels.level1,
-    level2: levels.level2,
-    level3: levels.level3,
-    operator: operatorOf(operatorCell) ?? target.operator,
-    target: target.target,
-    targetValue: target.value,
-    unit: (!wordsInUnit && unitCell) || target.unit,
-    actual,
-    weight,
-    score: score(scoreCell, r, s.roles.score, 'score', dense, ctx, diagnostics),
-    note: text(s.roles.note) || null,
-    source: sourceOf(dense.cover[r][s.roles.level3 ?? 0] ?? dense.cover[r].find(Boolean), r),
-  };
-}
-
-const VALUE_ROLES = ['operator', 'target', 'unit', 'actual', 'weight', 'score'] as const;
-
-/** One merged cell across the value columns (其他需要说明的事项 | …, 备注：…) is a remark, not an indicator. */
-function isRemarkRow(dense: Dense, r: number, roles: Roles): boolean {
-  const cells = new Set<Cell>();
-  let covered = 0;
-  for (const role of VALUE_ROLES) {
-    const c = roles[role];
-    const cell = c === undefined ? undefined : dense.cover[r][c];
-    if (!cell?.text.trim()) continue;
-    cells.add(cell);
-    covered++;
-  }
-  return cells.size === 1 && covered >= 2;
-}
-
-interface Levels {
-  level1: string | null;
-  level2: string | null;
-  level3: string | null;
-  /** A weight printed in the indicator's own name (督查暗访（3分）). */
-  weight: number | null;
-}
-
-/**
- * Levels of a row: own text, or the text above when blank. A level never inherits across a
- * new parent (a merged child cannot span two parents), so a row that names a new 二级指标 and
- * no 三级指标 is an indicator named by its 二级指标.
- */
-function readLevels(s: Section, at: (c: number) => Slot): Levels {
-  const cols = [s.roles.level1, s.roles.level2, s.roles.level3];
-  const names: (string | null)[] = [null, null, null];
-  const weights: (number | null)[] = [null, null, null];
-  const own = [false, false, false];
-  let newParent = false;
-  for (let i = 0; i < 3; i++) {
-    const c = cols[i];
-    const slot = c === undefined ? { text: '', own: false } : at(c);
-    if (slot.text) {
-      const split = splitWeight(cleanLabel(slot.text));
-      names[i] = split.name;
-      weights[i] = split.weight;
-      own[i] = slot.own;
-      if (slot.own && split.name !== s.levels[i]) newParent = true;
-    } else if (!newParent && c !== undefined) {
-      names[i] = s.levels[i];
-    }
-  }
-  s.levels = [names[0], names[1], names[2]];
-  if (names[2]) return { level1: names[0], level2: names[1], level3: names[2], weight: own[2] ? weights[2] : null };
-  // No 三级 on this row: the deepest level printed on it names the indicator.
-  const k = own[1] ? 1 : own[0] ? 0 : -1;
-  return { level1: names[0], level2: names[1], level3: k < 0 ? null : names[k], weight: k < 0 ? null : weights[k] };
-}
-
-interface Slot {
-  text: string;
-  /** The cell starts in this row (not a merged cell reaching down from above). */
-  own: boolean;
-}
-
-const NUMERIC_ROLES = ['weight', 'score'] as const;
-
-/**
- * A row printed shifted left, with the blank cells of its merged levels left out and blanks
- * added at the end (成本指标（6） | 资金使用合规性（6分） | 合规 | 合规 | 6 under a header whose
- * score column is further right), is read moved right: only when its words then sit in number
- * columns no more and its last number lands in the score column.
- */
-function realign(dense: Dense, r: number, roles: Roles): (c: number) => Slot {
-  const cells = dense.cover[r];
-  const plainAt = (c: number): Slot => {
-    const cell = cells[c];
-    return { text: cell?.text.trim() ?? '', own: !!cell && cell.r === r };
-  };
-  const sc = roles.score;
-  if (sc === undefined || conflicts(plainAt, roles) === 0) return plainAt;
-  let last = -1;
-  for (let c = cells.length - 1; c >= 0; c--) if (cells[c]?.text.trim()) { last = c; break; }
-  if (last < 0 || last >= sc || readScore(cells[last]!.text) == null) return plainAt;
-  const by = sc - last;
-  const shifted = (c: number): Slot => (c - by >= 0 ? plainAt(c - by) : { text: '', own: false });
-  return conflicts(shifted, roles) === 0 ? shifted : plainAt;
-}
-
-/** Number columns (weight, score) holding words: the sign of a row read in the wrong columns. */
-function conflicts(at: (c: number) => Slot, roles: Roles): number {
-  let n = 0;
-  for (const role of NUMERIC_ROLES) {
-    const c = roles[role];
-    if (c !== undefined && readScore(at(c).text) === undefined) n++;
-  }
-  return n;
-}
-
-function score(text: string, r: number, col: number | undefined, what: string, dense: Dense, ctx: IndicatorContext, diagnostics: Diagnostic[]): number | null {
-  const n = readScore(text);
-  if (n !== undefined) return n;
-  const cell = col === undefined ? undefined : dense.cover[r][col];
-  diagnostics.push({
-    rule: 'parse.indicator', severity: 'warning', stage: 'headers', tableId: ctx.tableId,
-    place: { file: ctx.file, row: r, ...(col !== undefined ? { col } : {}), ...(cell ? cellPosition(cell) : {}) },
-    message: `indicator row ${r}: the ${what} cell "${text}" is not a number; the ${what} is left empty — check the row in the source`,
-  });
-  return null;
-}
-
-function sourceOf(cell: Cell | undefined, r: number): IndicatorRecord['source'] {
-  return { row: r, ...(cell ? cellPosition(cell) : {}) };
-}
-
-
-function denseOf(grid: Grid): Dense | null {
-  const cells = grid.cells.filter((c) => Number.isInteger(c.r) && Number.isInteger(c.c) && c.r >= 0 && c.c >= 0);
-  const span = (n: number) => (Number.isInteger(n) && n > 1 ? n : 1);
-  let rows = Number.isInteger(grid.rowCount) ? grid.rowCount : 0;
-  let cols = Number.isInteger(grid.colCount) ? grid.colCount : 0;
-  for (const c of cells) {
-    rows = Math.max(rows, c.r + span(c.rs));
-    cols = Math.max(cols, c.c + span(c.cs));
-  }
-  if (rows * cols > MAX_AREA || rows === 0 || cols === 0) return null;
-  const cover: (Cell | undefined)[][] = Array.from({ length: rows }, () => new Array(cols).fill(undefined));
-  for (const cell of cells) {
-    for (let r = cell.r; r < cell.r + span(cell.rs); r++) {
-      for (let c = cell.c; c < cell.c + span(cell.cs); c++) cover[r][c] ??= cell;
-    }
-  }
-  return { rows, cols, cover };
-}
-
-function firstContentRow(dense: Dense): number {
-  return dense.cover.findIndex((row) => row.some((c) => c?.text.trim()));
-}
-
-/** Texts of a row by column, spanning cells repeated under every column they cover. */
-function rowTexts(dense: Dense, r: number): string[] {
-  return dense.cover[r].map((c) => c?.text.trim() ?? '');
-}
-
-/** Texts of the cells that start in this row (not those reaching down from above). */
-function ownTexts(dense: Dense, r: number): string[] {
-  return dense.cover[r].map((c) => (c && c.r === r ? c.text.trim() : ''));
 }
