@@ -144,7 +144,8 @@ export async function runJobs<D, R>(options: RunJobsOptions<D, R>): Promise<void
       log(`govdocs: ${stillLost.length} job(s) of this run were no longer in Redis (it restarted without saving?); added again.`);
       await queue.addBulk(stillLost.map((job) => ({ name: options.jobName, data: job.data, opts: { ...jobOptions, jobId: job.id } })));
     }
-    if (Date.now() - lastSettled > idleWarnMs && pending.size && (await queue.getWorkersCount()) === 0) {
+    // CLIENT LIST may be refused (managed Redis): then no hint, rather than a false alarm.
+    if (Date.now() - lastSettled > idleWarnMs && pending.size && (await queue.getWorkersCount().catch(() => -1)) === 0) {
       lastSettled = Date.now();
       log(`govdocs: no worker takes jobs from ${queueName} at ${target.display}. Start one on each machine: govdocs worker --queue ${target.display}`);
     }
