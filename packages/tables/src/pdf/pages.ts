@@ -94,8 +94,10 @@ export function runningLines(layout: PageLayout[], pages: Item[][]): Set<string>
 /** A table read so far, open to rows on the next page. */
 export interface OpenTable {
   grid: Grid;
-  /** Its first part, whose columns later parts are matched against (they index the grid). */
+  /** Its first part, whose columns index the grid. */
   last: PageTable;
+  /** The x-ranges of its latest part's columns, and the grid column of each. */
+  latest: { columns: { x0: number; x1: number }[]; map: number[] };
   headerRows: string[];
   /** Signatures of its first rows: header, column numbers (栏次) and the total row a later part may repeat. */
   leadRows: string[];
@@ -111,6 +113,7 @@ export function openTable(grid: Grid, last: PageTable, title: string[]): OpenTab
   const lead = Math.min(grid.rowCount, headerRows.length + REPEATABLE_ROWS);
   return {
     grid, last, headerRows,
+    latest: { columns: last.columns, map: last.columns.map((_, j) => j) },
     leadRows: Array.from({ length: lead }, (_, r) => rowSignature(grid.cells, r)),
     title: new Set(title.map(squash).filter((t) => t && !PAGE_FURNITURE.test(t))),
   };
@@ -127,8 +130,10 @@ const squash = (t: string) => t.replace(/\s+/g, '');
 export function continuation(open: OpenTable, after: string[], before: string[], next: PageTable, furniture: (t: string) => boolean): number[] | null {
   const between = [...after, ...before].map((t) => t.trim()).filter(Boolean);
   const marked = between.some((t) => CONTINUED.test(squash(t)));
-  const map = columnMap(open.last.columns, next.columns);
-  if (!map) return null;
+  // Columns are matched against the first part's, else the latest part's (set wider or narrower).
+  const latest = columnMap(open.latest.columns, next.columns);
+  const map = columnMap(open.last.columns, next.columns) ?? (latest && latest.map((j) => open.latest.map[j]));
+  if (!map || map.some((j, k) => k > 0 && j < map[k - 1])) return null;
   if (marked || between.every(furniture)) return map;
   const retitled = after.every((t) => !t.trim() || furniture(t)) && before.every((t) => !t.trim() || furniture(t) || open.title.has(squash(t)));
   return retitled && repeatsHeader(open, next) ? map : null;
@@ -200,6 +205,7 @@ export function appendTable(open: OpenTable, next: PageTable, map: number[]): vo
     open.grid.cells.push({ r: c.r + offset, c: c0, rs: c.rs, cs: c1 - c0 + 1, text: c.text, page: next.page, bbox: c.bbox });
   }
   open.grid.rowCount += next.rowCount - skip;
+  open.latest = { columns: next.columns, map };
   if (!open.grid.pages.includes(next.page)) open.grid.pages.push(next.page);
 }
 
