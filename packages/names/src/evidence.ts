@@ -123,6 +123,10 @@ function titleSlot(text: string, place: Place, addSlot: AddSlot): void {
 function cellSlots(table: TableRecord, file: string, addSlot: AddSlot): void {
   const labelled = new Map<number, { c: number; label: string; page?: number }[]>();
   for (const cell of table.cells) {
+    // 编制单位：无锡市商务局 in one cell.
+    for (const m of normalizeLine(cell.text).matchAll(LABELLED)) {
+      addSlot(m[2], m[1], { file, row: cell.r, col: cell.c, ...(cell.page !== undefined && { page: cell.page }) });
+    }
     const label = cell.text.replace(/[\s:：]/g, '');
     if (LABEL_WEIGHT[label] && label !== '单位' && label !== '部门') {
       const list = labelled.get(cell.r) ?? [];

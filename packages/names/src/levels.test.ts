@@ -138,3 +138,12 @@ describe('kind and year from the document’s own title', () => {
     expect(r.value.kind).toBe('final_account');
   });
 });
+
+describe('labels inside table cells', () => {
+  it('reads 编制单位：… printed in one cell', () => {
+    const tables = [table('收支总表', null, [{ r: 0, c: 0, text: '编制单位：无锡市商务局' }, { r: 0, c: 3, text: '单位：万元' }])];
+    const r = run(['收支总表'], tables);
+    expect(r.value.department?.name).toBe('无锡市商务局');
+    expect(r.value.region?.code).toBe('320200');
+  });
+});
