@@ -12,6 +12,7 @@ import { detectTables } from '@govdocs/tables';
 import { alignTables } from '@govdocs/headers';
 import { resolveNames, type DocumentIdentity } from '@govdocs/names';
 import { nationalName, validateDocument } from '@govdocs/validate';
+import { withOcrConfidence } from './ocr-confidence.js';
 
 export { PIPELINE } from './pipeline.js';
 
@@ -25,8 +26,9 @@ export async function processDocument(file: InputFile): Promise<DocumentOutput> 
     const identity = await run.stage('names', () => resolveNames({ doc: withTables, tables: aligned.tables }));
     const document = documentRecord(withTables, identity, aligned.tables);
     await run.stage('validate', () => validateDocument({ document, tables: aligned.tables, facts: aligned.facts }));
-    const facts = withNationalNames(aligned.facts, document.fiscalYear);
-    return { document, ...aligned, facts, diagnostics: run.diagnostics, timings: run.timings };
+    const ocr = withOcrConfidence(doc, aligned.tables, withNationalNames(aligned.facts, document.fiscalYear));
+    run.diagnostics.push(...ocr.diagnostics);
+    return { document, ...aligned, facts: ocr.facts, diagnostics: run.diagnostics, timings: run.timings };
   } catch (error) {
     run.diagnostics.push({
       rule: 'document.crash', severity: 'error', stage: run.current, place: { file: file.path },
@@ -63,6 +65,7 @@ function documentRecord(doc: DocumentModel, identity: DocumentIdentity, tables: 
     pages: doc.pageCount,
     script: doc.script,
     tables: tables.length,
+    ...(doc.ocrPages?.length ? { ocrPages: doc.ocrPages } : {}),
   };
 }
 

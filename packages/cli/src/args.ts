@@ -12,7 +12,8 @@ Usage:
   govdocs worker --queue redis://HOST:PORT/DB             (parse for runs on a queue; see govdocs worker --help)
   govdocs queue status | schedule list | schedule remove NAME  --queue redis://…
 
-Reads every input (PDF, DOCX, XLSX/XLS, HTML, text), writes to DIR:
+Reads every input (PDF, scanned PDF by OCR, DOCX, DOC/WPS, XLSX/XLS/ET/ODS, HTML, text, and the
+documents inside .zip/.rar/.7z archives), writes to DIR:
   documents.jsonl  tables.jsonl  facts.jsonl  indicators.jsonl  issues.jsonl  manifest.json
 
 Options:
@@ -21,6 +22,7 @@ Options:
       --force          redo every document, even those already in DIR
       --max-bytes N    skip files larger than N bytes with a document issue (default 200000000)
       --timeout S      give up on a document after S seconds with a document issue (default 120)
+      --no-ocr         do not read scanned pages by OCR (they get a parse issue)
       --queue URL      parse on a Redis job queue (redis://HOST:PORT/DB) by \`govdocs worker\`
                        processes on any number of machines, then merge here; same output
   -q, --quiet          print nothing but errors
@@ -59,6 +61,8 @@ export interface RunArgs {
   timeoutMs: number;
   /** Redis address: parse through the job queue instead of this machine's workers. */
   queue?: string;
+  /** False with --no-ocr: scanned pages are not read. */
+  ocr?: boolean;
 }
 
 export interface ExportArgs {
@@ -94,6 +98,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
         quiet: { type: 'boolean', short: 'q', default: false },
         'max-bytes': { type: 'string' },
         timeout: { type: 'string' },
+        'no-ocr': { type: 'boolean', default: false },
         to: { type: 'string' },
         'panel-table': { type: 'string' },
         'panel-measure': { type: 'string' },
@@ -126,6 +131,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   return {
     command: 'run', inputs, out: values.out, workers, force: values.force, quiet: values.quiet, maxBytes, timeoutMs: Math.round(timeoutSeconds * 1000),
     ...(values.queue !== undefined ? { queue: values.queue } : {}),
+    ...(values['no-ocr'] ? { ocr: false } : {}),
   };
 }
 

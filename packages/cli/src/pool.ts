@@ -21,6 +21,8 @@ export interface JobMessage {
   sha256: string;
   /** A member of an archive: the archive file's sha256 (`path` is `archive.zip!/inner/x.pdf`). */
   container?: string;
+  /** False with --no-ocr. */
+  ocr?: boolean;
 }
 
 export interface PartSummary {

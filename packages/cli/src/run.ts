@@ -31,6 +31,8 @@ export interface RunOptions {
   maxBytes: number;
   /** Per-document time limit in ms; a document over it gets a `document.timeout` issue. */
   timeoutMs?: number;
+  /** False: scanned pages are not read by OCR (--no-ocr). */
+  ocr?: boolean;
   command: string[];
   log: (line: string) => void;
   /** Where progress goes (stderr by default). */
@@ -144,7 +146,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       return tick(false);
     }
     // A file from a crawl folder carries its address, site and title (source.url, region clues).
-    const outcome = await pool.run({ path, bytes: data, sha256: sha, ...(container ? { container } : crawlOrigin(path)) });
+    const outcome = await pool.run({ path, bytes: data, sha256: sha, ...(container ? { container } : crawlOrigin(path)), ...(options.ocr === false ? { ocr: false } : {}) });
     return tick(await settle(path, sha, outcome));
   };
 

@@ -32,7 +32,7 @@ parentPort!.on('message', async (job: JobMessage) => {
 async function handle(job: JobMessage): Promise<ResultMessage> {
   try {
     strays = [];
-    const output = await processDocument({ path: job.path, bytes: job.bytes, sha256: job.sha256, ...(job.container ? { container: job.container } : {}), ...(job.url ? { url: job.url } : {}), ...(job.clues ? { clues: job.clues } : {}) });
+    const output = await processDocument({ path: job.path, bytes: job.bytes, sha256: job.sha256, ...(job.container ? { container: job.container } : {}), ...(job.ocr === false ? { ocr: false } : {}), ...(job.url ? { url: job.url } : {}), ...(job.clues ? { clues: job.clues } : {}) });
     await new Promise((resolve) => setImmediate(resolve)); // let this document's stray rejections surface
     if (strays.length) output.diagnostics.push(strayWarning(job.path, strays));
     strays = undefined;

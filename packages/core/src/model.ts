@@ -64,6 +64,8 @@ export interface PositionedText {
   bbox: BBox;
   /** Font size in points. */
   size: number;
+  /** Read by OCR: the recogniser's confidence in [0, 1]. */
+  ocr?: number;
 }
 
 /** A ruling line segment on a PDF page, coordinates as in BBox. */
@@ -122,6 +124,8 @@ export interface DocumentModel {
   blocks: Block[];
   /** PDF only: positioned text and rules per page, turned into blocks by table detection. */
   layout?: PageLayout[];
+  /** Pages whose text came from OCR. */
+  ocrPages?: number[];
 }
 
 /** A file handed to the pipeline. */
@@ -136,6 +140,8 @@ export interface InputFile {
   sha256?: string;
   /** Taken out of an archive: the archive file's sha256 (`path` is `archive.zip!/inner/x.pdf`). */
   container?: string;
+  /** False: scanned pages are not read by OCR (`--no-ocr`); they get a parse issue. */
+  ocr?: boolean;
 }
 
 /** Where a cell sits in its source, as carried by facts, indicators and issues. */

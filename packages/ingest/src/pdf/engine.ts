@@ -20,7 +20,7 @@ let loading: Promise<PdfJs> | null = null;
  */
 let sharedWorker: InstanceType<PdfJs['PDFWorker']> | null = null;
 
-function pdfjs(): Promise<PdfJs> {
+export function pdfjs(): Promise<PdfJs> {
   loading ??= keepingNativeBuiltins(async () => {
     withoutDecompressionStream();
     const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -73,7 +73,7 @@ function packageDir(): string {
 
 let assets: { cMapUrl: string; standardFontDataUrl: string } | null = null;
 
-function assetPaths() {
+export function assetPaths() {
   if (!assets) {
     const dir = packageDir();
     assets = { cMapUrl: join(dir, 'cmaps') + '/', standardFontDataUrl: join(dir, 'standard_fonts') + '/' };

@@ -10,7 +10,7 @@ import { wordsOf, type Run } from './text.js';
 
 export interface PdfProblem {
   /** `document.*` detail or `parse.*` detail. */
-  rule: 'document.corrupt' | 'document.encrypted' | 'document.empty' | 'parse.page' | 'parse.scanned';
+  rule: 'document.corrupt' | 'document.encrypted' | 'document.empty' | 'parse.page' | 'parse.scanned' | 'parse.ocr';
   severity: 'error' | 'warning';
   page?: number;
   message: string;
