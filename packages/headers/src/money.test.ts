@@ -44,7 +44,7 @@ describe('tables that are not fiscal tables', () => {
   it('a money table that is not a fiscal table gives its figures, in its unit; its counts and scores stay counts', () => {
     expect(lines(`
       采购项目|数量|预算金额|自评分数
-      办公设备|3|12.50|95`, ['政府采购预算表', '单位：万元'])).toEqual(['办公设备 数量 3 count', '办公设备 budget 125000 yuan', '办公设备 自评分数 95 count']);
+      办公设备|3|12.50|95`, ['政府采购预算表', '单位：万元'])).toEqual(['办公设备 quantity 3 count', '办公设备 budget 125000 yuan', '办公设备 自评分数 95 count']);
     expect(lines(`
       项目|预算数（单位：万元）
       云客服服务外包项目|252.28`)).toEqual(['云客服服务外包项目 budget 2522800 yuan']);
