@@ -7,7 +7,7 @@
 import { extname } from 'node:path';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { DocumentClues } from '@govdocs/core';
+import { cancelNativeCalls, NATIVE_GUARD, type DocumentClues } from '@govdocs/core';
 
 /** Main → worker: one document; `bytes` is transferred, so the main thread no longer owns it. */
 export interface JobMessage {
@@ -55,7 +55,6 @@ export interface PoolOptions {
   script: URL;
   /** Per-document time limit in ms. */
   timeoutMs: number;
-  workerData?: unknown;
   /** Heap limit per worker, so one huge document fails alone instead of taking the process down. */
   maxOldGenerationSizeMb?: number;
 }
@@ -72,6 +71,8 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** Flags shared with the worker (see @govdocs/core native-guard): it is never stopped inside a native call. */
+  guard: Int32Array;
   job?: Pending & { timer: NodeJS.Timeout };
   /** Set when the worker has loaded the pipeline and said so; only ready workers get documents. */
   ready: boolean;
@@ -112,6 +113,8 @@ function setWorkerV8Flags(): void {
 
 /** Workers that die before ever becoming ready, in a row, before the pool gives up. */
 const MAX_FAILED_STARTS = 3;
+/** How long a timed-out worker may finish its current native call (one OCR inference: seconds). */
+const NATIVE_EXIT_WAIT_MS = 120_000;
 
 export class WorkerPool {
   private slots: Slot[] = [];
@@ -162,14 +165,15 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const { maxOldGenerationSizeMb } = this.options;
+    const guard = new Int32Array(new SharedArrayBuffer(NATIVE_GUARD.length * Int32Array.BYTES_PER_ELEMENT));
     const worker = new Worker(this.options.script, {
-      workerData: this.options.workerData,
+      workerData: { nativeGuard: guard },
       resourceLimits: {
         ...(maxOldGenerationSizeMb ? { maxOldGenerationSizeMb } : {}),
         maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
       },
     });
-    const slot: Slot = { worker, ready: false, retired: false, families: new Set() };
+    const slot: Slot = { worker, guard, ready: false, retired: false, families: new Set() };
     worker.on('message', (reply: ResultMessage | ReadyMessage) => this.onReply(slot, reply));
     worker.on('error', (error) => this.onDeath(slot, describeError(error)));
     worker.on('exit', (code) => this.onDeath(slot, `the worker exited with code ${code}`));
@@ -252,6 +256,7 @@ export class WorkerPool {
     if (slot.retired) return;
     slot.retired = true;
     this.settle(slot, outcome);
+    await cancelNativeCalls(slot.guard, NATIVE_EXIT_WAIT_MS);
     await slot.worker.terminate().catch(() => undefined);
   }
 

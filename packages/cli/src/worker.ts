@@ -3,9 +3,9 @@
  * the schemas and sends each part back already rendered as the lines of the dataset's jsonl files
  * (part-file.ts; its buffer transferred, not copied), so the main thread only copies bytes.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
-import type { Diagnostic } from '@govdocs/core';
+import { setNativeGuard, type Diagnostic } from '@govdocs/core';
 import { PIPELINE, processDocument } from '@govdocs/pipelines';
 import { buildPart, mislabelWarning } from './part.js';
 import { renderPart } from './part-file.js';
@@ -22,6 +22,8 @@ let strays: string[] | undefined;
 process.on('unhandledRejection', (reason) => {
   strays?.push(reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason));
 });
+
+setNativeGuard((workerData as { nativeGuard?: Int32Array } | null)?.nativeGuard ?? null);
 
 parentPort!.on('message', async (job: JobMessage) => {
   const reply = await handle(job);

