@@ -90,9 +90,9 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
       for (const name of [...TABLES.map((t) => t.name), ...VIEWS]) {
         const file = join(out, `${name}.${to}`);
         if (to === 'parquet') {
-          await runWithProgress(db, `COPY (FROM ${name}) TO ${quote(file)} (FORMAT parquet, COMPRESSION zstd)`, bar, step, file);
+          await runWithProgress(db, `COPY (FROM ${name}) TO ${quote(file)} (FORMAT parquet, COMPRESSION zstd)`, bar, step, basename(file));
         } else {
-          await runWithProgress(db, `COPY (FROM ${name}) TO ${quote(`${file}.tmp`)} (FORMAT csv, HEADER true)`, bar, step, file);
+          await runWithProgress(db, `COPY (FROM ${name}) TO ${quote(`${file}.tmp`)} (FORMAT csv, HEADER true)`, bar, step, basename(file));
           await withBom(`${file}.tmp`, file);
         }
         files.push(file);
