@@ -55,9 +55,10 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunResu
   const progressStream = options.progressStream ?? process.stderr;
   const progress = new Progress(files.length, Progress.modeFor(progressStream, options.quiet), progressStream);
   const crawlOrigin = createCrawlLookup();
-  /** Per input file: its bytes' hash once known, and whether a worker parsed it now. */
-  const shas: (string | undefined)[] = new Array(files.length);
-  const parsedNow: boolean[] = new Array(files.length).fill(false);
+  /** Every document found (a file, or a member of an archive): its path, hash, and whether it was parsed now. */
+  const found: { path: string; sha: string; parsedNow: boolean }[] = [];
+  /** Archive member path → the archive file's sha256 (source.container). */
+  const containers = new Map<string, string>();
   const counters: Counters = { processed: 0, resumed: 0, duplicates: 0, timeouts: 0, crashes: 0 };
   const workers = new Set<string>();
   let peakWorkerHeapBytes = 0;
@@ -69,7 +70,7 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunResu
     for (const [index, path] of files.entries()) {
       const known = options.known?.get(path);
       if (known !== undefined && !options.force && writer.hasPart(known)) {
-        shas[index] = known;
+        found.push({ path, sha: known, parsedNow: false });
         progress.tick(false);
         continue;
       }
@@ -79,13 +80,16 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunResu
     }
   }
 
+  const failDocument = (path: string, rule: 'timeout' | 'crash', reason: string) => {
+    counters[rule === 'timeout' ? 'timeouts' : 'crashes']++;
+    fail(path, rule, reason);
+  };
+
   const onSettled = (settled: Settled<ParseJobResult>) => {
-    const index = Number(settled.id.slice(runId.length + 1));
-    const path = files[index]!;
+    const path = files[Number(settled.id.slice(runId.length + 1))]!;
     if (!settled.ok) {
       const failure = failureOf(settled.reason);
-      counters[failure.rule === 'timeout' ? 'timeouts' : 'crashes']++;
-      fail(path, failure.rule, failure.reason);
+      failDocument(path, failure.rule, failure.reason);
       progress.tick(true);
       return;
     }
@@ -96,10 +100,26 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunResu
       progress.tick(true);
       return;
     }
-    shas[index] = result.sha;
-    parsedNow[index] = result.kind === 'parsed';
     peakWorkerHeapBytes = Math.max(peakWorkerHeapBytes, result.heapBytes);
-    progress.tick(result.failed);
+    if (result.kind !== 'archive') {
+      found.push({ path, sha: result.sha, parsedNow: result.kind === 'parsed' });
+      progress.tick(result.failed);
+      return;
+    }
+    // An archive: its documents, as a local run reads them; the archive itself has no record.
+    let failed = result.problems.length > 0;
+    for (const problem of result.problems) fail(problem.path, problem.rule.replace(/^document\./, ''), problem.message);
+    for (const member of result.members) {
+      if (member.kind === 'failed') {
+        failDocument(member.path, member.rule, member.reason);
+        failed = true;
+        continue;
+      }
+      containers.set(member.path, result.sha);
+      found.push({ path: member.path, sha: member.sha, parsedNow: member.kind === 'parsed' });
+      failed ||= member.failed;
+    }
+    progress.tick(failed);
   };
 
   try {
@@ -111,26 +131,25 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunResu
     progress.end();
   }
 
-  // sha256 → the smallest path with those bytes (files are sorted), as a local run labels them.
+  // sha256 → the smallest path with those bytes, as a local run labels them; the others are duplicates.
   const documents = new Map<string, string>();
   const duplicates: { path: string; sha: string; other: string }[] = [];
-  files.forEach((path, index) => {
-    const sha = shas[index];
-    if (sha === undefined) return;
+  for (const { path, sha, parsedNow } of found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const claimed = documents.get(sha);
     if (claimed !== undefined) {
       counters.duplicates++;
       duplicates.push({ path, sha, other: claimed });
-      return;
+      continue;
     }
     documents.set(sha, path);
-    counters[parsedNow[index] ? 'processed' : 'resumed']++;
-  });
+    counters[parsedNow ? 'processed' : 'resumed']++;
+  }
   looseIssues.push(...duplicateIssues(duplicates, documents));
   const manifest = writer.finish(documents, looseIssues, (tally, mergeMs) =>
     buildManifest({ command: options.command, workers: Math.max(1, workers.size) }, tally, {
       files, missing, failures, counters, started, pool: { peakWorkerHeapBytes }, pipeline, mergeMs,
     }),
+    containers,
   );
   if (!options.quiet) {
     options.log(`${files.length} files: ${enqueued} sent to ${workers.size} worker(s) at ${parsed.target.display}, ${counters.processed} parsed, ${counters.resumed} resumed, ${manifest.counts.facts} facts, ${manifest.failures.length} failed → ${resolve(options.out)}`);
