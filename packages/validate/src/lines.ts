@@ -18,6 +18,8 @@ export interface Line {
   level: number | null;
   /** Printed as “其中…”: a part of the line above it. */
   ofWhich: boolean;
+  /** The ordinal opens its series (一、 （一） 1. （1））: a list starts here. */
+  first: boolean;
   /** The label without its ordinal, spaces or quotes. */
   name: string;
 }
@@ -33,13 +35,14 @@ export function lineOf(row: RowInfo): Line {
   const text = (row.text ?? row.printed ?? '').normalize('NFKC').replace(/\s/g, '');
   let level: number | null = null;
   let rest = text;
+  let first = false;
   for (const [re, n] of ORDINALS) {
     const m = re.exec(text);
-    if (m) { level = n; rest = text.slice(m[0].length); break; }
+    if (m) { level = n; rest = text.slice(m[0].length); first = /^[(（]?[一1][)）、.．]?$/.test(m[0]); break; }
   }
   const ofWhich = /^其中/.test(rest);
   const name = normalizeLabel(rest.replace(/^其中[:：]?/, '')) || normalizeLabel(row.printed ?? '');
-  return { row, level, ofWhich, name };
+  return { row, level, ofWhich, first, name };
 }
 
 const YEAR_TOTAL = /^(本年|当年)(收入|支出)(合计|小计)?$|^(收入|支出)小计$/;
@@ -183,7 +186,10 @@ export function yearBlock(totals: PanelTotals): { block: Line[]; end: number } |
   if (before.length > 0) return { block: before, end: at };
   let end = at + 1;
   while (end < lines.length && !isTotal(lines[end]!) && !(year.level !== null && lines[end]!.level !== null && lines[end]!.level! <= year.level)) end++;
-  if (year.level === null) {
+  // 一、本年支出 followed by 一、一般公共服务支出 … : a numbering that starts again under a header
+  // total is its own list of parts, not the next line of the outer list.
+  const restarts = year.level !== null && lines[at + 1]?.level === year.level && lines[at + 1]!.first;
+  if (year.level === null || restarts) {
     // An unnumbered header total: its block runs to the first line that is not a part of it.
     end = at + 1;
     while (end < lines.length && !isTotal(lines[end]!) && !/结转|结余|上年|年初/.test(lines[end]!.name)) end++;

@@ -21,6 +21,14 @@ describe('sum.lines takes a line and its sub-lines once', () => {
     expect(found.map((d) => d.rule)).toContain('sum.lines');
     expect(found.find((d) => d.rule === 'sum.lines')).toMatchObject({ actual: 130, expected: 120 });
   });
+  it('reads a numbering that starts again under a header total as that total\'s parts (一、本年支出 over 一、…二、…)', () => {
+    const spec = (grand: string) => summary([
+      ['expenditure:一、本年支出', '100.00'], ['expenditure:一、一般公共服务支出', '70.00'], ['expenditure:二、社会保障和就业支出', '30.00'],
+      ['expenditure:二、结转下年支出', '5.00'], ['expenditure:支出总计', grand],
+    ]);
+    expect(alarms([spec('105.00')])).toEqual([]);
+    expect(alarms([spec('110.00')])).toMatchObject([{ rule: 'balance.carryover', actual: 110, expected: 105 }]);
+  });
   it('reads a total printed above its parts (一、本年收入 over （一）…) and the grand total below', () => {
     const spec = (grand: string) => summary([
       ['income:一、本年收入', '100.00'], ['income:（一）一般公共预算资金', '90.00'], ['income:（二）政府性基金预算资金', '10.00'],
