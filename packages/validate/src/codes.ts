@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, DocumentRecord, Place } from '@govdocs/core';
 import { childCodes, isKnownCode, matchName, nationalName, normalizeName, standardLineName, type Scheme } from './classification.js';
-import { codeOf, codeRows, type RowInfo, type TableModel } from './model.js';
+import { codeOf, codeRows, rowCells, type RowInfo, type TableModel } from './model.js';
 import { tableName } from './equations.js';
 
 const FIRST_WELL_KNOWN_YEAR = 2019;
@@ -138,27 +138,9 @@ function printedName(row: RowInfo): string | null {
   return text === '' ? null : text;
 }
 
-const cellsByRow = new WeakMap<TableModel, Map<number, TableModel['table']['cells']>>();
-
-/** The table's cells by grid row, sorted by column; built once per table. */
-function rowCells(model: TableModel, r: number): TableModel['table']['cells'] {
-  let index = cellsByRow.get(model);
-  if (!index) {
-    index = new Map();
-    for (const cell of model.table.cells) {
-      const list = index.get(cell.r) ?? [];
-      list.push(cell);
-      index.set(cell.r, list);
-    }
-    for (const list of index.values()) list.sort((a, b) => a.c - b.c);
-    cellsByRow.set(model, index);
-  }
-  return index.get(r) ?? [];
-}
-
 function codePlace(document: DocumentRecord, model: TableModel, row: RowInfo): Place {
   const place: Place = { file: document.source.path, row: row.row };
-  const inRow = rowCells(model, row.row);
+  const inRow = rowCells(model.table, row.row);
   const code = codeOf(row);
   // Side-by-side panels put several codes on one grid row: point at this code's own cell.
   const cell = inRow.find((c) => c.text.replace(/\s/g, '').startsWith(code)) ?? inRow[0];
