@@ -5,7 +5,8 @@
  */
 export { crawlMain, CRAWL_HELP, type CrawlMainOptions, type CrawlScheduleRequest } from './main.js';
 export { lockFolder, CrawlBusy } from './lock.js';
-export { crawl, userAgent, FETCH_LOG, type CrawlOptions, type CrawlSummary, type FetchRecord, type SiteSummary } from './crawler.js';
+export { crawl, userAgent, type CrawlOptions, type CrawlSummary, type SiteSummary } from './crawler.js';
+export { FETCH_LOG, type FetchRecord } from './fetch-log.js';
 export { loadConfig, parseConfig, isAllowedHost, CrawlConfigSchema, type CrawlConfig, type SiteConfig } from './config.js';
 export { createCrawlLookup, type CrawlOrigin } from './lookup.js';
 export { Fetcher, HostGate, type FetchResult } from './fetcher.js';

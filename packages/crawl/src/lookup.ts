@@ -10,10 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { DocumentClues } from '@govdocs/core';
-import type { FetchRecord } from './crawler.js';
-
-/** The crawl folder's log of every address asked, one JSON record a line. */
-export const FETCH_LOG = 'fetch-log.jsonl';
+import { FETCH_LOG, type FetchRecord } from './fetch-log.js';
 
 export interface CrawlOrigin {
   url?: string;

@@ -15,13 +15,7 @@ import { buildLayout, gridArea, MAX_AREA, rawCell, rowCells, textAt, type Layout
 import { noSpaces } from './normalize.js';
 import { planRows } from './rows.js';
 import { threePublicItem, type Scheme } from './subject.js';
-
-export interface AlignContext {
-  documentId: string;
-  tableId: string;
-  /** Source path, for diagnostics. */
-  file: string;
-}
+import type { AlignContext } from './align-context.js';
 
 export interface AlignedTable {
   table: TableRecord;

@@ -4,7 +4,7 @@
  */
 import type { Cell, Diagnostic, FactRecord, Subject, TableKind, TableUnit } from '@govdocs/core';
 import { cellPosition } from '@govdocs/core';
-import type { AlignContext } from './align.js';
+import type { AlignContext } from './align-context.js';
 import { valueColumns, type ColumnPlan, type Panel } from './columns.js';
 import { UNIT_WORDS } from './context.js';
 import type { HeaderBlock } from './header.js';

@@ -97,3 +97,23 @@ export function fiscalYear(input: (string | WeightedLine)[]): number | null {
 function weighted(input: (string | WeightedLine)[]): WeightedLine[] {
   return input.map((t, i) => (typeof t === 'string' ? { text: t, weight: i < 10 ? 3 : 1, headline: i < 10 } : t));
 }
+
+/**
+ * The file's own name (新平县财政局2023年部门决算.xlsx, lintan-agriculture-2023-final-account.txt)
+ * is the last resort when the content never says the year or kind: spreadsheets often don't.
+ * Only a year standing next to a report word counts, so dates in names are not taken.
+ */
+export function fileNameFacts(path: string): { year: number | null; kind: DocumentKind } {
+  let name = path.split(/[\\/]/).pop() ?? '';
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // keep the name as it is
+  }
+  name = name.replace(/\.[a-z0-9]+$/i, '').normalize('NFKC');
+  const report = /决算|预算|绩效|final|account|budget|performance/i;
+  const year = report.test(name) ? /(?:^|[^0-9])(20\d{2})(?:年度?)?(?=[^0-9]|$)/.exec(name) : null;
+  const kind: DocumentKind = /绩效|performance/i.test(name) ? 'performance'
+    : /决算|final/i.test(name) ? 'final_account' : /预算|budget/i.test(name) ? 'budget' : 'unknown';
+  return { year: year ? Number(year[1]) : null, kind };
+}

@@ -7,7 +7,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { Block } from '@govdocs/core';
 import { htmlBlocks } from '../html/dom.js';
-import { convertScript } from '../docx/index.js';
+import { convertScript } from '../docx/ingest-docx.js';
 import { DocFormatError, readFib } from './fib.js';
 import { ParagraphProperties } from './papx.js';
 import { readPieceText } from './text.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block, Grid } from '@govdocs/core';
 import { ingest } from '../index.js';
 import { writeZip, type ZipInput } from '../zip/write.js';
-import { ingestDocx } from './index.js';
+import { ingestDocx } from './ingest-docx.js';
 
 const NS =
   'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +

@@ -5,12 +5,13 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { Diagnostic, DocumentModel, InputFile, StageResult } from '@govdocs/core';
-import { ARCHIVE_ALONE, baseModel, documentIssue } from '../index.js';
+import { baseModel } from '../base-model.js';
+import { ARCHIVE_ALONE, documentIssue } from '../document-issue.js';
 import { MEDIA_TYPES } from '../sniff.js';
-import { ingestDocx } from '../docx/index.js';
+import { ingestDocx } from '../docx/ingest-docx.js';
 import { DocFormatError, ingestDoc } from '../doc/index.js';
-import { ingestHtml } from '../html/index.js';
-import { ingestWorkbook } from '../xlsx/index.js';
+import { ingestHtml } from '../html/ingest-html.js';
+import { ingestWorkbook } from '../xlsx/ingest-workbook.js';
 import { findBadEntry, inspectZip, officeKind, type ZipEntry } from './central-directory.js';
 
 type Result = StageResult<DocumentModel | null>;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block, Grid, PageLayout, PositionedText, RuleLine } from '@govdocs/core';
 import { readPdfLayout } from '@govdocs/ingest';
 import { detectTables } from '../index.js';
-import { detectPdfTables } from './index.js';
+import { detectPdfTables } from './detect.js';
 
 const here = import.meta.dirname;
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Block, Cell, Grid } from '@govdocs/core';
 import { readPdfLayout } from '@govdocs/ingest';
-import { detectPdfTables } from './index.js';
+import { detectPdfTables } from './detect.js';
 
 const real = new URL('../../../../../shared/real/docs/', import.meta.url).pathname;
 

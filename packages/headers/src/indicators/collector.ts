@@ -1,12 +1,5 @@
-/** 绩效指标 tables → IndicatorRecords (see read.ts), collected over the grids of one document. */
 import type { Diagnostic, Grid, IndicatorRecord, TableRecord } from '@govdocs/core';
 import { newIndicatorMemory, readIndicators, type IndicatorContext } from './read.js';
-
-export { readIndicators, newIndicatorMemory, type IndicatorContext, type IndicatorMemory, type ReadIndicators } from './read.js';
-export { readTarget, operatorOf, readScore, splitWeight, type Target } from './values.js';
-export { roleOf, rowRoles, stageOf, type Role } from './columns.js';
-export { readListing, type ListedIndicator } from './listing.js';
-export { splitRunTogether } from './levels.js';
 
 /** Reads every grid of a document in order (a 项目名称 grid names the project of the next). */
 export class IndicatorCollector {

@@ -8,10 +8,6 @@ import { toSimplified } from '../script.js';
 import { htmlBlocks, parseHtml } from './dom.js';
 import { isChromeLine, readClues, stripChrome } from './page.js';
 
-export { htmlBlocks, parseHtml, tableRegion, tableRows, cellText } from './dom.js';
-export { splitRegion, isContextText, isNoteText, type Region, type Piece } from './grid.js';
-export { attachGridContext, piecesToBlocks } from './context.js';
-
 /** Above this share of undecodable characters a page is not read (its numbers could be wrong). */
 const MAX_UNDECODABLE = 0.02;
 

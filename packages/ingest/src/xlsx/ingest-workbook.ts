@@ -14,8 +14,6 @@ import { attachGridContext, piecesToBlocks } from '../html/context.js';
 import { splitRegion, type Region } from '../html/grid.js';
 import { displayText } from './cell-text.js';
 
-export { displayText, plainNumber } from './cell-text.js';
-
 /** Rows read per sheet and cells per workbook: far beyond any disclosure, well short of exhausting memory. */
 export const MAX_ROWS = 20_000;
 export const MAX_CELLS = 2_000_000;

@@ -4,12 +4,10 @@
  * the PDF engine.
  */
 import type { Diagnostic, DocumentModel, InputFile, StageResult } from '@govdocs/core';
-import { baseModel } from '../index.js';
+import { baseModel } from '../base-model.js';
 import { MEDIA_TYPES } from '../sniff.js';
 import { simplify, toSimplified } from '../script.js';
 import { readPdfLayout, type PdfLayout, type PdfProblem } from './read.js';
-
-export { readPdfLayout, type PdfLayout, type PdfProblem } from './read.js';
 
 export async function ingestPdf(file: InputFile): Promise<StageResult<DocumentModel | null>> {
   const layout = await readPdfLayout(file.bytes);
