@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processDocument } from '@govdocs/pipelines';
-import { buildPart, type StoredDocument } from './part.js';
+import { buildPart, type StoredDocument } from './part-records.js';
 
 const docsDir = new URL('../../../../shared/real/docs/', import.meta.url).pathname;
 const parts = new Map<string, StoredDocument>();

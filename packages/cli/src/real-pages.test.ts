@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processDocument } from '@govdocs/pipelines';
-import { buildPart } from './part.js';
+import { buildPart } from './part-records.js';
 
 const pagesDir = new URL('../../../../shared/real/pages/', import.meta.url).pathname;
 const pages = existsSync(pagesDir) ? readdirSync(pagesDir).sort() : [];

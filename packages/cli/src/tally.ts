@@ -1,6 +1,6 @@
 /** Counts for the manifest, gathered while the parts are merged (so nothing is held per document). */
 import type { IssueRecord, Manifest } from '@govdocs/core';
-import type { DocumentSummary } from './part-file.js';
+import type { DocumentSummary } from './part-layout.js';
 
 export class Tally {
   counts = { documents: 0, tables: 0, facts: 0, indicators: 0, issues: 0 };

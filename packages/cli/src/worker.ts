@@ -1,14 +1,14 @@
 /**
  * A worker thread of the pool: parses documents with the pipeline, checks their records against
  * the schemas and sends each part back already rendered as the lines of the dataset's jsonl files
- * (part-file.ts; its buffer transferred, not copied), so the main thread only copies bytes.
+ * (part-layout.ts; its buffer transferred, not copied), so the main thread only copies bytes.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import { setNativeGuard, type Diagnostic } from '@govdocs/core';
 import { PIPELINE, processDocument } from '@govdocs/pipelines';
-import { buildPart, mislabelWarning } from './part.js';
-import { renderPart } from './part-file.js';
+import { buildPart, mislabelWarning } from './part-records.js';
+import { renderPart } from './part-layout.js';
 import type { JobMessage, ReadyMessage, ResultMessage } from './pool.js';
 
 const pipelineVersion = `${PIPELINE.name}@${PIPELINE.version}`;

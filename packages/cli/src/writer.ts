@@ -1,6 +1,6 @@
 /**
  * Writes a dataset folder. Each finished document is written at once to its own part file
- * (`.parts/<sha256>.json`, laid out as part-file.ts describes), so memory stays flat and a killed
+ * (`.parts/<sha256>.json`, laid out as part-layout.ts describes), so memory stays flat and a killed
  * run keeps what it finished; the final jsonl files are merged from the parts in document-id order
  * (the id is `sha256:<hash>`), so output is byte-identical whatever order documents finished in and
  * however many workers ran. Workers render each part's records as the very lines of the jsonl
@@ -13,12 +13,12 @@ import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { IssueRecordSchema, ManifestSchema, type DocumentOutput, type IssueRecord, type Manifest } from '@govdocs/core';
-import { buildPart, check, type StoredDocument } from './part.js';
-import { parseHeader, parsePart, relabelPart, renderPart, SECTIONS, sortIssues, type PartFile, type SectionName } from './part-file.js';
+import { buildPart, check, type StoredDocument } from './part-records.js';
+import { parseHeader, parsePart, relabelPart, renderPart, SECTIONS, sortIssues, type PartFile, type SectionName } from './part-layout.js';
 import { BufferedFile } from './buffered-file.js';
 import { Tally } from './tally.js';
 
-export { SchemaViolation, type StoredDocument } from './part.js';
+export { SchemaViolation, type StoredDocument } from './part-records.js';
 
 /** How much of a part hasPart reads at first; headers are far smaller (a long failure reason at most). */
 const HEAD_BYTES = 16 * 1024;

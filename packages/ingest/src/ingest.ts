@@ -8,7 +8,8 @@ import { ARCHIVE_ALONE, documentIssue } from './document-issue.js';
 import { MEDIA_TYPES, sniffFormat } from './sniff.js';
 import { ingestText } from './text.js';
 import { toSimplified } from './script.js';
-import { ingestHtmlDocument, ingestOle, ingestWorkbookFile, ingestZip } from './zip/office.js';
+import { ingestOle, ingestWorkbookFile, ingestZip } from './zip/office.js';
+import { ingestHtmlDocument } from './html/ingest-html.js';
 import { ingestPdf } from './pdf/ingest-pdf.js';
 import { archiveKind } from './archives/kind.js';
 

@@ -5,16 +5,18 @@
  * depth, whether it ends a cell or a row, and a row's cell layout (TDefTable, vertical merges).
  */
 import { DocFormatError } from './fib.js';
+import type { VMerge } from '../docx/table.js';
 import {
   eachSprm, SPRM_P_DTAP, SPRM_P_FIN_TABLE, SPRM_P_FINNER_TABLE_CELL, SPRM_P_FINNER_TTP, SPRM_P_FTTP, SPRM_P_HUGE_PAPX, SPRM_P_ITAP,
   SPRM_T_DEF_TABLE, SPRM_T_DEF_TABLE10, SPRM_T_MERGE, SPRM_T_VERT_MERGE,
 } from './sprm.js';
 
+export type HMerge = 'none' | 'first' | 'merged';
+
 export interface TableCellDef {
-  /** 0 none, 1 first of a horizontal merge, 2 merged into the cell before. */
-  hMerge: number;
-  /** 0 none, 1 restart of a vertical merge, 2 continues the cell above. */
-  vMerge: number;
+  /** 'first' of a horizontal merge, or 'merged' into the cell before. */
+  hMerge: HMerge;
+  vMerge: VMerge;
 }
 
 export interface RowDef {
@@ -158,7 +160,7 @@ function apply(props: ParaProps, grpprl: Uint8Array): void {
         if (props.row) {
           const first = grpprl[at];
           const limit = Math.min(grpprl[at + 1], props.row.cells.length);
-          for (let i = first; i < limit; i++) props.row.cells[i].hMerge = i === first ? 1 : 2;
+          for (let i = first; i < limit; i++) props.row.cells[i].hMerge = i === first ? 'first' : 'merged';
         }
         break;
     }
@@ -178,19 +180,19 @@ function defTable(bytes: Uint8Array): RowDef | null {
   for (let i = 0; i < count; i++) {
     const at = tcAt + i * 20;
     if (at + 2 > bytes.length) {
-      cells.push({ hMerge: 0, vMerge: 0 });
+      cells.push({ hMerge: 'none', vMerge: 'none' });
       continue;
     }
     const flags = view.getUint16(at, true);
-    const hMerge = flags & 0x2 ? 2 : flags & 0x1 ? 1 : 0;
-    const vMerge = flags & 0x20 ? (flags & 0x40 ? 1 : 2) : 0;
+    const hMerge: HMerge = flags & 0x2 ? 'merged' : flags & 0x1 ? 'first' : 'none';
+    const vMerge: VMerge = flags & 0x20 ? (flags & 0x40 ? 'restart' : 'continue') : 'none';
     cells.push({ hMerge, vMerge });
   }
   return { edges, cells };
 }
 
-function vMergeOf(value: number): number {
-  if (value === 3) return 1;
-  if (value === 1) return 2;
-  return 0;
+function vMergeOf(value: number): VMerge {
+  if (value === 3) return 'restart';
+  if (value === 1) return 'continue';
+  return 'none';
 }

@@ -9,7 +9,7 @@
  * rows with paragraph marks flagged as inner cell / inner row ends, at a depth (itap) above 1.
  */
 import type { DomNode } from '../html/dom.js';
-import { tableNode, type Cell, type Row } from '../docx/body.js';
+import { tableNode, type Cell, type Row } from '../docx/table.js';
 import type { ParagraphProperties, ParaProps, RowDef } from './papx.js';
 import type { PieceText } from './text.js';
 
@@ -139,12 +139,12 @@ function layoutRows(rows: { cells: DomNode[][]; def: RowDef | null }[]): Row[] {
       const cellDef = def?.cells[k];
       const colSpan = def && k + 1 < def.edges.length ? Math.max(1, column(def.edges[k + 1]) - column(def.edges[k])) : 1;
       const last = out[out.length - 1];
-      if (cellDef?.hMerge === 2 && last) {
+      if (cellDef?.hMerge === 'merged' && last) {
         last.colSpan += colSpan;
         last.td.children!.push(...blocks);
         return;
       }
-      out.push({ td: { type: 'tag', name: 'td', attribs: {}, children: blocks }, colSpan, vMerge: cellDef?.vMerge ?? 0, rowSpan: 1 });
+      out.push({ td: { type: 'tag', name: 'td', attribs: {}, children: blocks }, colSpan, vMerge: cellDef?.vMerge ?? 'none', rowSpan: 1 });
     });
     return { cells: out, gridBefore, deleted: false };
   });

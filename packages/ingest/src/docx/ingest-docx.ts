@@ -2,7 +2,7 @@
  * Word files: the main document part is read straight from the zip into the tree the web-page
  * walker reads (body.ts), so paragraphs become text blocks and tables grids, in document order,
  * with the same layout-table and grid-context rules as web pages. Notes that the text refers to
- * are appended at the end, as mammoth (the library this replaces, 30× slower) did.
+ * are appended at the end, in order of first reference.
  */
 import type { Block } from '@govdocs/core';
 import { htmlBlocks, type DomNode } from '../html/dom.js';

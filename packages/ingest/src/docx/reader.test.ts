@@ -154,7 +154,7 @@ describe('DOCX text', () => {
     expect(texts(blocks)).toEqual(['A&B <1> "q" \'s\' 中文 \ufffd<原样>']);
   });
 
-  it('treats XML 1.1 line ends (NEL, LS) in text as whitespace, as the XML parser mammoth used did', () => {
+  it('treats XML 1.1 line ends (NEL, LS) in text as whitespace, as XML 1.1 parsers do', () => {
     const { blocks } = ingestDocx(docx(p('<w:r><w:t>城乡\u0085社区\u2028支出</w:t></w:r>')));
     expect(texts(blocks)).toEqual(['城乡 社区 支出']);
   });

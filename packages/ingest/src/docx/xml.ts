@@ -211,8 +211,8 @@ export function attributes(xml: string, start: number, stop: number): Map<string
 const LINE_END = /[\r\u0085\u2028]/;
 
 /**
- * XML 1.1 line ends (CR LF, CR NEL, CR, NEL, LS) → LF, as the XML parser mammoth used did before
- * parsing: a NEL inside text then reads as whitespace. Applies to literal text, not to references.
+ * XML 1.1 line ends (CR LF, CR NEL, CR, NEL, LS) → LF, as XML 1.1 parsers do before parsing: a
+ * NEL inside text then reads as whitespace. Applies to literal text, not to references.
  */
 export function normalizeLineEnds(text: string): string {
   if (!LINE_END.test(text)) return text;

@@ -1,23 +1,32 @@
 /**
- * Web pages as scraped: bytes → text (BOM, declared charset, detection), 繁體 → 简体, then the
- * article's text and tables as blocks and what the page says about itself as clues.
+ * A scraped web page as a document: bytes → text (BOM, declared charset, detection), 繁體 → 简体,
+ * then the article's text and tables as blocks and what the page says about itself as clues.
  */
 import type { Diagnostic, DocumentModel, InputFile, StageResult } from '@govdocs/core';
 import { declaredCharset, decodeText, undecodableShare } from '../decode.js';
+import { baseModel } from '../base-model.js';
 import { toSimplified } from '../script.js';
+import { MEDIA_TYPES } from '../sniff.js';
 import { htmlBlocks, parseHtml } from './dom.js';
 import { isChromeLine, readClues, stripChrome } from './page.js';
 
 /** Above this share of undecodable characters a page is not read (its numbers could be wrong). */
 const MAX_UNDECODABLE = 0.02;
 
-export interface HtmlIngest {
+interface HtmlIngest {
   /** The document, or null when the page cannot be decoded. */
   doc: Omit<DocumentModel, 'id' | 'source' | 'pageCount'> | null;
   diagnostics: Diagnostic[];
 }
 
-export function ingestHtml(file: InputFile): HtmlIngest {
+export function ingestHtmlDocument(file: InputFile): StageResult<DocumentModel | null> {
+  const { doc, diagnostics } = readPage(file);
+  if (!doc) return { value: null, diagnostics };
+  const base = baseModel(file, MEDIA_TYPES.html);
+  return { value: { ...base, ...doc, clues: { ...base.clues, ...doc.clues } }, diagnostics };
+}
+
+function readPage(file: InputFile): HtmlIngest {
   const place = { file: file.path };
   const declared = declaredCharset(file.bytes);
   const { text: decoded, encoding } = decodeText(file.bytes, declared);

@@ -1,7 +1,7 @@
 /**
  * Office files by container: a zip is DOCX or XLSX (told by its entries, after the zip-bomb
  * checks), an OLE compound file is a legacy XLS, a legacy DOC, or an encrypted (password-protected)
- * OOXML file. Web pages are read here too so every non-text, non-PDF format shares one shape.
+ * OOXML file.
  */
 import * as XLSX from '@e965/xlsx';
 import type { Diagnostic, DocumentModel, InputFile, StageResult } from '@govdocs/core';
@@ -10,7 +10,6 @@ import { ARCHIVE_ALONE, documentIssue } from '../document-issue.js';
 import { MEDIA_TYPES } from '../sniff.js';
 import { ingestDocx } from '../docx/ingest-docx.js';
 import { DocFormatError, ingestDoc } from '../doc/index.js';
-import { ingestHtml } from '../html/ingest-html.js';
 import { ingestWorkbook } from '../xlsx/ingest-workbook.js';
 import { findBadEntry, inspectZip, officeKind, type ZipEntry } from './central-directory.js';
 
@@ -91,13 +90,6 @@ function readDoc(file: InputFile, container: ReturnType<typeof XLSX.CFB.read>): 
     if (error instanceof DocFormatError && error.problem === 'unsupported') return fail(file, 'unsupported', `${error.message}.`);
     return fail(file, 'unreadable', `the Word 97–2003 file is damaged and could not be read (${errorText(error)}). Open and re-save it in Word or LibreOffice, or download it again.`);
   }
-}
-
-export function ingestHtmlDocument(file: InputFile): Result {
-  const { doc, diagnostics } = ingestHtml(file);
-  if (!doc) return { value: null, diagnostics };
-  const base = baseModel(file, MEDIA_TYPES.html);
-  return { value: { ...base, ...doc, clues: { ...base.clues, ...doc.clues } }, diagnostics };
 }
 
 function noTables(file: InputFile, blocks: DocumentModel['blocks']): Diagnostic[] {

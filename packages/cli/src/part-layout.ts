@@ -15,7 +15,7 @@
  * not the header's plus its sections' was cut short and is not usable either.
  */
 import type { IssueRecord } from '@govdocs/core';
-import type { StoredDocument } from './part.js';
+import type { StoredDocument } from './part-records.js';
 
 export const SECTIONS = ['documents', 'tables', 'facts', 'indicators', 'issues'] as const;
 export type SectionName = (typeof SECTIONS)[number];

@@ -1,6 +1,7 @@
 /**
- * One document's stored output (a "part", `.parts/<sha256>.json`). Parts are built and checked
- * against the canonical schemas inside the worker threads, so the main thread only writes bytes.
+ * One document's records (a "part", stored as `.parts/<sha256>.json` in the layout of
+ * part-layout.ts), checked against the canonical schemas inside the worker threads, so the main
+ * thread only writes bytes.
  */
 import {
   DocumentRecordSchema, FactRecordSchema, IndicatorRecordSchema, IssueRecordSchema, TableRecordSchema,
