@@ -73,7 +73,8 @@ it('stops at maxPages and records it', async () => {
 });
 
 it('waits as long as a 503 Retry-After asks, and never retries a 404', async () => {
-  const { Fetcher, HostGate } = await import('./fetcher.js');
+  const { Fetcher } = await import('./fetcher.js');
+  const { HostGate } = await import('./host-gate.js');
   const hits: Record<string, number> = {};
   server = createServer((req, res) => {
     hits[req.url!] = (hits[req.url!] ?? 0) + 1;

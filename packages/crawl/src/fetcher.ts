@@ -1,11 +1,11 @@
 /**
- * Polite HTTP: one gate per host (concurrency and spacing between request starts), a
+ * Polite HTTP: one gate per host (host-gate.ts: concurrency and spacing between request starts), a
  * per-request timeout, a size cap enforced while streaming, retries with backoff on 5xx, 429,
  * timeouts and network errors (never on other 4xx), and redirects followed by hand, only to
  * allowed hosts and robots-allowed paths, with loops and long chains cut off. A host not on the
  * allow list is never requested: `request` refuses it even if a caller slips.
  */
-
+import type { HostGate } from './host-gate.js';
 import { resolveUrl } from './html.js';
 
 export interface FetchOptions {
@@ -49,30 +49,6 @@ export interface FetchResult {
 export interface Validators {
   etag?: string | null;
   lastModified?: string | null;
-}
-
-/** Spacing and concurrency of requests to one host. `intervalMs` can grow (robots.txt Crawl-delay). */
-export class HostGate {
-  private active = 0;
-  private nextStart = 0;
-  private waiters: (() => void)[] = [];
-
-  constructor(readonly concurrency: number, public intervalMs: number) {}
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    while (this.active >= this.concurrency) await new Promise<void>((resolve) => this.waiters.push(resolve));
-    this.active++;
-    try {
-      const now = Date.now();
-      const wait = this.nextStart - now;
-      this.nextStart = Math.max(now, this.nextStart) + this.intervalMs;
-      if (wait > 0) await sleep(wait);
-      return await task();
-    } finally {
-      this.active--;
-      this.waiters.shift()?.();
-    }
-  }
 }
 
 const REDIRECT = new Set([301, 302, 303, 307, 308]);

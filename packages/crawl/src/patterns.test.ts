@@ -79,7 +79,7 @@ describe('lists and articles', () => {
   });
 
   it('tells a list from an article with a sidebar of disclosure links', async () => {
-    const { pageKind } = await import('./crawler.js');
+    const { pageKind } = await import('./patterns.js');
     const parse = (body: string, url: string) => parsePage(new TextEncoder().encode(`<html><title>t</title><body>${body}</body></html>`), url, 'text/html');
     const article = `t20230115_1.html`;
     expect(pageKind(site + 'more.html', parse(`<ul>${sidebar}</ul>`, site + 'more.html'), rules)).toBe('list');

@@ -4,6 +4,7 @@
  * and attachments. Defaults recognise those by link text and by the pinyin abbreviations in
  * addresses (czyjs 财政预决算, bmyjs 部门预决算, yjsgk 预决算公开, jxpj 绩效评价 ...).
  */
+import type { ParsedPage } from './html.js';
 
 /** Link text that names a budget, final account or performance disclosure, or a list of them. */
 export const DEFAULT_FOLLOW_TEXT = '预算|决算|预决算|绩效|三公|财政资金|政府债务|专项资金';
@@ -65,4 +66,31 @@ function decodeSafe(s: string): string {
   } catch {
     return s;
   }
+}
+
+/** Body text outside links above which a page with many disclosure links is still an article (a 说明 with a sidebar). */
+const ARTICLE_PROSE_CHARS = 400;
+
+/**
+ * A list (followed, not saved) or an article (saved). Amount tables make an article even on a
+ * list-like address; otherwise a list-like address, or many disclosure links, no attachment and little prose.
+ */
+export function pageKind(url: string, page: ParsedPage, rules: LinkRules): 'list' | 'article' {
+  if (page.numericCells >= 4) return 'article';
+  const u = new URL(url);
+  if (isPagination(u, '') || /\/$|\/(?:index|list|default)(?:_\d+)?\.s?html?$/i.test(u.pathname)) return 'list';
+  let attachments = 0;
+  let pages = 0;
+  for (const link of page.links) {
+    const target = new URL(link.url);
+    if (rules.attachments.includes(extensionOf(target))) attachments++;
+    else if (classifyLink(target, link.text, rules, { isStart: false }) === 'page') pages++;
+  }
+  return attachments === 0 && pages >= 5 && page.proseChars < ARTICLE_PROSE_CHARS ? 'list' : 'article';
+}
+
+/** Pagination is followed only within the list's own folder. */
+export function sameDirectory(a: URL, b: URL): boolean {
+  const dir = (u: URL) => u.pathname.slice(0, u.pathname.lastIndexOf('/') + 1);
+  return a.host === b.host && dir(a) === dir(b);
 }

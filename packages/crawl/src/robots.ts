@@ -4,7 +4,8 @@
  * this run. Crawl-delay widens the host's gate (capped so one line cannot stall a crawl for hours).
  */
 import robotsParserModule from 'robots-parser';
-import type { Fetcher, FetchResult, HostGate } from './fetcher.js';
+import type { Fetcher, FetchResult } from './fetcher.js';
+import type { HostGate } from './host-gate.js';
 import type { CrawlState } from './state.js';
 
 export const ROBOTS_TOKEN = 'govdocs';
