@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `pnpm bench [folder] [--rounds N]`: how fast `govdocs run` is, and how it compares with poppler's
- * `pdftotext -layout` on the same PDFs.
+ * `pnpm bench [folder] [--rounds N] [--copies K] [--pdf-only]`: how fast `govdocs run` is, and how
+ * it compares with pdfminer's `pdf2txt` and poppler's `pdftotext -layout` on the same PDFs.
  *
  * - Runs the pipeline over the folder (default ../shared/samples) with --workers 1 and --workers 2,
  *   N rounds each, interleaved (so a busy machine slows both alike), and prints the best round of
@@ -9,8 +9,11 @@
  * - Does the same over a larger folder made of K byte-distinct, still-valid copies of every file
  *   (--copies K, default 4; 0 to skip), so that start-up and JIT warm-up, paid once per worker,
  *   weigh less and the steady-state throughput shows.
- * - Times `pdftotext -layout` over every PDF of the folder (told by its bytes, not its name), one
- *   after another, against our run over the same PDFs with one worker: prints our time over theirs.
+ * - Runs every PDF of the folder (told by its bytes, not its name; any folder of real PDFs will do,
+ *   e.g. ../shared/real/docs) through govdocs (2 workers), `pdf2txt` and `pdftotext -layout`, and
+ *   prints CPU s, wall s and peak memory of each, and the two ratios the project aims at: govdocs
+ *   CPU over pdf2txt's and govdocs wall time over pdftotext's. PDFs with pages read by OCR are
+ *   timed apart: pages OCR'd and seconds per OCR page. `--pdf-only` runs just this part.
  * - Runs the name-resolution micro-benchmark when the names package provides one.
  *
  * Figures are reported, never asserted: they depend on the machine and on what else it is doing.
@@ -34,6 +37,8 @@ const roundsAt = args.indexOf('--rounds');
 const rounds = roundsAt >= 0 ? Number(args.splice(roundsAt, 2)[1]) : 3;
 const copiesAt = args.indexOf('--copies');
 const copies = copiesAt >= 0 ? Number(args.splice(copiesAt, 2)[1]) : 4;
+const pdfOnlyAt = args.indexOf('--pdf-only');
+const pdfOnly = pdfOnlyAt >= 0 && args.splice(pdfOnlyAt, 1).length > 0;
 const folder = resolve(args[0] ?? join(root, '../shared/samples'));
 
 if (!existsSync(folder)) fail(`no such folder: ${folder}`);
@@ -41,8 +46,8 @@ build();
 console.log(`govdocs bench: ${folder}`);
 console.log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; best of ${rounds} rounds\n`);
 
-speedUp(await benchWorkers([folder], [1, 2]));
-if (copies > 0) {
+if (!pdfOnly) speedUp(await benchWorkers([folder], [1, 2]));
+if (copies > 0 && !pdfOnly) {
   const scaled = mkdtempSync(join(tmpdir(), 'govdocs-bench-copies-'));
   const made = makeCopies(listFiles(folder), scaled, copies);
   console.log(`\nthe same over ${made} files: ${copies} byte-distinct copies of each (start-up and warm-up weigh less)`);
@@ -50,8 +55,8 @@ if (copies > 0) {
   rmSync(scaled, { recursive: true, force: true });
 }
 
-await comparePdftotext();
-namesBench();
+await compareTools();
+if (!pdfOnly) namesBench();
 
 function speedUp(results) {
   const [one, two] = [results.get(1), results.get(2)];
@@ -82,7 +87,7 @@ async function benchWorkers(inputs, workerCounts) {
  * One `govdocs run --force` into a fresh folder: the manifest's figures, CPU time when
  * /usr/bin/time is there, and CPU time per thread sampled from /proc while it runs (Linux).
  */
-async function runGovdocs(inputs, workers) {
+async function runGovdocs(inputs, workers, { keepOut = false } = {}) {
   const out = mkdtempSync(join(tmpdir(), 'govdocs-bench-'));
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
   const command = [bin, 'run', ...inputs, '--out', out, '--workers', String(workers), '--quiet', '--force'];
@@ -97,6 +102,7 @@ async function runGovdocs(inputs, workers) {
   const wallMs = performance.now() - started;
   const child = { status, stderr };
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+  const documents$ = keepOut ? readFileSync(join(out, 'documents.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
   rmSync(out, { recursive: true, force: true });
   const cpu = /BENCH-CPU ([\d.]+) ([\d.]+)/.exec(child.stderr ?? '');
   return {
@@ -110,6 +116,7 @@ async function runGovdocs(inputs, workers) {
     wallMs,
     coresBusy: cpu ? ((Number(cpu[1]) + Number(cpu[2])) * 1000) / wallMs : null,
     threads: threadSplit(ticks, workers),
+    documents$,
   };
 }
 
@@ -154,25 +161,90 @@ function threadSplit(ticks, workers) {
   return { parsing, other, main };
 }
 
-async function comparePdftotext() {
+/**
+ * The PDFs of the folder through three tools, in the same run, one after another, best of N
+ * rounds each: govdocs's whole pipeline with 2 workers, pdfminer's `pdf2txt` (text with layout
+ * analysis) and poppler's `pdftotext -layout` (text only), each under /usr/bin/time: CPU is user +
+ * system of the whole process tree, peak memory the largest resident set of any of its processes
+ * (worker threads live in govdocs's one process). PDFs with pages read by OCR are timed apart.
+ */
+async function compareTools() {
   const pdfs = listFiles(folder).filter(isPdf);
-  console.log(`\npdftotext -layout on the same ${pdfs.length} PDFs`);
+  console.log(`\nPDFs: the same ${pdfs.length} PDFs through govdocs, pdfminer and poppler`);
   if (!pdfs.length) return console.log('  (no PDFs in the folder)');
-  const which = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
-  if (which.error) return console.log('  pdftotext is NOT installed (apt-get install poppler-utils): no comparison made.');
-  let theirs = Infinity;
-  let ours;
-  for (let round = 0; round < rounds; round++) {
-    const started = performance.now();
-    for (const pdf of pdfs) spawnSync('pdftotext', ['-layout', pdf, '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
-    theirs = Math.min(theirs, performance.now() - started);
-    const r = await runGovdocs(pdfs, 1);
-    if (!ours || r.wallMs < ours.wallMs) ours = r;
+  if (!existsSync('/usr/bin/time')) return console.log('  /usr/bin/time is NOT installed (apt-get install time): no comparison made.');
+  const first = await runGovdocs(pdfs, 2, { keepOut: true });
+  const scanned = new Set(first.documents$.filter((d) => d.ocrPages?.length).map((d) => d.source.path));
+  const ocrPages = first.documents$.reduce((n, d) => n + (d.ocrPages?.length ?? 0), 0);
+  const digital = pdfs.filter((p) => !scanned.has(p));
+  if (scanned.size) console.log(`  ${scanned.size} of them have pages read by OCR (${ocrPages} pages): timed apart below`);
+  if (digital.length) {
+    const rows = [
+      { tool: 'govdocs run, whole pipeline, 2 workers', run: () => timeGovdocs(digital, 2) },
+      { tool: 'pdfminer `pdf2txt`, text with layout analysis only', run: () => timeCommand('pdf2txt', [], digital) },
+      { tool: '`pdftotext -layout`, text only', run: () => timeCommand('pdftotext', ['-layout'], digital, ['-']) },
+    ];
+    const best = rows.map(() => null);
+    for (let round = 0; round < rounds; round++) {
+      rows.forEach((row, i) => {
+        const r = row.run();
+        if (r && (!best[i] || r.cpu < best[i].cpu)) best[i] = r;
+      });
+    }
+    const pages = digital.reduce((n, p) => n + pageCount(p), 0);
+    console.log(`  ${digital.length} PDFs with a text layer, ${pages || '?'} pages; best of ${rounds} rounds by CPU time:\n`);
+    console.log('  | tool | CPU s | wall s | peak memory |');
+    console.log('  | --- | --- | --- | --- |');
+    rows.forEach((row, i) => {
+      const r = best[i];
+      console.log(r ? `  | ${row.tool} | ${r.cpu.toFixed(2)} | ${r.wall.toFixed(2)} | ${mb(r.rss)} |` : `  | ${row.tool} | not installed | | |`);
+    });
+    const [ours, pdfminer, poppler] = best;
+    console.log('');
+    if (ours && pdfminer) console.log(`  govdocs CPU / pdf2txt CPU:          ${(ours.cpu / pdfminer.cpu).toFixed(2)}× (goal ≤ 0.5×)`);
+    if (ours && poppler) console.log(`  govdocs wall / pdftotext -layout wall: ${(ours.wall / poppler.wall).toFixed(2)}× (goal ≤ 6×)`);
+    if (!pdfminer) console.log('  pdf2txt is NOT installed (apt-get install python3-pdfminer): no pdfminer ratio.');
   }
-  const version = /pdftotext version ([\d.]+)/.exec(which.stderr)?.[1] ?? '?';
-  console.log(`  pdftotext ${version}, one process per PDF, one after another: ${(theirs / 1000).toFixed(2)} s`);
-  console.log(`  govdocs run --workers 1 (whole pipeline, process start included): ${(ours.wallMs / 1000).toFixed(2)} s → ${(ours.wallMs / theirs).toFixed(2)}× pdftotext's time`);
-  console.log(`  govdocs ingest stage alone (text + layout, no process start):     ${(ours.ingestMs / 1000).toFixed(2)} s → ${(ours.ingestMs / theirs).toFixed(2)}× pdftotext's time`);
+  if (scanned.size) {
+    let best;
+    for (let round = 0; round < Math.min(rounds, 2); round++) {
+      const r = timeGovdocs([...scanned], 2);
+      if (r && (!best || r.cpu < best.cpu)) best = r;
+    }
+    console.log(`\n  OCR: ${ocrPages} pages read by OCR in ${scanned.size} PDF(s); govdocs run on them, 2 workers: ${best.cpu.toFixed(1)} CPU s, ${best.wall.toFixed(1)} s wall, ${mb(best.rss)} peak`);
+    console.log(`       → ${(best.cpu / ocrPages).toFixed(1)} CPU s and ${(best.wall / ocrPages).toFixed(1)} s wall per OCR page (whole documents, their text pages included)`);
+  }
+}
+
+/** `govdocs run` over `files` under /usr/bin/time: CPU s (user + system), wall s, peak RSS bytes. */
+function timeGovdocs(files, workers) {
+  const out = mkdtempSync(join(tmpdir(), 'govdocs-bench-'));
+  try {
+    return timed(process.execPath, [bin, 'run', ...files, '--out', out, '--workers', String(workers), '--quiet', '--force']);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** One process of `command` per file, one after another (as a user would script it), under one /usr/bin/time. */
+function timeCommand(command, options, files, after = ['/dev/null']) {
+  if (spawnSync('sh', ['-c', `command -v ${command}`]).status !== 0) return null;
+  const script = `for f in "$@"; do ${command} ${options.join(' ')} "$f" ${after.join(' ')} > /dev/null 2>&1; done`;
+  return timed('sh', ['-c', script, 'sh', ...files]);
+}
+
+function timed(command, args) {
+  const started = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', 'BENCH-TIME %U %S %M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wall = (performance.now() - started) / 1000;
+  const m = /BENCH-TIME ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+  if (!m) return null;
+  return { cpu: Number(m[1]) + Number(m[2]), wall, rss: Number(m[3]) * 1024 };
+}
+
+function pageCount(pdf) {
+  const r = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  return Number(/^Pages:\s+(\d+)/m.exec(r.stdout ?? '')?.[1] ?? 0);
 }
 
 function namesBench() {

@@ -21,8 +21,10 @@ Options:
   -w, --workers N      parallel workers (default: one per core, here ${availableParallelism()})
       --force          redo every document, even those already in DIR
       --max-bytes N    skip files larger than N bytes with a document issue (default 200000000)
-      --timeout S      give up on a document after S seconds with a document issue (default 120)
-      --no-ocr         do not read scanned pages by OCR (they get a parse issue)
+      --timeout S      give up on a document after S seconds with a document issue (default 120),
+                       plus 60 s for each scanned page it reads by OCR
+      --no-ocr         do not read scanned pages by OCR (they get a parse issue); with --queue it
+                       reaches every worker (govdocs worker --no-ocr turns OCR off on one worker)
       --queue URL      parse on a Redis job queue (redis://HOST:PORT/DB) by \`govdocs worker\`
                        processes on any number of machines, then merge here; same output
   -q, --quiet          print nothing but errors

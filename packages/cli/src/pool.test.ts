@@ -29,6 +29,18 @@ describe('WorkerPool', () => {
     }
   });
 
+  it('gives a document more time for each page it reads by OCR, and only then', async () => {
+    const pool = new WorkerPool({ size: 1, script, timeoutMs: 300, ocrPageMs: 1_000 });
+    try {
+      // Both take 800 ms; the scan announced two OCR pages, so its limit grew to 2.3 s.
+      expect((await pool.run({ path: 'ocr-2-pages.pdf', bytes: bytes('s') })).kind).toBe('done');
+      expect(await pool.run({ path: 'slow.pdf', bytes: bytes('x') })).toEqual({ kind: 'timeout', ms: 300 });
+      expect(pool.replaced).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('turns an uncaught error, an unhandled rejection and running out of memory into crashes of that document only', async () => {
     const pool = new WorkerPool({ size: 2, script, timeoutMs: 20_000, maxOldGenerationSizeMb: 32 });
     try {

@@ -57,7 +57,16 @@ export interface PoolOptions {
   timeoutMs: number;
   /** Heap limit per worker, so one huge document fails alone instead of taking the process down. */
   maxOldGenerationSizeMb?: number;
+  /** Time added to a document's limit for each page it reads by OCR (OCR_PAGE_MS by default). */
+  ocrPageMs?: number;
 }
+
+/**
+ * A scanned page takes ~5 s of one core to read by OCR, many times that on a busy machine, so a
+ * long scan would always outrun a limit made for digital documents. Its limit grows by this much
+ * for each page the worker announces it reads by OCR (@govdocs/core announceOcrPages).
+ */
+export const OCR_PAGE_MS = 60_000;
 
 interface Pending {
   message: JobMessage;
@@ -73,7 +82,7 @@ interface Slot {
   worker: Worker;
   /** Flags shared with the worker (see @govdocs/core native-guard): it is never stopped inside a native call. */
   guard: Int32Array;
-  job?: Pending & { timer: NodeJS.Timeout };
+  job?: Pending & { timer: NodeJS.Timeout; limitMs: number; ocrPages: number };
   /** Set when the worker has loaded the pipeline and said so; only ready workers get documents. */
   ready: boolean;
   /** Set once the slot's worker is being torn down, so its late events are ignored. */
@@ -186,8 +195,9 @@ export class WorkerPool {
       const pending = this.pickJob(slot);
       if (!pending) return;
       slot.families.add(pending.family);
+      Atomics.store(slot.guard, NATIVE_GUARD.ocrPages, 0);
       const timer = setTimeout(() => this.onTimeout(slot), pending.timeoutMs);
-      slot.job = { ...pending, timer };
+      slot.job = { ...pending, timer, limitMs: pending.timeoutMs, ocrPages: 0 };
       const { bytes } = pending.message;
       // Transfer the file's buffer when the view owns all of it; otherwise it is copied.
       const transferable = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && !(bytes.buffer instanceof SharedArrayBuffer);
@@ -226,8 +236,18 @@ export class WorkerPool {
   }
 
   private onTimeout(slot: Slot): void {
-    if (slot.retired || !slot.job) return;
-    void this.replace(slot, { kind: 'timeout', ms: slot.job.timeoutMs });
+    const job = slot.job;
+    if (slot.retired || !job) return;
+    // Pages read by OCR since the limit was set earn the document more time.
+    const pages = Atomics.load(slot.guard, NATIVE_GUARD.ocrPages);
+    if (pages > job.ocrPages) {
+      const extraMs = (pages - job.ocrPages) * (this.options.ocrPageMs ?? OCR_PAGE_MS);
+      job.ocrPages = pages;
+      job.limitMs += extraMs;
+      job.timer = setTimeout(() => this.onTimeout(slot), extraMs);
+      return;
+    }
+    void this.replace(slot, { kind: 'timeout', ms: job.limitMs });
   }
 
   private onDeath(slot: Slot, reason: string): void {

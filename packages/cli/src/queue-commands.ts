@@ -18,7 +18,7 @@ export const QUEUE_HELP = `govdocs on a Redis job queue (BullMQ)
 
 Usage:
   govdocs run <inputs>... --out DIR --queue redis://HOST:PORT/DB     (one job per document; waits, then merges)
-  govdocs worker --queue redis://HOST:PORT/DB [--workers N] [--stall S]
+  govdocs worker --queue redis://HOST:PORT/DB [--workers N] [--stall S] [--no-ocr]
   govdocs queue status --queue redis://HOST:PORT/DB [--failures N]
   govdocs crawl --config sites.json --out DIR --queue redis://… [--every WHEN] [--name NAME]
   govdocs schedule list --queue redis://…
@@ -30,6 +30,8 @@ worker: takes documents and scheduled crawls from the queue, on as many machines
   --stall seconds.
   -w, --workers N   parsing threads (default: one per core, here ${availableParallelism()})
       --stall S     seconds before the jobs of a worker that stopped answering are handed on (default 30)
+      --no-ocr      read no scanned page by OCR on this worker (they get a parse issue); a run's
+                    own --no-ocr reaches every worker with its jobs
 queue status: waiting, active, delayed, completed and failed jobs per queue, the workers
   listening, and the latest failures with their reasons (--failures N, default 20).
 schedule list / remove: the scheduled crawls (govdocs crawl --queue --every); removing one stops
@@ -49,6 +51,7 @@ export async function queueCommand(argv: string[], log: Log = (l) => console.err
         queue: { type: 'string' },
         workers: { type: 'string', short: 'w' },
         stall: { type: 'string' },
+        'no-ocr': { type: 'boolean', default: false },
         failures: { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -72,7 +75,7 @@ export async function queueCommand(argv: string[], log: Log = (l) => console.err
       if (!Number.isInteger(workers) || workers < 1) return usage(log, `--workers takes a whole number ≥ 1, not "${values.workers}".`);
       const stall = values.stall === undefined ? 30 : Number(values.stall);
       if (!Number.isFinite(stall) || stall < 1) return usage(log, `--stall takes a number of seconds ≥ 1, not "${values.stall}".`);
-      return runWorker({ target: target.target, workers, lockMs: Math.round(stall * 1000), quiet: values.quiet, log });
+      return runWorker({ target: target.target, workers, lockMs: Math.round(stall * 1000), quiet: values.quiet, log, ...(values['no-ocr'] ? { ocr: false } : {}) });
     }
     case 'queue': {
       if (positionals[0] !== 'status') return usage(log, 'the queue command is: govdocs queue status --queue redis://…');

@@ -15,6 +15,8 @@ export interface ParseJobData {
   force: boolean;
   maxBytes: number;
   timeoutMs: number;
+  /** False when the run was given --no-ocr: scanned pages are not read (a worker's own --no-ocr also turns it off). */
+  ocr?: false;
   url?: string;
   clues?: DocumentClues;
 }

@@ -20,15 +20,16 @@ import { isWholePart, storePart } from './writer.js';
 
 type Parsed = { kind: 'parsed' | 'resumed'; failed: boolean } | { kind: 'failed'; rule: 'timeout' | 'crash'; reason: string };
 
-/** Returns the job handler of a worker process (`me` is its host:pid). */
-export function parseHandler(pool: WorkerPool, pipelineVersion: string, me: string): (data: ParseJobData) => Promise<ParseJobResult> {
+/** Returns the job handler of a worker process (`me` is its host:pid); `ocr: false` is the worker's --no-ocr. */
+export function parseHandler(pool: WorkerPool, pipelineVersion: string, me: string, options: { ocr?: boolean } = {}): (data: ParseJobData) => Promise<ParseJobResult> {
   const budget = new ByteBudget(READ_AHEAD_BYTES);
 
   const parseBytes = async (data: ParseJobData, path: string, bytes: Uint8Array, sha: string, container?: string): Promise<Parsed> => {
     const partPath = join(data.out, '.parts', `${sha}.json`);
     if (!data.force && isWholePart(partPath, pipelineVersion)) return { kind: 'resumed', failed: false };
     const origin = container ? { container } : { ...(data.url ? { url: data.url } : {}), ...(data.clues ? { clues: data.clues } : {}) };
-    const outcome: PoolOutcome = await pool.run({ path, bytes, sha256: sha, ...origin }, data.timeoutMs);
+    const ocr = data.ocr === false || options.ocr === false ? { ocr: false } : {};
+    const outcome: PoolOutcome = await pool.run({ path, bytes, sha256: sha, ...origin, ...ocr }, data.timeoutMs);
     switch (outcome.kind) {
       case 'done':
         mkdirSync(join(data.out, '.parts'), { recursive: true });

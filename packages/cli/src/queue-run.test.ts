@@ -113,6 +113,16 @@ describe('govdocs run --queue with govdocs worker processes', () => {
     await workersListening(3);
   }, 180_000);
 
+  it('takes --no-ocr to the workers with the jobs: a scanned page keeps its parse issue and is not read', async () => {
+    const scans = tmp();
+    copyFileSync(join(root, 'packages/ingest/src/ocr/fixtures/doc002-mixed.pdf'), join(scans, 'mixed.pdf'));
+    const out = tmp();
+    await runOnQueue({ inputs: [scans], out, queue: redis.url, force: false, quiet: true, workers: 1, maxBytes: 200_000_000, ocr: false, command: ['govdocs', 'run', '--no-ocr'], log: () => undefined });
+    const [document] = readJsonl(out, 'documents');
+    expect(document.ocrPages).toBeUndefined();
+    expect(readJsonl(out, 'issues').filter((i) => i.rule === 'parse.scanned').map((i) => i.message).join('\n')).toMatch(/OCR is turned off \(--no-ocr\)/);
+  }, 180_000);
+
   it('waits while Redis is down for a few seconds and then completes, byte-identical', async () => {
     const out = tmp();
     const lines: string[] = [];

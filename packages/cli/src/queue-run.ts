@@ -75,7 +75,7 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunResu
         continue;
       }
       enqueued++;
-      const data: ParseJobData = { out, path, file: resolve(path), force: options.force, maxBytes: options.maxBytes, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, ...crawlOrigin(path) };
+      const data: ParseJobData = { out, path, file: resolve(path), force: options.force, maxBytes: options.maxBytes, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, ...(options.ocr === false ? { ocr: false as const } : {}), ...crawlOrigin(path) };
       yield { id: `${runId}-${index}`, data };
     }
   }

@@ -20,6 +20,8 @@ export interface WorkerOptions {
   lockMs?: number;
   quiet: boolean;
   log: (line: string) => void;
+  /** False with --no-ocr: no job's scanned pages are read here, whatever its run asked. */
+  ocr?: boolean;
   /** Resolves when the worker should stop (tests); SIGINT/SIGTERM otherwise. */
   stop?: Promise<void>;
 }
@@ -37,7 +39,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
   const me = `${hostname()}:${process.pid}`;
   const parseQueue = parseQueueName(pipelineVersion);
   // Twice as many jobs as threads: while a thread parses one document, the next is read and hashed.
-  const parsing = startConsumer<ParseJobData, ParseJobResult>({ target, queueName: parseQueue, concurrency: options.workers * 2, lockMs: options.lockMs, process: parseHandler(pool, pipelineVersion, me), log });
+  const parsing = startConsumer<ParseJobData, ParseJobResult>({ target, queueName: parseQueue, concurrency: options.workers * 2, lockMs: options.lockMs, process: parseHandler(pool, pipelineVersion, me, { ocr: options.ocr }), log });
   const crawling = startConsumer<CrawlJobData, CrawlJobResult>({ target, queueName: CRAWL_QUEUE, concurrency: 1, lockMs: options.lockMs, process: (data) => runCrawlJob(data, target, log), log });
   if (!options.quiet) log(`govdocs worker ${me}: ${options.workers} parsing thread(s) on ${parseQueue} and ${CRAWL_QUEUE} at ${target.display}; Ctrl-C stops it`);
 

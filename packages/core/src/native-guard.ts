@@ -5,14 +5,22 @@
  * a worker inside such a call: it raises `cancel`, waits until `inNative` is 0, then terminates; a
  * worker that sees `cancel` does not enter native code again. The flags live in a SharedArrayBuffer
  * the pool hands each worker.
+ *
+ * The same flags carry `ocrPages`: how many pages the document in hand reads by OCR. OCR takes
+ * seconds a page, so the pool gives the document more time for each (see pool.ts).
  */
-export const NATIVE_GUARD = { inNative: 0, cancel: 1, length: 2 } as const;
+export const NATIVE_GUARD = { inNative: 0, cancel: 1, ocrPages: 2, length: 3 } as const;
 
 let guard: Int32Array | null = null;
 
 /** Installs the flags this thread shares with its pool (null: no pool, calls run unguarded). */
 export function setNativeGuard(flags: Int32Array | null): void {
   guard = flags;
+}
+
+/** Tells the pool that the document in hand reads `pages` more pages by OCR (nothing without a pool). */
+export function announceOcrPages(pages: number): void {
+  if (guard && pages > 0) Atomics.add(guard, NATIVE_GUARD.ocrPages, pages);
 }
 
 export class NativeCallCancelled extends Error {

@@ -1,35 +1,39 @@
 /**
- * The pdf.js seam. This file is the only one that loads pdf.js; it turns a document into
+ * The pdf.js seam. This file loads pdf.js (core.ts drives its core); it turns a document into
  * engine-neutral pages (glyph runs, path segments, image boxes) for the rest of pdf/.
  *
- * pdf.js runs on the calling thread in Node (its "fake worker"), so it is safe to call from a
- * worker_threads worker; the batch runner spreads documents over threads, not this code.
+ * pdf.js runs on the calling thread, so it is safe to call from a worker_threads worker; the
+ * batch runner spreads documents over threads, not this code. Pages are read through pdf.js's core
+ * directly (core.ts); the public API (pdfjs()) is for drawing pages (OCR, the report).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Matrix } from './geometry.js';
-import { multiply } from './geometry.js';
-import { readGraphics, type OpCodes, type PageGraphics } from './rules.js';
+import { multiply, pageViewport } from './geometry.js';
+import { GraphicsReader, type OpCodes, type PageGraphics } from './rules.js';
+import { openCore, type CoreDocument, type CoreModule } from './core.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
-let loading: Promise<PdfJs> | null = null;
-/**
- * One pdf.js "worker" per thread, shared by the documents read on it: setting one up per
- * document costs more than reading a small document's pages.
- */
-let sharedWorker: InstanceType<PdfJs['PDFWorker']> | null = null;
+let loading: Promise<{ lib: PdfJs; core: CoreModule }> | null = null;
 
-export function pdfjs(): Promise<PdfJs> {
+function load(): Promise<{ lib: PdfJs; core: CoreModule }> {
   loading ??= keepingNativeBuiltins(async () => {
     withoutDecompressionStream();
     const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    // The fake worker's half, loaded now (not on the first document) so that its polyfills are
-    // undone too; pdf.js uses a handler found on globalThis.pdfjsWorker instead of importing one.
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    return lib;
+    // The core ("worker") half, loaded now so that its polyfills are undone too; the public API's
+    // fake worker uses the handler found on globalThis.pdfjsWorker instead of importing another.
+    const core = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = core;
+    core.setVerbosityLevel(lib.VerbosityLevel.ERRORS);
+    return { lib, core };
   });
   return loading;
+}
+
+/** pdf.js's public API, for drawing pages. */
+export async function pdfjs(): Promise<PdfJs> {
+  return (await load()).lib;
 }
 
 /**
@@ -113,57 +117,37 @@ export interface EngineDocument {
 export type OpenFailure = { failure: 'encrypted' | 'corrupt'; message: string };
 
 export async function openPdf(bytes: Uint8Array): Promise<EngineDocument | OpenFailure> {
-  const lib = await pdfjs();
-  if (!sharedWorker || sharedWorker.destroyed) sharedWorker = new lib.PDFWorker({ verbosity: lib.VerbosityLevel.ERRORS });
-  const task = lib.getDocument({
-    worker: sharedWorker,
-    // pdf.js may take over the buffer it is given; hand it a copy so the caller's bytes survive.
-    data: new Uint8Array(bytes),
-    ...assetPaths(),
-    cMapPacked: true,
-    isEvalSupported: false,
-    useWorkerFetch: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    isOffscreenCanvasSupported: false,
-    verbosity: lib.VerbosityLevel.ERRORS,
-  });
-  let doc;
+  const { lib, core } = await load();
+  let doc: CoreDocument;
   try {
-    doc = await task.promise;
+    // A copy: the caller's bytes stay the caller's (OCR reads them again).
+    doc = await openCore(core, new Uint8Array(bytes), assetPaths());
   } catch (error) {
-    await task.destroy().catch(() => undefined);
     const name = (error as { name?: string })?.name;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
     return { failure: name === 'PasswordException' ? 'encrypted' : 'corrupt', message };
   }
   const ops = lib.OPS as unknown as OpCodes;
-  const info = await doc.getMetadata().catch(() => null);
-  const rawTitle = (info?.info as { Title?: unknown } | undefined)?.Title;
+  const rawTitle = doc.info?.Title;
   return {
     pageCount: doc.numPages,
     title: typeof rawTitle === 'string' && rawTitle.trim() ? rawTitle.trim() : null,
     async page(n: number): Promise<EnginePage> {
-      const page = await doc.getPage(n);
-      try {
-        const viewport = page.getViewport({ scale: 1 });
-        const vt = viewport.transform as Matrix;
-        const content = await page.getTextContent();
-        const runs: EngineRun[] = [];
-        for (const item of content.items) {
-          if (!('str' in item) || !item.str) continue;
-          runs.push(toRun(multiply(vt, item.transform as Matrix), item.str, item.width));
-        }
-        // Annotations (form widgets, links) hold no table rulings; leaving them out saves their parsing.
-        const list = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
-        const graphics = readGraphics(list.fnArray, list.argsArray, ops, vt, viewport.width * viewport.height);
-        return { width: viewport.width, height: viewport.height, runs, graphics };
-      } finally {
-        page.cleanup();
+      const { view, rotate, userUnit } = await doc.pageInfo(n);
+      const viewport = pageViewport(view, rotate, userUnit);
+      const vt = viewport.transform;
+      const runs: EngineRun[] = [];
+      for (const item of await doc.textItems(n)) {
+        if (!item.str) continue;
+        runs.push(toRun(multiply(vt, item.transform as Matrix), item.str, item.width));
       }
+      // Annotations (form widgets, links) hold no table rulings; they are left out.
+      const reader = new GraphicsReader(ops, vt, viewport.width * viewport.height);
+      await doc.operators(n, (fnArray, argsArray, length) => reader.read(fnArray, argsArray, length));
+      return { width: viewport.width, height: viewport.height, runs, graphics: reader.graphics };
     },
     async close() {
-      await doc.destroy();
+      await doc.close();
     },
   };
 }

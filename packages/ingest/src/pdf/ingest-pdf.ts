@@ -3,7 +3,7 @@
  * Tables are found later (@govdocs/tables) from the layout; nothing outside this folder sees
  * the PDF engine.
  */
-import type { Diagnostic, DocumentModel, InputFile, StageResult } from '@govdocs/core';
+import { announceOcrPages, type Diagnostic, type DocumentModel, type InputFile, type StageResult } from '@govdocs/core';
 import { baseModel } from '../base-model.js';
 import { MEDIA_TYPES } from '../sniff.js';
 import { simplify, toSimplified } from '../script.js';
@@ -32,6 +32,7 @@ async function readScans(file: InputFile, layout: PdfLayout): Promise<number[]> 
     for (const p of layout.problems) if (p.rule === 'parse.scanned') p.message = `page ${p.page}: scanned page, and OCR is turned off (--no-ocr); its figures are not read. Run without --no-ocr to read it.`;
     return [];
   }
+  announceOcrPages(layout.pages.filter((p) => p.scanned).length);
   const { ocrScannedPages } = await import('../ocr/index.js');
   const outcome = await ocrScannedPages(file.bytes, layout.pages);
   const read = new Set(outcome.pages);

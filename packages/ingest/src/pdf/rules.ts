@@ -33,38 +33,54 @@ const SKEW = 1;
 
 interface State { ctm: Matrix; fillWhite: boolean; lineWidth: number }
 
-export function readGraphics(fnArray: ArrayLike<number>, argsArray: any[], ops: OpCodes, page: Matrix, pageArea: number): PageGraphics {
-  const out: PageGraphics = { segments: [], images: [] };
-  const stack: State[] = [];
-  let state: State = { ctm: IDENTITY, fillWhite: false, lineWidth: 1 };
-  const strokeOps = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
-  const fillOps = new Set([ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
-  const imageOps = new Set([ops.paintImageXObject, ops.paintInlineImageXObject, ops.paintImageMaskXObject, ops.paintImageXObjectRepeat]);
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i];
-    if (fn === ops.save) stack.push({ ...state });
-    else if (fn === ops.restore) state = stack.pop() ?? state;
-    else if (fn === ops.transform) state.ctm = multiply(state.ctm, args as Matrix);
-    else if (fn === ops.paintFormXObjectBegin) {
-      stack.push({ ...state });
-      if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) state.ctm = multiply(state.ctm, Array.from(args[0] as number[]) as Matrix);
-    } else if (fn === ops.paintFormXObjectEnd) state = stack.pop() ?? state;
-    else if (fn === ops.setFillRGBColor) state.fillWhite = isWhite(args);
-    else if (fn === ops.setLineWidth) state.lineWidth = Number(args?.[0]) || 0;
-    else if (fn === ops.constructPath) {
-      const paint = args?.[0];
-      const buffer = args?.[1]?.[0];
-      if (!buffer) continue;
-      const m = multiply(page, state.ctm);
-      if (strokeOps.has(paint)) strokeSegments(buffer, m, out.segments);
-      if (fillOps.has(paint) && !state.fillWhite) filledRules(buffer, m, out.segments, pageArea);
-    } else if (imageOps.has(fn)) {
-      const m = multiply(page, state.ctm);
-      out.images.push(boxOf([apply(m, 0, 0), apply(m, 1, 0), apply(m, 0, 1), apply(m, 1, 1)]));
-    }
+/**
+ * Reads an operator list chunk by chunk, as pdf.js's core hands it out, so a page's operators are
+ * never all held at once; the graphics state carries over from one chunk to the next.
+ */
+export class GraphicsReader {
+  readonly graphics: PageGraphics = { segments: [], images: [] };
+  private readonly stack: State[] = [];
+  private state: State = { ctm: IDENTITY, fillWhite: false, lineWidth: 1 };
+  private readonly strokeOps: Set<number>;
+  private readonly fillOps: Set<number>;
+  private readonly imageOps: Set<number>;
+
+  constructor(private readonly ops: OpCodes, private readonly page: Matrix, private readonly pageArea: number) {
+    this.strokeOps = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
+    this.fillOps = new Set([ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
+    this.imageOps = new Set([ops.paintImageXObject, ops.paintInlineImageXObject, ops.paintImageMaskXObject, ops.paintImageXObjectRepeat]);
   }
-  return out;
+
+  read(fnArray: ArrayLike<number>, argsArray: any[], length: number): void {
+    const { ops, page, pageArea, stack, strokeOps, fillOps, imageOps } = this;
+    const out = this.graphics;
+    let state = this.state;
+    for (let i = 0; i < length; i++) {
+      const fn = fnArray[i];
+      const args = argsArray[i];
+      if (fn === ops.save) stack.push({ ...state });
+      else if (fn === ops.restore) state = stack.pop() ?? state;
+      else if (fn === ops.transform) state.ctm = multiply(state.ctm, args as Matrix);
+      else if (fn === ops.paintFormXObjectBegin) {
+        stack.push({ ...state });
+        if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) state.ctm = multiply(state.ctm, Array.from(args[0] as number[]) as Matrix);
+      } else if (fn === ops.paintFormXObjectEnd) state = stack.pop() ?? state;
+      else if (fn === ops.setFillRGBColor) state.fillWhite = isWhite(args);
+      else if (fn === ops.setLineWidth) state.lineWidth = Number(args?.[0]) || 0;
+      else if (fn === ops.constructPath) {
+        const paint = args?.[0];
+        const buffer = args?.[1]?.[0];
+        if (!buffer) continue;
+        const m = multiply(page, state.ctm);
+        if (strokeOps.has(paint)) strokeSegments(buffer, m, out.segments);
+        if (fillOps.has(paint) && !state.fillWhite) filledRules(buffer, m, out.segments, pageArea);
+      } else if (imageOps.has(fn)) {
+        const m = multiply(page, state.ctm);
+        out.images.push(boxOf([apply(m, 0, 0), apply(m, 1, 0), apply(m, 0, 1), apply(m, 1, 1)]));
+      }
+    }
+    this.state = state;
+  }
 }
 
 function isWhite(args: any): boolean {
