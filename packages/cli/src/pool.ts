@@ -19,7 +19,7 @@ export interface JobMessage {
   bytes: Uint8Array;
   /** Hex SHA-256 of `bytes`, hashed already by the main thread (for resume). */
   sha256: string;
-  /** A member of an archive: the archive file's sha256 (`path` is `archive.zip!/inner/x.pdf`). */
+  /** A member of an archive: the sha256 of the archive it was taken out of (`path` is `archive.zip!/inner/x.pdf`). */
   container?: string;
   /** False with --no-ocr. */
   ocr?: boolean;

@@ -24,11 +24,11 @@ export interface ParseJobData {
 export type ParseJobResult =
   | { kind: 'parsed' | 'resumed'; sha: string; failed: boolean; worker: string; heapBytes: number }
   | { kind: 'unreadable'; rule: string; reason: string; worker: string }
-  /** An archive: the archive's hash (its members' container), each member, and members that could not be read. */
+  /** An archive: its hash, each member (with its container), and members that could not be read. */
   | { kind: 'archive'; sha: string; members: MemberResult[]; problems: { path: string; rule: string; message: string }[]; worker: string; heapBytes: number };
 
-/** A document inside an archive: `path` is `archive.zip!/inner/x.pdf`. */
-export type MemberResult = { path: string; sha: string } & (
+/** A document inside an archive: `path` is `archive.zip!/inner/x.pdf`, `container` the sha256 of the archive it was taken out of. */
+export type MemberResult = { path: string; sha: string; container: string } & (
   | { kind: 'parsed' | 'resumed'; failed: boolean }
   | { kind: 'failed'; rule: 'timeout' | 'crash'; reason: string }
 );

@@ -2,7 +2,8 @@
  * What a queue worker does with one parse job, as a local run does with one input file: read it,
  * hash it, resume it when DIR/.parts has its part for this pipeline version, else parse it in the
  * worker-thread pool and store the part (temporary name, then rename). An archive is expanded
- * here and each document in it handled the same way, with the archive's hash as its container.
+ * here and each document in it handled the same way, with the hash of the archive it was taken out
+ * of as its container.
  *
  * A file that times out or crashes the parser is thrown (BullMQ retries it; after the last
  * attempt the run writes its issue). A member of an archive that does so is reported in the
@@ -48,7 +49,7 @@ export function parseHandler(pool: WorkerPool, pipelineVersion: string, me: stri
     const { members, problems } = await expandArchive(data.path, bytes);
     const results = await Promise.all(members.map(async (member): Promise<MemberResult> => {
       const memberSha = createHash('sha256').update(member.bytes).digest('hex');
-      return { path: member.path, sha: memberSha, ...(await parseBytes(data, member.path, member.bytes, memberSha, sha)) };
+      return { path: member.path, sha: memberSha, container: member.container, ...(await parseBytes(data, member.path, member.bytes, memberSha, member.container)) };
     }));
     return { kind: 'archive', sha, members: results, problems: problems.map((p) => ({ path: p.path, rule: p.rule, message: p.message })), worker: me, heapBytes: pool.peakWorkerHeapBytes };
   };

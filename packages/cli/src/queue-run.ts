@@ -57,7 +57,7 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunResu
   const crawlOrigin = createCrawlLookup();
   /** Every document found (a file, or a member of an archive): its path, hash, and whether it was parsed now. */
   const found: { path: string; sha: string; parsedNow: boolean }[] = [];
-  /** Archive member path → the archive file's sha256 (source.container). */
+  /** Archive member path → the sha256 of the archive it was taken out of (source.container). */
   const containers = new Map<string, string>();
   const counters: Counters = { processed: 0, resumed: 0, duplicates: 0, timeouts: 0, crashes: 0 };
   const workers = new Set<string>();
@@ -115,7 +115,7 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunResu
         failed = true;
         continue;
       }
-      containers.set(member.path, result.sha);
+      containers.set(member.path, member.container);
       found.push({ path: member.path, sha: member.sha, parsedNow: member.kind === 'parsed' });
       failed ||= member.failed;
     }

@@ -77,7 +77,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   /** sha256 → the path its records carry: the smallest path among files with those bytes. */
   const documents = new Map<string, string>();
   const duplicates: { path: string; sha: string; other: string }[] = [];
-  /** Archive member path → the archive file's sha256 (source.container). */
+  /** Archive member path → the sha256 of the archive it was taken out of (source.container). */
   const containers = new Map<string, string>();
   const progressStream = options.progressStream ?? process.stderr;
   const progress = new Progress(files.length, Progress.modeFor(progressStream, options.quiet), progressStream);
@@ -109,14 +109,15 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 
   /**
    * An archive (.zip that is not an Office file, .rar, .7z): each document in it is a document of
-   * its own, with its path inside the archive and the archive's hash as its container; each member
-   * that cannot be read gets its issue. The archive itself has no record.
+   * its own, with its path inside the archive and the hash of the archive it was taken out of (the
+   * innermost, when archives are nested) as its container; each member that cannot be read gets
+   * its issue. The archive itself has no record.
    */
-  const handleArchive = async (path: string, data: Uint8Array, sha: string): Promise<boolean> => {
+  const handleArchive = async (path: string, data: Uint8Array): Promise<boolean> => {
     const { members, problems } = await expandArchive(path, data);
-    for (const member of members) containers.set(member.path, sha);
+    for (const member of members) containers.set(member.path, member.container);
     for (const problem of problems) fail(problem.path, problem.rule.replace(/^document\./, ''), problem.message);
-    const outcomes = await Promise.all(members.map((member) => handleRead(member.path, member.bytes, sha)));
+    const outcomes = await Promise.all(members.map((member) => handleRead(member.path, member.bytes, member.container)));
     return problems.length > 0 || outcomes.some(Boolean);
   };
 
@@ -124,7 +125,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const handleRead = async (path: string, data: Uint8Array, container?: string): Promise<boolean> => {
     const sha = createHash('sha256').update(data).digest('hex');
     if (container === undefined && archiveKind(data)) {
-      const failed = await handleArchive(path, data, sha);
+      const failed = await handleArchive(path, data);
       progress.tick(failed);
       return failed;
     }

@@ -108,7 +108,7 @@ export interface SourceRef {
   bytes: number;
   mediaType: string;
   url: string | null;
-  /** A member of an archive: the archive file's sha256; `path` is `archive.zip!/inner/x.pdf`. */
+  /** A member of an archive: the sha256 of the archive it was taken out of (the innermost when nested); `path` is `archive.zip!/inner/x.pdf`. */
   container?: string;
 }
 
@@ -138,7 +138,7 @@ export interface InputFile {
   clues?: DocumentClues;
   /** Hex SHA-256 of `bytes`, when the caller has hashed them already (the batch runner does, for resume). */
   sha256?: string;
-  /** Taken out of an archive: the archive file's sha256 (`path` is `archive.zip!/inner/x.pdf`). */
+  /** Taken out of an archive: the sha256 of the archive it was taken out of (`path` is `archive.zip!/inner/x.pdf`). */
   container?: string;
   /** False: scanned pages are not read by OCR (`--no-ocr`); they get a parse issue. */
   ocr?: boolean;

@@ -45,7 +45,7 @@ export const DocumentRecordSchema = z.object({
     bytes: z.number().int().nonnegative(),
     mediaType: z.string(),
     url: z.string().nullable(),
-    /** A member of an archive: the archive file's sha256 (source.path is `archive.zip!/inner/x.pdf`). */
+    /** A member of an archive: the sha256 of the archive it was taken out of, the innermost when nested (source.path is `archive.zip!/inner/x.pdf`). */
     container: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   }),
   kind: z.enum(DOCUMENT_KINDS),

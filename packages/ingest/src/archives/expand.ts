@@ -4,6 +4,7 @@
  * bomb, limits). Archives inside archives are followed to `maxDepth`; limits on members and
  * expanded bytes hold for the whole tree. The archive itself is not a document.
  */
+import { createHash } from 'node:crypto';
 import { archiveKind, type ArchiveKind } from './kind.js';
 import { Budget, DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits, type MemberRule, type RawMember } from './members.js';
 import { zipMembers } from './zip.js';
@@ -11,6 +12,11 @@ import { zipMembers } from './zip.js';
 export interface ExpandedMember {
   path: string;
   bytes: Uint8Array;
+  /**
+   * Hex sha256 of the archive the document was taken out of (CANONICAL.md: source.container):
+   * for `a.zip!/b.7z!/x.pdf`, that of b.7z, the innermost.
+   */
+  container: string;
 }
 
 export interface MemberIssue {
@@ -38,6 +44,7 @@ export async function expandArchive(path: string, bytes: Uint8Array, limits: Arc
 
 async function expandInto(out: Expansion, path: string, bytes: Uint8Array, kind: ArchiveKind, depth: number, budget: Budget): Promise<void> {
   const members = await readMembers(kind, bytes, budget);
+  const container = createHash('sha256').update(bytes).digest('hex');
   if (typeof members === 'string') {
     out.problems.push({ path, rule: 'document.unreadable', message: `${members}. Download it again, or unpack it and give its files on their own.` });
     return;
@@ -50,7 +57,7 @@ async function expandInto(out: Expansion, path: string, bytes: Uint8Array, kind:
     }
     const inner = archiveKind(member.data!);
     if (!inner) {
-      out.members.push({ path: memberPath, bytes: member.data! });
+      out.members.push({ path: memberPath, bytes: member.data!, container });
     } else if (depth >= budget.limits.maxDepth) {
       out.problems.push({ path: memberPath, rule: 'document.unsupported', message: `an archive nested ${depth + 1} levels deep (govdocs follows ${budget.limits.maxDepth}); unpack it and give its files on their own` });
     } else {
