@@ -1,21 +1,24 @@
 /**
- * The 56 ethnic groups' names, as they appear inside autonomous-area names
- * (新平彝族傣族自治县, 察布查尔锡伯自治县, 鄂伦春自治旗). Source: 国家民委 list of the 56 民族.
+ * Autonomous-area names split into their place and their peoples (新平彝族傣族自治县 → 新平 +
+ * 彝族, 傣族), with the 56 民族 of data/ethnic-groups.json (its source is noted there).
  */
-export const ETHNIC_NAMES = [
-  '汉', '蒙古', '回', '藏', '维吾尔', '苗', '彝', '壮', '布依', '朝鲜', '满', '侗', '瑶', '白', '土家', '哈尼',
-  '哈萨克', '傣', '黎', '傈僳', '佤', '畲', '高山', '拉祜', '水', '东乡', '纳西', '景颇', '柯尔克孜', '土',
-  '达斡尔', '仫佬', '羌', '布朗', '撒拉', '毛南', '仡佬', '锡伯', '阿昌', '普米', '塔吉克', '怒', '乌孜别克',
-  '俄罗斯', '鄂温克', '德昂', '保安', '裕固', '京', '塔塔尔', '独龙', '鄂伦春', '赫哲', '门巴', '珞巴', '基诺',
-].sort((a, b) => b.length - a.length);
+import { readFileSync } from 'node:fs';
+
+let names: string[] | undefined;
+
+/** The 56 names, longest first (stable: ties keep the list's order), so a longer name is tried before its end. */
+function ethnicNames(): string[] {
+  names ??= (JSON.parse(readFileSync(new URL('../data/ethnic-groups.json', import.meta.url), 'utf8')) as { names: string[] }).names.sort((a, b) => b.length - a.length);
+  return names;
+}
 
 /** Trailing ethnic token: `X族`, or a multi-character `X` without 族 (锡伯, 哈萨克). */
 function trailingEthnic(text: string): string | null {
-  for (const e of ETHNIC_NAMES) {
+  for (const e of ethnicNames()) {
     if (text.endsWith(`${e}族`)) return `${e}族`;
   }
   if (text.endsWith('各族')) return '各族';
-  for (const e of ETHNIC_NAMES) {
+  for (const e of ethnicNames()) {
     if (e.length >= 2 && text.endsWith(e)) return e;
   }
   return null;
