@@ -3,7 +3,7 @@
  * `govdocs worker`: small JSON, never file bytes. Paths are absolute for reading; `path` is the
  * name the records carry, exactly as a local run of the same command would write it.
  */
-import type { DocumentClues } from '@govdocs/core';
+import type { DocumentClues, RuleDetail, RuleId } from '@govdocs/core';
 
 export interface ParseJobData {
   /** The dataset folder (absolute): the part goes to out/.parts/<sha256>.json. */
@@ -23,9 +23,9 @@ export interface ParseJobData {
 
 export type ParseJobResult =
   | { kind: 'parsed' | 'resumed'; sha: string; failed: boolean; worker: string; heapBytes: number }
-  | { kind: 'unreadable'; rule: string; reason: string; worker: string }
+  | { kind: 'unreadable'; rule: RuleDetail<'document'>; reason: string; worker: string }
   /** An archive: its hash, each member (with its container), and members that could not be read. */
-  | { kind: 'archive'; sha: string; members: MemberResult[]; problems: { path: string; rule: string; message: string }[]; worker: string; heapBytes: number };
+  | { kind: 'archive'; sha: string; members: MemberResult[]; problems: { path: string; rule: RuleId; message: string }[]; worker: string; heapBytes: number };
 
 /** A document inside an archive: `path` is `archive.zip!/inner/x.pdf`, `container` the sha256 of the archive it was taken out of. */
 export type MemberResult = { path: string; sha: string; container: string } & (

@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { IssueRecord, Manifest } from '@govdocs/core';
+import type { IssueRecord, Manifest, RuleId } from '@govdocs/core';
 import { createCrawlLookup } from '@govdocs/crawl/lookup';
 import { PIPELINE } from '@govdocs/pipelines/pipeline';
 import { parseQueueName, parseRedisUrl, runJobs, type RedisTarget, type Settled } from '@govdocs/queue';
@@ -45,9 +45,9 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunResu
   const pipeline = { ...PIPELINE };
   const pipelineVersion = `${pipeline.name}@${pipeline.version}`;
   const { files, missing } = expandInputs(options.inputs, [options.out]);
-  const looseIssues: IssueRecord[] = missing.map((m) => looseIssue(m.path, 'missing', `${m.path}: ${m.reason}. Check the path, or quote a glob so the shell does not expand it.`));
+  const looseIssues: IssueRecord[] = missing.map((m) => looseIssue(m.path, 'document.missing', `${m.path}: ${m.reason}. Check the path, or quote a glob so the shell does not expand it.`));
   const failures: Manifest['failures'] = missing.map((m) => ({ path: m.path, reason: m.reason }));
-  const fail = (path: string, rule: string, reason: string) => {
+  const fail = (path: string, rule: RuleId, reason: string) => {
     looseIssues.push(looseIssue(path, rule, `${path}: ${reason}`));
     failures.push({ path, reason });
   };
@@ -82,7 +82,7 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunResu
 
   const failDocument = (path: string, rule: 'timeout' | 'crash', reason: string) => {
     counters[rule === 'timeout' ? 'timeouts' : 'crashes']++;
-    fail(path, rule, reason);
+    fail(path, `document.${rule}`, reason);
   };
 
   const onSettled = (settled: Settled<ParseJobResult>) => {
@@ -96,7 +96,7 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunResu
     const result = settled.value;
     workers.add(result.worker);
     if (result.kind === 'unreadable') {
-      fail(path, result.rule, result.reason);
+      fail(path, `document.${result.rule}`, result.reason);
       progress.tick(true);
       return;
     }
@@ -108,7 +108,7 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunResu
     }
     // An archive: its documents, as a local run reads them; the archive itself has no record.
     let failed = result.problems.length > 0;
-    for (const problem of result.problems) fail(problem.path, problem.rule.replace(/^document\./, ''), problem.message);
+    for (const problem of result.problems) fail(problem.path, problem.rule, problem.message);
     for (const member of result.members) {
       if (member.kind === 'failed') {
         failDocument(member.path, member.rule, member.reason);

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { totalmem } from 'node:os';
 import PQueue from 'p-queue';
-import { SCHEMA_VERSION, type IssueRecord, type Manifest } from '@govdocs/core';
+import { SCHEMA_VERSION, type IssueRecord, type Manifest, type RuleDetail, type RuleId } from '@govdocs/core';
 import { expandInputs } from './inputs.js';
 import { createCrawlLookup } from '@govdocs/crawl/lookup';
 import { archiveKind, expandArchive } from '@govdocs/ingest/archive';
@@ -71,7 +71,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     maxOldGenerationSizeMb: workerHeapLimitMb(options.workers),
   });
   const { files, missing } = expandInputs(options.inputs, [options.out]);
-  const looseIssues: IssueRecord[] = missing.map((m) => looseIssue(m.path, 'missing', `${m.path}: ${m.reason}. Check the path, or quote a glob so the shell does not expand it.`));
+  const looseIssues: IssueRecord[] = missing.map((m) => looseIssue(m.path, 'document.missing', `${m.path}: ${m.reason}. Check the path, or quote a glob so the shell does not expand it.`));
   const failures: Manifest['failures'] = missing.map((m) => ({ path: m.path, reason: m.reason }));
   const counters: Counters = { processed: 0, resumed: 0, duplicates: 0, timeouts: 0, crashes: 0 };
   /** sha256 → the path its records carry: the smallest path among files with those bytes. */
@@ -87,7 +87,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const writer = new DatasetWriter(options.out, `${pipeline.name}@${pipeline.version}`);
 
   const crawlOrigin = createCrawlLookup();
-  const fail = (path: string, rule: string, reason: string) => {
+  const fail = (path: string, rule: RuleId, reason: string) => {
     looseIssues.push(looseIssue(path, rule, `${path}: ${reason}`));
     failures.push({ path, reason });
   };
@@ -96,7 +96,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const handle = async (path: string): Promise<void> => {
     const read = await readInput(path, options.maxBytes, budget);
     if ('reason' in read) {
-      fail(path, read.rule, read.reason);
+      fail(path, `document.${read.rule}`, read.reason);
       progress.tick(true);
       return;
     }
@@ -116,7 +116,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const handleArchive = async (path: string, data: Uint8Array): Promise<boolean> => {
     const { members, problems } = await expandArchive(path, data);
     for (const member of members) containers.set(member.path, member.container);
-    for (const problem of problems) fail(problem.path, problem.rule.replace(/^document\./, ''), problem.message);
+    for (const problem of problems) fail(problem.path, problem.rule, problem.message);
     const outcomes = await Promise.all(members.map((member) => handleRead(member.path, member.bytes, member.container)));
     return problems.length > 0 || outcomes.some(Boolean);
   };
@@ -161,13 +161,13 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       case 'timeout':
         counters.timeouts++;
         documents.delete(sha);
-        fail(path, 'timeout', `parsing took longer than ${outcome.ms / 1000} s and was stopped; the document was skipped. Raise --timeout to give it longer.`);
+        fail(path, 'document.timeout', `parsing took longer than ${outcome.ms / 1000} s and was stopped; the document was skipped. Raise --timeout to give it longer.`);
         return true;
       case 'crash':
       case 'error':
         counters.crashes++;
         documents.delete(sha);
-        fail(path, 'crash', `the parser failed on this document (${outcome.reason}); it was skipped. This is a govdocs bug: please report it with the file.`);
+        fail(path, 'document.crash', `the parser failed on this document (${outcome.reason}); it was skipped. This is a govdocs bug: please report it with the file.`);
         return true;
     }
   };
@@ -234,7 +234,7 @@ export function workerHeapLimitMb(workers: number): number {
 }
 
 /** Reads a file once the read-ahead has room for it; on success the caller gives `held` back to `budget`. */
-export async function readInput(path: string, maxBytes: number, budget: ByteBudget): Promise<{ data: Uint8Array; held: number } | { rule: string; reason: string }> {
+export async function readInput(path: string, maxBytes: number, budget: ByteBudget): Promise<{ data: Uint8Array; held: number } | { rule: RuleDetail<'document'>; reason: string }> {
   let held = 0;
   try {
     const size = (await stat(path)).size;
@@ -258,12 +258,12 @@ export function duplicateIssues(duplicates: { path: string; sha: string; other: 
     const message = canonical === undefined
       ? `${dup.path}: the same bytes as ${dup.other}, which could not be parsed (see its issue).`
       : `${dup.path}: the same bytes as ${canonical}; its records are written once, under that path.`;
-    return { ...looseIssue(dup.path, 'duplicate', message), documentId: canonical === undefined ? null : `sha256:${dup.sha}`, severity: 'info' as const };
+    return { ...looseIssue(dup.path, 'document.duplicate', message), documentId: canonical === undefined ? null : `sha256:${dup.sha}`, severity: 'info' as const };
   });
 }
 
-export function looseIssue(path: string, detail: string, message: string): IssueRecord {
-  return { documentId: null, tableId: null, severity: 'error', rule: `document.${detail}`, message, expected: null, actual: null, stage: 'run', source: { file: path } };
+export function looseIssue(path: string, rule: RuleId, message: string): IssueRecord {
+  return { documentId: null, tableId: null, severity: 'error', rule, message, expected: null, actual: null, stage: 'run', source: { file: path } };
 }
 
 function round(n: number): number {

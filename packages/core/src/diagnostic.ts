@@ -1,17 +1,13 @@
 import type { Place } from './place.js';
-
-export type Severity = 'error' | 'warning' | 'info';
-
-/** The rule families of CANONICAL.md; a rule is `family.detail`. */
-export const RULE_FAMILIES = ['sum', 'balance', 'crosstable', 'code', 'name', 'unit', 'parse', 'document'] as const;
-export type RuleFamily = (typeof RULE_FAMILIES)[number];
+import type { RuleId, Severity } from './rules.js';
 
 /**
  * A finding of any stage, modelled on unified's vfile-message: what (`message`), which rule
  * (`rule`, `family.detail`), who said it (`stage`), how bad (`severity`) and where (`place`).
  */
 export interface Diagnostic {
-  rule: `${RuleFamily}.${string}`;
+  /** `family.detail`, one of rules.ts. */
+  rule: RuleId;
   severity: Severity;
   message: string;
   /** The stage that raised it: `ingest`, `tables`, `headers`, `names`, `validate`, `run`. */
@@ -27,8 +23,4 @@ export interface Diagnostic {
 export interface StageResult<T> {
   value: T;
   diagnostics: Diagnostic[];
-}
-
-export function diagnostic(d: Diagnostic): Diagnostic {
-  return d;
 }

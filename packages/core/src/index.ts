@@ -1,5 +1,7 @@
 export * from './place.js';
 export * from './diagnostic.js';
+export * from './rules.js';
+export * from './rules-doc.js';
 export * from './model.js';
 export * from './schemas.js';
 export * from './amount.js';

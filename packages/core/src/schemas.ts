@@ -3,6 +3,7 @@
  * is parsed with these first; `schemas/` holds the JSON Schema generated from them.
  */
 import { z } from 'zod';
+import { RULE_IDS } from './rules.js';
 
 export const SCHEMA_VERSION = '1';
 
@@ -159,7 +160,7 @@ export const IssueRecordSchema = z.object({
   documentId: z.string().nullable(),
   tableId: z.string().nullable(),
   severity: z.enum(SEVERITIES),
-  rule: z.string().regex(/^(sum|balance|crosstable|code|name|unit|parse|document)\.[a-z_.]+$/),
+  rule: z.enum(RULE_IDS),
   message: z.string().min(1),
   expected: z.union([z.number(), z.string()]).nullable(),
   actual: z.union([z.number(), z.string()]).nullable(),

@@ -2,7 +2,7 @@
  * A file's bytes → the document model. What a file is comes from its bytes (sniff.ts), not its
  * name. A file that cannot be read gives a `document` diagnostic and a null value; the run goes on.
  */
-import type { DocumentModel, InputFile, StageResult } from '@govdocs/core';
+import type { DocumentModel, InputFile, RuleDetail, StageResult } from '@govdocs/core';
 import { baseModel } from './base-model.js';
 import { ARCHIVE_ALONE, documentIssue } from './document-issue.js';
 import { MEDIA_TYPES, sniffFormat } from './sniff.js';
@@ -54,6 +54,6 @@ function readTextDocument(file: InputFile): DocumentModel {
   return { ...model, script, blocks };
 }
 
-function fail(file: InputFile, detail: string, message: string): StageResult<null> {
+function fail(file: InputFile, detail: RuleDetail<'document'>, message: string): StageResult<null> {
   return { value: null, diagnostics: [documentIssue(file, detail, message)] };
 }

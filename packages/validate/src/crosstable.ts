@@ -2,6 +2,7 @@
  * The same figure in two tables of one document (收支总表 ↔ 收入总表/支出总表, 04表 ↔ 05表, 06表 ↔
  * 05表), compared like with like.
  */
+import type { RuleId } from '@govdocs/core';
 import { codeOf, codeRows, labelOf, panelOf, type RowInfo, type TableModel } from './model.js';
 import { panelTotals, type Panel } from './lines.js';
 import { tableName, term, type Equation } from './equations.js';
@@ -38,7 +39,7 @@ export function crossTableEquations(models: TableModel[]): Equation[] {
   const general = only('general_budget');
   const basic = only('general_budget_basic');
   const approp = only('appropriation_summary');
-  const pair = (rule: string, detail: TableModel, dSubject: string, dMeasures: string[], ref: TableModel, rSubject: string, rMeasures: string[]) => {
+  const pair = (rule: RuleId, detail: TableModel, dSubject: string, dMeasures: string[], ref: TableModel, rSubject: string, rMeasures: string[]) => {
     const dm = firstMeasure(detail, dSubject, dMeasures);
     const rm = firstMeasure(ref, rSubject, rMeasures);
     if (!dm || !rm) return;

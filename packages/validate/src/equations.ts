@@ -2,6 +2,7 @@
  * The accounting identities of a disclosure, written as equations `total = Σ parts` over table
  * cells (slots). Each knows its rule, so a violated one can be reported in words.
  */
+import type { RuleId } from '@govdocs/core';
 import { codeOf, codeRows, labelOf, panelOf, slotKey, type RowInfo, type TableModel } from './model.js';
 import { isKnownCode } from './classification.js';
 import { NUMBERED, holds, panelTotals, readings, yearBlock, type Line, type Panel } from './lines.js';
@@ -21,7 +22,7 @@ export interface Term {
 
 export interface Equation {
   /** `family.detail`, e.g. `sum.children`. */
-  rule: string;
+  rule: RuleId;
   total: Term;
   parts: Term[];
   /** What the parts are, for messages: “its 项 rows”, “基本支出 + 项目支出”. */
@@ -296,7 +297,7 @@ function summaryEquations(model: TableModel): Equation[] {
  * total = Σ the parts of a block of lines, in the first reading of its structure that the figures
  * fit; when none fits, the most likely reading, marked uncertain unless the printed structure is.
  */
-function lineSum(model: TableModel, rule: string, total: RowInfo, block: Line[], measure: string, label: string, fixed: Term[] = []): Equation {
+function lineSum(model: TableModel, rule: RuleId, total: RowInfo, block: Line[], measure: string, label: string, fixed: Term[] = []): Equation {
   const all = readings(model, block, measure);
   // Numbered lines say which are parts of which: no other reading is tried.
   const options = all[0]?.certain && all[0].why === NUMBERED ? [all[0]] : all;

@@ -4,6 +4,7 @@
  * violated and fewest satisfied identities, correct it to what its identity expects, re-check, and
  * repeat. Each wrong cell is reported once, through its most specific identity.
  */
+import type { RuleId } from '@govdocs/core';
 import { cellTolerance, withinRounding, type MoneyCell, type TableModel } from './model.js';
 import type { Equation, Term } from './equations.js';
 
@@ -22,9 +23,9 @@ export interface Blame {
 }
 
 /** Rule order when one cell breaks several identities: the narrower claim explains it best. */
-const RULE_ORDER = ['sum.total_row', 'sum.children', 'sum.columns', 'sum.items', 'sum.lines', 'balance.carryover', 'balance.totals'];
+const RULE_ORDER: RuleId[] = ['sum.total_row', 'sum.children', 'sum.columns', 'sum.items', 'sum.lines', 'balance.carryover', 'balance.totals'];
 
-function ruleRank(rule: string): number {
+function ruleRank(rule: RuleId): number {
   const i = RULE_ORDER.indexOf(rule);
   return i < 0 ? RULE_ORDER.length : i;
 }

@@ -51,7 +51,7 @@ function toDiagnostic(document: DocumentRecord, group: Blame[]): Diagnostic {
   }
   const severity = 'error';
   return {
-    rule: equation.rule as Diagnostic['rule'], severity, stage: 'validate', message,
+    rule: equation.rule, severity, stage: 'validate', message,
     place: placeOf(document, first), tableId: model.table.id,
     expected: fenToYuan(expected), actual: fenToYuan(actual),
   };

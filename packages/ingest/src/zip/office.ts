@@ -4,7 +4,7 @@
  * OOXML file.
  */
 import * as XLSX from '@e965/xlsx';
-import type { Diagnostic, DocumentModel, InputFile, StageResult } from '@govdocs/core';
+import type { Diagnostic, DocumentModel, InputFile, RuleDetail, StageResult } from '@govdocs/core';
 import { baseModel } from '../base-model.js';
 import { ARCHIVE_ALONE, documentIssue } from '../document-issue.js';
 import { MEDIA_TYPES } from '../sniff.js';
@@ -97,7 +97,7 @@ function noTables(file: InputFile, blocks: DocumentModel['blocks']): Diagnostic[
   return [{ rule: 'document.no_table', severity: 'info', stage: 'ingest', message: `${file.path}: no table found; its text is kept.`, place: { file: file.path } }];
 }
 
-function fail(file: InputFile, detail: string, message: string): Result {
+function fail(file: InputFile, detail: RuleDetail<'document'>, message: string): Result {
   return { value: null, diagnostics: [documentIssue(file, detail, message)] };
 }
 
