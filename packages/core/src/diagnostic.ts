@@ -3,7 +3,7 @@ import type { Place } from './place.js';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** The rule families of CANONICAL.md; a rule is `family.detail`. */
-export const RULE_FAMILIES = ['sum', 'balance', 'crosstable', 'code', 'name', 'unit', 'parse', 'document'] as const;
+export const RULE_FAMILIES = ['sum', 'balance', 'crosstable', 'code', 'name', 'unit', 'narrative', 'parse', 'document'] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
 /**
