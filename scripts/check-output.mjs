@@ -10,7 +10,7 @@ if (!dir) {
   console.error('usage: node scripts/check-output.mjs OUT_DIR');
   process.exit(1);
 }
-const files = { 'documents.jsonl': 'document', 'tables.jsonl': 'table', 'facts.jsonl': 'fact', 'indicators.jsonl': 'indicator', 'issues.jsonl': 'issue' };
+const files = { 'documents.jsonl': 'document', 'tables.jsonl': 'table', 'facts.jsonl': 'fact', 'indicators.jsonl': 'indicator', 'statements.jsonl': 'statement', 'issues.jsonl': 'issue' };
 let bad = 0;
 let total = 0;
 for (const [file, type] of Object.entries(files)) {

@@ -1,7 +1,7 @@
 /**
  * The `disclosures` pipeline: one file in, the canonical records of one document out.
  *
- *   ingest → tables → headers → names → validate
+ *   ingest → tables → headers → names → validate → narrative
  *
  * Each stage is a pure function from a typed input to a typed output plus diagnostics. A stage
  * that throws loses only its own document: the error becomes a `document.crash` issue.
@@ -12,6 +12,7 @@ import { detectTables } from '@govdocs/tables';
 import { alignTables } from '@govdocs/headers';
 import { resolveNames, type DocumentIdentity } from '@govdocs/names';
 import { nationalName, validateDocument } from '@govdocs/validate';
+import { readNarrative } from '@govdocs/narrative';
 import { withOcrConfidence } from './ocr-confidence.js';
 
 export { PIPELINE } from './pipeline.js';
@@ -28,7 +29,8 @@ export async function processDocument(file: InputFile): Promise<DocumentOutput> 
     await run.stage('validate', () => validateDocument({ document, tables: aligned.tables, facts: aligned.facts }));
     const ocr = withOcrConfidence(doc, aligned.tables, withNationalNames(aligned.facts, document.fiscalYear));
     run.diagnostics.push(...ocr.diagnostics);
-    return { document, ...aligned, facts: ocr.facts, diagnostics: run.diagnostics, timings: run.timings };
+    const statements = await run.stage('narrative', () => readNarrative({ doc: withTables, document, tables: aligned.tables, facts: ocr.facts }));
+    return { document, ...aligned, facts: ocr.facts, statements, diagnostics: run.diagnostics, timings: run.timings };
   } catch (error) {
     run.diagnostics.push({
       rule: 'document.crash', severity: 'error', stage: run.current, place: { file: file.path },
@@ -78,7 +80,7 @@ function failedOutput(file: InputFile, run: StageRunner, reason: string): Docume
     source: { path: file.path, sha256: hash, bytes: file.bytes.byteLength, mediaType: MEDIA_TYPES[format] ?? MEDIA_TYPES.binary, url: file.url ?? null, ...(file.container ? { container: file.container } : {}) },
     kind: 'unknown', fiscalYear: null, title: null, region: null, department: null, pages: 0, script: 'simplified', tables: 0,
   };
-  return { document, tables: [], facts: [], indicators: [], diagnostics: run.diagnostics, timings: run.timings, failed: reason };
+  return { document, tables: [], facts: [], indicators: [], statements: [], diagnostics: run.diagnostics, timings: run.timings, failed: reason };
 }
 
 /**

@@ -14,7 +14,8 @@ Usage:
 
 Reads every input (PDF, scanned PDF by OCR, DOCX, DOC/WPS, XLSX/XLS/ET/ODS, HTML, text, and the
 documents inside .zip/.rar/.7z archives), writes to DIR:
-  documents.jsonl  tables.jsonl  facts.jsonl  indicators.jsonl  issues.jsonl  manifest.json
+  documents.jsonl  tables.jsonl  facts.jsonl  indicators.jsonl  statements.jsonl  issues.jsonl
+  manifest.json
 
 Options:
   -o, --out DIR        output folder (created if missing; an existing one is resumed)

@@ -49,7 +49,7 @@ function minimalManifest(): Manifest {
   return {
     tool: { name: 'govdocs', version: '0' }, schemaVersion: SCHEMA_VERSION, pipeline: { ...PIPELINE }, command: [],
     inputs: { files: 0, byMediaType: {} },
-    counts: { documents: 0, tables: 0, facts: 0, indicators: 0, issues: 0, issuesByFamily: {}, issuesBySeverity: {} },
+    counts: { documents: 0, tables: 0, facts: 0, indicators: 0, statements: 0, issues: 0, issuesByFamily: {}, issuesBySeverity: {} },
     failures: [], timings: { totalMs: 0, byStageMs: {}, docsPerSecond: 0 }, peakRssBytes: 0, workers: 1,
   };
 }
@@ -89,16 +89,18 @@ describe('part files', () => {
     read.issues.slice(1).forEach((issue, i) => expect(before(read.issues[i]!, issue)).toBe(true));
   });
 
-  it('is a header line then the five sections, each the exact jsonl lines of its records', () => {
+  it('is a header line then the six sections, each the exact jsonl lines of its records', () => {
     const bytes = Buffer.from(renderPart(buildPart(output, VERSION)));
     const header = JSON.parse(bytes.subarray(0, bytes.indexOf(0x0a)).toString('utf8'));
     expect(Object.keys(header).slice(0, 2)).toEqual(['layout', 'pipelineVersion']);
     expect(header.path).toBe(AWKWARD);
-    expect(header.summary.records).toEqual({ tables: output.tables.length, facts: output.facts.length, indicators: output.indicators.length, issues: output.diagnostics.length });
+    expect(header.summary.records).toEqual({ tables: output.tables.length, facts: output.facts.length, indicators: output.indicators.length, statements: output.statements.length, issues: output.diagnostics.length });
+    expect(output.statements.length).toBeGreaterThan(0);
     const part = parsePart(bytes, VERSION)!;
     expect(part.sections.documents.toString('utf8')).toBe(lines([output.document]));
     expect(part.sections.facts.toString('utf8')).toBe(lines(output.facts));
     expect(part.sections.tables.toString('utf8')).toBe(lines(output.tables));
+    expect(part.sections.statements.toString('utf8')).toBe(lines(output.statements));
     // The whole file is JSON lines, path and Chinese text as raw UTF-8.
     for (const line of bytes.toString('utf8').trimEnd().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
     expect(bytes.toString('utf8')).toContain(JSON.stringify(AWKWARD).slice(1, -1));
@@ -116,7 +118,7 @@ describe('part files', () => {
     expect(files.facts).toBe(lines([...other.facts, ...output.facts]));
     expect(files.issues.startsWith(lines([loose]))).toBe(true);
     expect(files.issues.split('\n').length - 1).toBe(1 + 2 * output.diagnostics.length);
-    expect(tally.counts).toEqual({ documents: 2, tables: 2 * output.tables.length, facts: 2 * output.facts.length, indicators: 2 * output.indicators.length, issues: 1 + 2 * output.diagnostics.length });
+    expect(tally.counts).toEqual({ documents: 2, tables: 2 * output.tables.length, facts: 2 * output.facts.length, indicators: 2 * output.indicators.length, statements: 2 * output.statements.length, issues: 1 + 2 * output.diagnostics.length });
     expect(mergeMs).toBeGreaterThanOrEqual(0);
   });
 

@@ -3,10 +3,10 @@
  * worker exactly as they must appear in the dataset's jsonl files, so the main thread's merge only
  * copies bytes.
  *
- * Layout: one header line of JSON, then the five sections back to back:
+ * Layout: one header line of JSON, then the six sections back to back:
  *
- *     {"layout":"govdocs-part/2","pipelineVersion":"…","path":"…","bytes":[d,t,f,i,s],"summary":{…}}\n
- *     <documents lines><tables lines><facts lines><indicators lines><issues lines>
+ *     {"layout":"govdocs-part/3","pipelineVersion":"…","path":"…","bytes":[d,t,f,i,s,x],"summary":{…}}\n
+ *     <documents lines><tables lines><facts lines><indicators lines><statements lines><issues lines>
  *
  * `bytes` holds each section's length in bytes; every section is zero or more whole JSON lines
  * (so the whole file is itself JSON lines). `summary` is what the manifest's tally needs, so the
@@ -17,15 +17,15 @@
 import type { IssueRecord } from '@govdocs/core';
 import type { StoredDocument } from './part-records.js';
 
-export const SECTIONS = ['documents', 'tables', 'facts', 'indicators', 'issues'] as const;
+export const SECTIONS = ['documents', 'tables', 'facts', 'indicators', 'statements', 'issues'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 /** Bumped whenever the layout changes: parts in any other layout are redone, never misread. */
-export const PART_LAYOUT = 'govdocs-part/2';
+export const PART_LAYOUT = 'govdocs-part/3';
 
 /** What the manifest needs of one document, so the merge never parses its records. */
 export interface DocumentSummary {
-  records: { tables: number; facts: number; indicators: number; issues: number };
+  records: { tables: number; facts: number; indicators: number; statements: number; issues: number };
   issuesByFamily: Record<string, number>;
   issuesBySeverity: Record<string, number>;
   /** Why the document could not be read (the text the manifest's `failures` list shows); null when it was. */
@@ -66,6 +66,7 @@ export function renderPart(part: StoredDocument): Uint8Array {
     jsonLines(part.tables),
     jsonLines(part.facts),
     jsonLines(part.indicators),
+    jsonLines(part.statements),
     jsonLines(sortIssues(part.issues)),
   ].map((text) => Buffer.from(text, 'utf8'));
   const header: PartHeader = {
@@ -221,7 +222,7 @@ function summarise(part: StoredDocument): DocumentSummary {
     issuesBySeverity[issue.severity] = (issuesBySeverity[issue.severity] ?? 0) + 1;
   }
   return {
-    records: { tables: part.tables.length, facts: part.facts.length, indicators: part.indicators.length, issues: part.issues.length },
+    records: { tables: part.tables.length, facts: part.facts.length, indicators: part.indicators.length, statements: part.statements.length, issues: part.issues.length },
     issuesByFamily,
     issuesBySeverity,
     failure: part.failed ? failureReason(part) : null,

@@ -4,7 +4,7 @@
  * thread only writes bytes.
  */
 import {
-  DocumentRecordSchema, FactRecordSchema, IndicatorRecordSchema, IssueRecordSchema, TableRecordSchema,
+  DocumentRecordSchema, FactRecordSchema, IndicatorRecordSchema, IssueRecordSchema, StatementRecordSchema, TableRecordSchema,
   toIssueRecord, type DocumentOutput, type IssueRecord,
 } from '@govdocs/core';
 import type { ZodType } from 'zod';
@@ -17,6 +17,7 @@ export interface StoredDocument {
   tables: DocumentOutput['tables'];
   facts: DocumentOutput['facts'];
   indicators: DocumentOutput['indicators'];
+  statements: DocumentOutput['statements'];
   issues: IssueRecord[];
   /** Wall time per stage in ms. Only the manifest reports timings; the jsonl files never do. */
   timings: Record<string, number>;
@@ -35,6 +36,7 @@ export function buildPart(output: DocumentOutput, pipelineVersion: string): Stor
     tables: output.tables.map((t) => check(TableRecordSchema, t, 'table', t.id)),
     facts: output.facts.map((f) => check(FactRecordSchema, f, 'fact', `${f.tableId} r${f.source.row} c${f.source.col}`)),
     indicators: output.indicators.map((x) => check(IndicatorRecordSchema, x, 'indicator', `${x.tableId} r${x.source.row}`)),
+    statements: output.statements.map((x) => check(StatementRecordSchema, x, 'statement', `page ${x.page ?? '-'} sentence ${x.sentence}`)),
     issues: output.diagnostics.map((d) => check(IssueRecordSchema, toIssueRecord(id, d), 'issue', d.rule)),
     timings: output.timings,
   };

@@ -4,7 +4,10 @@
  * - no document crashes or fails the schema check;
  * - 栏次 / 行次 rows ("栏次 | 1 | 2", "** | 1 | 2") give no facts;
  * - measures: at most 2 % of the facts keep printed header words (a header not yet in the
- *   vocabulary of CANONICAL.md and packages/headers/README.md).
+ *   vocabulary of CANONICAL.md and packages/headers/README.md);
+ * - prose: every document with a 情况说明 gives statements; at least 95 % of those a table holds
+ *   agree with it; the narrative issues are the faults a reader confirmed on the page
+ *   (packages/narrative/src/fixtures/real-faults.json).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,5 +51,19 @@ describe.skipIf(docs.length === 0)('real disclosures', () => {
     expect(facts.length).toBeGreaterThan(10_000);
     const unmapped = facts.filter((f) => /[\u4e00-\u9fff]/.test(f.measure));
     expect(unmapped.length / facts.length).toBeLessThanOrEqual(0.02);
+  });
+
+  it('states figures from every 情况说明, agrees with the tables, and finds only the real faults', () => {
+    // Tables only (省级部门预算公开报表, Beijing 附件2 报表): no prose to read.
+    const tablesOnly = ['d06.pdf', 'd08.pdf', 'd26.pdf', 'd27.pdf'];
+    for (const [name, part] of parts) if (!tablesOnly.includes(name)) expect(part.statements.length, name).toBeGreaterThan(0);
+    const all = [...parts.values()];
+    const linked = all.flatMap((p) => p.statements).filter((s) => s.tableFact).length;
+    const mismatches = all.flatMap((p) => p.issues).filter((i) => i.rule === 'narrative.mismatch').length;
+    expect(linked).toBeGreaterThan(300);
+    expect(1 - mismatches / linked).toBeGreaterThanOrEqual(0.95);
+    const found = [...parts].flatMap(([name, p]) => p.issues.filter((i) => i.rule.startsWith('narrative.')).map((i) => `${name} p${i.source.page} ${i.rule}`)).sort();
+    const faults = JSON.parse(readFileSync(new URL('../../narrative/src/fixtures/real-faults.json', import.meta.url), 'utf8')) as { doc: string; page: number; rule: string }[];
+    expect(found).toEqual(faults.map((f) => `${f.doc} p${f.page} ${f.rule}`).sort());
   });
 });

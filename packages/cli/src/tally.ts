@@ -3,7 +3,7 @@ import type { IssueRecord, Manifest } from '@govdocs/core';
 import type { DocumentSummary } from './part-layout.js';
 
 export class Tally {
-  counts = { documents: 0, tables: 0, facts: 0, indicators: 0, issues: 0 };
+  counts = { documents: 0, tables: 0, facts: 0, indicators: 0, statements: 0, issues: 0 };
   pages = 0;
   byFamily: Record<string, number> = {};
   bySeverity: Record<string, number> = {};
@@ -17,6 +17,7 @@ export class Tally {
     this.counts.tables += summary.records.tables;
     this.counts.facts += summary.records.facts;
     this.counts.indicators += summary.records.indicators;
+    this.counts.statements += summary.records.statements ?? 0;
     this.counts.issues += summary.records.issues;
     this.pages += summary.pages;
     this.byMediaType[summary.mediaType] = (this.byMediaType[summary.mediaType] ?? 0) + 1;

@@ -59,6 +59,7 @@ export class DatasetWriter {
       tables: records('tables'),
       facts: records('facts'),
       indicators: records('indicators'),
+      statements: records('statements'),
       issues: records('issues'),
       timings: summary.timings,
     };

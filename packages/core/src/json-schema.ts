@@ -7,6 +7,7 @@ const FILES: Record<keyof typeof RECORD_SCHEMAS, string> = {
   table: 'table.schema.json',
   fact: 'fact.schema.json',
   indicator: 'indicator.schema.json',
+  statement: 'statement.schema.json',
   issue: 'issue.schema.json',
   manifest: 'manifest.schema.json',
 };

@@ -1,5 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
-import type { DocumentRecord, FactRecord, IndicatorRecord, TableRecord } from './schemas.js';
+import type { DocumentRecord, FactRecord, IndicatorRecord, StatementRecord, TableRecord } from './schemas.js';
 
 /** Everything the pipeline produces for one document, before it is written. */
 export interface DocumentOutput {
@@ -7,6 +7,8 @@ export interface DocumentOutput {
   tables: TableRecord[];
   facts: FactRecord[];
   indicators: IndicatorRecord[];
+  /** Figures stated in the prose (情况说明, 编制说明), one per figure. */
+  statements: StatementRecord[];
   diagnostics: Diagnostic[];
   /** Wall time per stage in ms, for the manifest. */
   timings: Record<string, number>;

@@ -46,7 +46,7 @@ export const DocumentRecordSchema = z.object({
     bytes: z.number().int().nonnegative(),
     mediaType: z.string(),
     url: z.string().nullable(),
-    /** A member of an archive: the sha256 of the archive it was taken out of, the innermost when nested (source.path is `archive.zip!/inner/x.pdf`). */
+    /** A member of an archive: the archive file's sha256 (source.path is `archive.zip!/inner/x.pdf`). */
     container: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   }),
   kind: z.enum(DOCUMENT_KINDS),
@@ -156,6 +156,46 @@ export const IndicatorRecordSchema = z.object({
   source: z.object({ row: z.number().int().nonnegative(), ...position }),
 });
 
+export const STATEMENT_TOPICS = [
+  'income.total', 'income.fiscal_appropriation', 'expenditure.total', 'expenditure.basic', 'expenditure.project',
+  'general_budget', 'government_fund', 'state_capital',
+  'three_public.total', 'three_public.overseas', 'three_public.vehicles', 'three_public.vehicle_purchase',
+  'three_public.vehicle_operation', 'three_public.reception', 'operating_costs', 'procurement', 'function', 'other',
+] as const;
+
+export const StatementRecordSchema = z.object({
+  documentId: z.string(),
+  /** Page the sentence starts on (paged formats). */
+  page: z.number().int().positive().optional(),
+  /** Source line the sentence starts on (text dumps). */
+  line: z.number().int().positive().optional(),
+  /** 1-based number of the sentence on its page (in the whole document for formats without pages). */
+  sentence: z.number().int().positive(),
+  text: z.string().min(1),
+  topic: z.enum(STATEMENT_TOPICS),
+  /** The 类/款/项 line a `function` statement names, resolved to its code where it could be. */
+  subject: z.object({ scheme: z.enum(['function', 'economic']), code: z.string().regex(/^\d{3,7}$/).nullable(), name: z.string() }).strict().nullable(),
+  value: z.number().finite(),
+  unit: z.literal('yuan'),
+  printed: z.string(),
+  /** The printed precision in yuan (938.99万元 → 100). */
+  precision: z.number().positive(),
+  change: z.object({
+    against: z.string().nullable(),
+    direction: z.enum(['increase', 'decrease', 'flat']).nullable(),
+    value: z.number().finite().nullable(),
+    percent: z.number().finite().nullable(),
+  }).strict().nullable(),
+  purpose: z.string().nullable(),
+  reason: z.string().nullable(),
+  tableFact: z.object({
+    tableId: z.string(),
+    row: z.number().int().nonnegative(),
+    col: z.number().int().nonnegative(),
+    value: z.number().finite(),
+  }).strict().nullable(),
+});
+
 export const IssueRecordSchema = z.object({
   documentId: z.string().nullable(),
   tableId: z.string().nullable(),
@@ -185,6 +225,7 @@ export const ManifestSchema = z.object({
     tables: z.number().int().nonnegative(),
     facts: z.number().int().nonnegative(),
     indicators: z.number().int().nonnegative(),
+    statements: z.number().int().nonnegative(),
     issues: z.number().int().nonnegative(),
     issuesByFamily: z.record(z.string(), z.number().int()),
     issuesBySeverity: z.record(z.string(), z.number().int()),
@@ -224,6 +265,8 @@ export type Subject = z.infer<typeof SubjectSchema>;
 export type FactRecord = z.infer<typeof FactRecordSchema>;
 export type IndicatorStage = (typeof INDICATOR_STAGES)[number];
 export type IndicatorRecord = z.infer<typeof IndicatorRecordSchema>;
+export type StatementTopic = (typeof STATEMENT_TOPICS)[number];
+export type StatementRecord = z.infer<typeof StatementRecordSchema>;
 export type IssueRecord = z.infer<typeof IssueRecordSchema>;
 export type Manifest = z.infer<typeof ManifestSchema>;
 
@@ -233,6 +276,7 @@ export const RECORD_SCHEMAS = {
   table: TableRecordSchema,
   fact: FactRecordSchema,
   indicator: IndicatorRecordSchema,
+  statement: StatementRecordSchema,
   issue: IssueRecordSchema,
   manifest: ManifestSchema,
 } as const;
