@@ -52,7 +52,7 @@ function changes(expected: string, written: string): string {
     const fields = fieldChanges(parse(before[i]), parse(after[i]), '').slice(0, 4);
     out.push(`line ${i + 1}: ${fields.length ? fields.join('; ') : 'added or removed'}`);
   }
-  return `\n  ${out.join('\n  ')}\n`;
+  return `\n  ${out.join('\n  ')}\n  (a change meant on purpose: pnpm golden:update, or pnpm test -u; then review the diff of pipelines/fixtures/golden)\n`;
 }
 
 function parse(line: string | undefined): unknown {
