@@ -130,7 +130,7 @@ function otherYear(f: FactRecord, year: number | null): boolean {
   return year !== null && [...path.matchAll(/(20\d\d)年?/g)].some((m) => Number(m[1]) !== year);
 }
 
-function toCell(fact: FactRecord, table: TableRecord | undefined): Cell {
+export function toCell(fact: FactRecord, table: TableRecord | undefined): Cell {
   const fen = BigInt(Math.round(fact.value * 100));
   const parsed = parseNumber(fact.source.text);
   const exponent = (table?.unit ? UNIT_EXPONENT[table.unit] : 0) + 2 - (parsed ? parsed.scale : 2);

@@ -4,7 +4,8 @@
  * coarser of the two printed precisions.
  */
 import { Reporter, type Diagnostic, type DocumentRecord, type FactRecord, type Spot, type StatementRecord, type TableRecord } from '@govdocs/core';
-import { candidateCells, type Cell } from './cells.js';
+import { candidateCells, toCell, type Cell } from './cells.js';
+import { changeAgainstTable, previousYearFact } from './previous.js';
 import type { Draft } from './extract.js';
 import { agrees, fenToYuanNumber, formatYuan } from './figures.js';
 
@@ -28,7 +29,11 @@ export function checkStatement(draft: Draft, code: string | null, name: string |
   const groups = candidateCells(draft.topic, code, facts, tables, document.fiscalYear, draft.basis).filter((g) => g.cells.length);
   if (!groups.length) return { tableFact: null, diagnostics };
   const match = groups.flatMap((g) => g.cells).find((cell) => agrees(draft.money.fen, cell.fen, max(draft.money.unitFen, cell.unitFen)));
-  if (match) return { tableFact: link(match), diagnostics };
+  if (match) {
+    const lastYear = againstLastYear(draft, match, document, facts, tables);
+    if (lastYear) diagnostics.push(lastYear);
+    return { tableFact: link(match), diagnostics };
+  }
   if (groups[0]!.loose) return { tableFact: null, diagnostics };
   const cell = groups[0]!.cells[0]!;
   diagnostics.push(mismatch(draft, cell, name, document, tables));
@@ -121,4 +126,21 @@ function percentRange(current: bigint, currentUnit: bigint, base: bigint, baseUn
   const lowBase = Math.max(b - db, 1e-9);
   const values = [((c - dc) / (b + db) - 1) * 100, ((c + dc) / lowBase - 1) * 100];
   return [Math.min(...values), Math.max(...values)];
+}
+
+/** A stated change against the table's own last-year column, when the table prints one. */
+function againstLastYear(draft: Draft, cell: Cell, document: DocumentRecord, facts: FactRecord[], tables: Map<string, TableRecord>): Diagnostic | undefined {
+  const change = draft.change;
+  if (!change || change.stated.earlier || (change.fen === null && change.percent === null)) return undefined;
+  const lastFact = previousYearFact(cell.fact, facts, document.fiscalYear);
+  if (!lastFact) return undefined;
+  const last = toCell(lastFact, tables.get(lastFact.tableId));
+  const problem = changeAgainstTable({ direction: change.direction, fen: change.stated.amount || change.direction === 'flat' ? change.fen : null, percent: change.percent, ...(change.percentDecimals !== undefined ? { percentDecimals: change.percentDecimals } : {}), unitFen: change.stated.amount?.unitFen ?? (change.direction === 'flat' ? 1n : null) }, { current: cell, last });
+  if (!problem) return undefined;
+  const table = tables.get(cell.fact.tableId);
+  const stated = problem.what === 'percentage' ? `${change.percent}%` : change.direction === 'flat' ? '持平 (no change)' : `${change.direction === 'decrease' ? '-' : '+'}${change.stated.amount?.printed ?? ''}`;
+  const computed = problem.what === 'percentage' ? `${problem.expected}%` : `${formatYuan(cell.fen - last.fen)} yuan`;
+  return new Reporter('narrative', document.source.path).report('narrative.change',
+    `${where(draft, document)} states a change of ${stated}${change.against ? ` against ${change.against}` : ''} for ${draft.money.printed} (“${quote(draft.sentence.text)}”), but ${table?.title ?? cell.fact.tableId}${cell.fact.source.page !== undefined ? ` (page ${cell.fact.source.page})` : ''}, row ${cell.fact.source.row} ${cell.fact.source.rowLabel ?? ''}, prints ${cell.fact.source.text} (${cell.fact.source.columnPath.join('›')}) against ${lastFact.source.text} (${lastFact.source.columnPath.join('›')}): a change of ${computed}. Check the change or last year's figure.`,
+    spot(draft), { tableId: cell.fact.tableId, expected: problem.expected, actual: problem.actual });
 }

@@ -78,7 +78,7 @@ export function extractDrafts(sentences: Sentence[], options: ExtractOptions): D
       const near = text.slice(Math.max(0, m.start - 8), m.start);
       if (CHANGE_WORD.test(near)) {
         const owner = lastOf(drafts);
-        if (owner) setChange(owner, text, m, clause);
+        if (owner && changesOwner(owner, text, m, clause)) setChange(owner, text, m, clause);
         continue;
       }
       const current = isCurrent(clause, options);
@@ -191,6 +191,20 @@ function comparedWith(window: string): string | null {
   let against: string | null = null;
   for (const m of window.matchAll(/(?:比|较|与|同|相比于|对比)([^，,；;。比较与]{2,30}?)(?=相比|比较|增加|减少|增长|下降|降低|持平|减|增|变化|变动|多|少|基本持平|上升)/g)) against = m[1]!.replace(/[“”"]/g, '').trim();
   return against;
+}
+
+/**
+ * Whether a change figure speaks of the figure before it: not when a reason intervenes (主要原因是…
+ * 增加133万元), nor when its clause names another subject (…，项目支出增加2,422.28万元), nor when that
+ * figure already has its stated amount.
+ */
+function changesOwner(placed: Placed, text: string, m: MoneyMention, clause: string): boolean {
+  if (placed.draft.change?.stated.amount) return false;
+  if (/原因|主要是/.test(text.slice(Math.max(placed.end, 0), m.start))) return false;
+  const subject = clause.replace(CHANGE_WORD, '').replace(/(比|较|与|同|相比于|对比)[^，,；;。]*?(相比|比较)?$/, '').replace(/^.*(相比|比较|同比)/, '').replace(/各$/, '');
+  const topic = topicOf(subject, isClassName)?.topic;
+  if (topic !== undefined && topic !== placed.draft.topic) return false;
+  return true;
 }
 
 function setChange(placed: Placed, text: string, m: MoneyMention, clause: string): void {

@@ -1,6 +1,7 @@
 /**
  * The narrative stage: the document's prose → statements, each checked against the table cell
- * that holds the same figure (narrative.mismatch, narrative.change).
+ * that holds the same figure (narrative.mismatch, narrative.change); and the tables its kind
+ * requires (document.missing_table).
  */
 import type { Diagnostic, DocumentModel, DocumentRecord, FactRecord, StageResult, StatementRecord, TableRecord } from '@govdocs/core';
 import { documentParagraphs } from './text.js';
@@ -9,6 +10,7 @@ import { extractDrafts } from './extract.js';
 import { resolveFunction, rowNames } from './subjects.js';
 import { toRecord } from './statements.js';
 import { checkStatement } from './check.js';
+import { missingTables } from './required.js';
 
 export interface NarrativeInput {
   doc: DocumentModel;
@@ -30,6 +32,7 @@ export function readNarrative(input: NarrativeInput): StageResult<StatementRecor
     diagnostics.push(...checked.diagnostics);
     return toRecord(document.id, { draft, subject, tableFact: checked.tableFact });
   });
+  diagnostics.push(...missingTables(document, input.tables, sentences));
   return { value: statements, diagnostics };
 }
 

@@ -1,0 +1,68 @@
+/**
+ * document.missing_table: a department budget or final account that publishes its 报表 but lacks
+ * a table its kind requires, with no 空表说明 saying why.
+ *
+ * Required: the nine 公开表 of a 决算 (公开01–09表), and the tables every 预算 template prints
+ * (财政部: 收支总表, 收入总表, 支出总表, 财政拨款收支总表, 一般公共预算支出表, 一般公共预算基本支出表,
+ * 政府性基金预算支出表, “三公”经费支出表). Regional templates (上海 9 tables, 北京 附件2 13 tables,
+ * 江苏 13) hold these under their own titles, which the headers stage already maps to the kinds.
+ * A document with fewer than three of the required tables is not a 报表 set (a 情况说明 published
+ * apart from its tables, a performance report): nothing is missing from it.
+ */
+import { type Diagnostic, type DocumentRecord, Reporter, type TableKind, type TableRecord } from '@govdocs/core';
+import type { Sentence } from './sentences.js';
+
+const REQUIRED: Partial<Record<DocumentRecord['kind'], { kind: TableKind; name: string }[]>> = {
+  final_account: [
+    { kind: 'summary', name: '收入支出决算总表（公开01表）' },
+    { kind: 'income', name: '收入决算表（公开02表）' },
+    { kind: 'expenditure', name: '支出决算表（公开03表）' },
+    { kind: 'appropriation_summary', name: '财政拨款收入支出决算总表（公开04表）' },
+    { kind: 'general_budget', name: '一般公共预算财政拨款支出决算表（公开05表）' },
+    { kind: 'general_budget_basic', name: '一般公共预算财政拨款基本支出决算表（公开06表）' },
+    { kind: 'government_fund', name: '政府性基金预算财政拨款收入支出决算表（公开07表）' },
+    { kind: 'state_capital', name: '国有资本经营预算财政拨款支出决算表（公开08表）' },
+    { kind: 'three_public', name: '“三公”经费支出决算表（公开09表）' },
+  ],
+  budget: [
+    { kind: 'summary', name: '部门收支总表' },
+    { kind: 'income', name: '部门收入总表' },
+    { kind: 'expenditure', name: '部门支出总表' },
+    { kind: 'appropriation_summary', name: '财政拨款收支总表' },
+    { kind: 'general_budget', name: '一般公共预算支出表' },
+    { kind: 'general_budget_basic', name: '一般公共预算基本支出表' },
+    { kind: 'government_fund', name: '政府性基金预算支出表' },
+    { kind: 'three_public', name: '一般公共预算“三公”经费支出表' },
+  ],
+};
+
+/** Words of a 空表说明 (本部门无政府性基金预算…故本表为空; 本表无数据; 并已公开空表). */
+const EMPTY = /空表|为空|无数据|空白|不涉及|没有|无(?!锡)/;
+
+/** The table kinds a 空表说明 speaks of. */
+const EXPLAINS: [RegExp, TableKind][] = [
+  [/政府性基金/, 'government_fund'],
+  [/国有资本/, 'state_capital'],
+  [/三公/, 'three_public'],
+  [/基本支出/, 'general_budget_basic'],
+];
+
+export function missingTables(document: DocumentRecord, tables: TableRecord[], sentences: Sentence[]): Diagnostic[] {
+  const required = REQUIRED[document.kind];
+  if (!required) return [];
+  const present = new Set(tables.map((t) => t.kind));
+  if (required.filter((r) => present.has(r.kind)).length < 3) return [];
+  const explained = new Set<TableKind>();
+  for (const s of sentences) {
+    if (!EMPTY.test(s.text)) continue;
+    for (const [words, kind] of EXPLAINS) if (words.test(s.text)) explained.add(kind);
+  }
+  return required
+    .filter((r) => !present.has(r.kind) && !explained.has(r.kind))
+    .map((r) =>
+      new Reporter('narrative', document.source.path).report(
+        'document.missing_table',
+        `${document.source.path}: this ${document.kind === 'budget' ? '部门预算' : '部门决算'} publishes its tables but not the ${r.name}, and no note (空表说明) says why. Check whether the table was left out of the file; if the department has no such funds, the table is still published empty with a note.`,
+      ),
+    );
+}
