@@ -19,7 +19,7 @@ function sampleNames(units) {
   units.forEach((u, i) => {
     if (i % 5 !== 0) return;
     out.push(u.name, u.short, (u.prefecture ?? u.province) + u.name);
-    out.push(u.name.slice(0, 1) + '那' + u.name.slice(2));
+    out.push(`${u.name.slice(0, 1)}那${u.name.slice(2)}`);
   });
   out.push('瀏陽市', '普陀区', '朝阳区', '城关区', '鼓楼区', '那平彝族侗族自治县', '新平彝族自治州', '大县');
   return out;

@@ -111,7 +111,7 @@ function parseCsvLine(line) {
 }
 
 export function serialise(gazetteer) {
-  return JSON.stringify(gazetteer, null, 1) + '\n';
+  return `${JSON.stringify(gazetteer, null, 1)}\n`;
 }
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

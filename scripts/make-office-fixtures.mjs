@@ -33,8 +33,8 @@ function workbook(sheets, bookType) {
     const ws = XLSX.utils.aoa_to_sheet(rows);
     ws['!merges'] = merges.map((m) => XLSX.utils.decode_range(m));
     for (const [ref, z] of Object.entries(formats)) ws[ref].z = z;
-    if (hiddenRows.length) ws['!rows'] = hiddenRows.reduce((a, r) => ((a[r] = { hidden: true }), a), []);
-    if (hiddenCols.length) ws['!cols'] = hiddenCols.reduce((a, c) => ((a[c] = { hidden: true }), a), []);
+    if (hiddenRows.length) ws['!rows'] = hiddenRows.reduce((a, r) => Object.assign(a, { [r]: { hidden: true } }), []);
+    if (hiddenCols.length) ws['!cols'] = hiddenCols.reduce((a, c) => Object.assign(a, { [c]: { hidden: true } }), []);
     XLSX.utils.book_append_sheet(wb, ws, name);
   }
   wb.Props = { CreatedDate: new Date(Date.UTC(2024, 0, 1)) };

@@ -26,10 +26,10 @@ describe('disclosures pipeline', () => {
       if (!r.success) problems.push(`${what}: ${r.error?.message}`);
     };
     check(DocumentRecordSchema, out.document, 'document');
-    out.tables.forEach((t) => check(TableRecordSchema, t, t.id));
-    out.facts.forEach((f) => check(FactRecordSchema, f, `fact ${f.tableId} r${f.source.row}`));
-    out.indicators.forEach((x) => check(IndicatorRecordSchema, x, `indicator ${x.tableId}`));
-    out.diagnostics.forEach((d) => check(IssueRecordSchema, toIssueRecord(out.document.id, d), `issue ${d.rule}`));
+    for (const t of out.tables) check(TableRecordSchema, t, t.id);
+    for (const f of out.facts) check(FactRecordSchema, f, `fact ${f.tableId} r${f.source.row}`);
+    for (const x of out.indicators) check(IndicatorRecordSchema, x, `indicator ${x.tableId}`);
+    for (const d of out.diagnostics) check(IssueRecordSchema, toIssueRecord(out.document.id, d), `issue ${d.rule}`);
     expect(problems).toEqual([]);
   });
 

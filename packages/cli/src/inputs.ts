@@ -62,7 +62,7 @@ function globFiles(pattern: string): string[] {
   const fixed = posix.split('/').findIndex((seg) => /[*?[]/.test(seg));
   const root = posix.split('/').slice(0, fixed).join('/') || '.';
   const regex = new RegExp(
-    '^' + posix.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*\*\/?/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\u0000/g, '(?:.*/)?') + '$',
+    `^${posix.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*\*\/?/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\u0000/g, '(?:.*/)?')}$`,
   );
   const out: string[] = [];
   for (const f of walk(root)) {

@@ -30,7 +30,7 @@ async function seedOutput(path: string): Promise<DocumentOutput> {
 }
 
 /** The jsonl lines of records, rendered here independently of the writer. */
-const lines = (records: readonly unknown[]) => records.map((r) => JSON.stringify(r) + '\n').join('');
+const lines = (records: readonly unknown[]) => records.map((r) => `${JSON.stringify(r)}\n`).join('');
 
 /** Merges `documents` (sha → path) in `dir`; returns the dataset files, the tally and the manifest's merge time. */
 function merge(writer: DatasetWriter, documents: Map<string, string>, loose: IssueRecord[] = []) {
@@ -86,7 +86,7 @@ describe('part files', () => {
       const i = ka.findIndex((v, j) => v !== kb[j]);
       return i < 0 || ka[i]! < kb[i]!;
     };
-    read.issues.slice(1).forEach((issue, i) => expect(before(read.issues[i]!, issue)).toBe(true));
+    for (const [i, issue] of read.issues.slice(1).entries()) expect(before(read.issues[i]!, issue)).toBe(true);
   });
 
   it('is a header line then the six sections, each the exact jsonl lines of its records', () => {
@@ -173,7 +173,7 @@ describe('part files', () => {
     // Section lengths that do not fall on line ends: the right total, but records split across files.
     const header = JSON.parse(whole.subarray(0, whole.indexOf(0x0a)).toString('utf8'));
     header.bytes = [header.bytes[0] + 3, header.bytes[1] - 3, ...header.bytes.slice(2)];
-    writeFileSync(path, Buffer.concat([Buffer.from(JSON.stringify(header) + '\n'), whole.subarray(whole.indexOf(0x0a) + 1)]));
+    writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), whole.subarray(whole.indexOf(0x0a) + 1)]));
     expect(writer.readPart(sha)).toBeUndefined();
   });
 

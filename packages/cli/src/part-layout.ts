@@ -77,7 +77,7 @@ export function renderPart(part: StoredDocument): Uint8Array {
     summary: summarise(part),
   };
   // Key order matters: the layout and version come first, where `headerPrefix` looks for them.
-  return concatOwned([Buffer.from(JSON.stringify(header) + '\n', 'utf8'), ...sections]);
+  return concatOwned([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), ...sections]);
 }
 
 /**
@@ -167,7 +167,7 @@ function withContainer(documents: Buffer, container: string | undefined): Buffer
   const record = JSON.parse(documents.toString('utf8')) as { source: { container?: string } };
   delete record.source.container;
   if (container !== undefined) record.source.container = container;
-  return Buffer.from(JSON.stringify(record) + '\n', 'utf8');
+  return Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
 }
 
 /** `bytes` with every occurrence of `from` replaced by `to`, left to right, as String.split/join does. */
@@ -204,12 +204,12 @@ function issueKey(x: IssueRecord) {
 function sortIssueLines(section: Buffer): Buffer {
   const lines = section.toString('utf8').split('\n').slice(0, -1);
   const sorted = lines.map((line) => ({ line, issue: JSON.parse(line) as IssueRecord })).sort((a, b) => compareIssues(a.issue, b.issue));
-  return Buffer.from(sorted.map((x) => x.line + '\n').join(''), 'utf8');
+  return Buffer.from(sorted.map((x) => `${x.line}\n`).join(''), 'utf8');
 }
 
 function jsonLines(records: readonly unknown[]): string {
   let text = '';
-  for (const record of records) text += JSON.stringify(record) + '\n';
+  for (const record of records) text += `${JSON.stringify(record)}\n`;
   return text;
 }
 

@@ -317,5 +317,5 @@ export function pickJobIndex(
   const known = waiting.findIndex((job) => mine.has(job.family));
   if (known >= 0) return known;
   const unclaimed = waiting.findIndex((job) => !claimedElsewhere(job.family));
-  return unclaimed >= 0 ? unclaimed : 0;
+  return Math.max(unclaimed , 0);
 }

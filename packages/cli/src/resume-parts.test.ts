@@ -15,12 +15,12 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'govdocs-resume-'));
 /** The seeds and an empty file under names with quotes, backslashes, spaces and Chinese (all JSON-escaped or multi-byte in records). */
 function awkwardFolder(): string {
   const dir = tmp();
-  readdirSync(seeds).sort().forEach((f, i) => copyFileSync(join(seeds, f), join(dir, `${i} 县"财政"\\局 ${f}`)));
+  for (const [i, f] of readdirSync(seeds).sort().entries()) copyFileSync(join(seeds, f), join(dir, `${i} 县"财政"\\局 ${f}`));
   writeFileSync(join(dir, '空 "文件"\\.docx'), ''); // a failure, whose reason the manifest lists
   return dir;
 }
 
-function runOrFail(input: string, out: string): Record<string, any> {
+function runOrFail(input: string, out: string): Record<string, unknown> {
   const { status, stderr } = runCli(['run', input, '--out', out, '--quiet', '--workers', '2']);
   expect([0, 2], stderr).toContain(status);
   return JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));

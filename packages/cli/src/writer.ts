@@ -69,8 +69,8 @@ export class DatasetWriter {
   writePart(output: DocumentOutput): StoredDocument {
     const part = buildPart(output, this.pipelineVersion);
     const path = this.partPath(output.document.source.sha256);
-    writeFileSync(path + '.tmp', renderPart(part));
-    renameSync(path + '.tmp', path);
+    writeFileSync(`${path}.tmp`, renderPart(part));
+    renameSync(`${path}.tmp`, path);
     return part;
   }
 
@@ -92,7 +92,7 @@ export class DatasetWriter {
     const files = Object.fromEntries(SECTIONS.map((n) => [n, new BufferedFile(join(this.outDir, `${n}.jsonl.tmp`))])) as Record<SectionName, BufferedFile>;
     try {
       const loose = sortIssues(looseIssues).map((issue) => check(IssueRecordSchema, issue, 'issue', issue.rule));
-      files.issues.write(Buffer.from(loose.map((issue) => JSON.stringify(issue) + '\n').join(''), 'utf8'));
+      files.issues.write(Buffer.from(loose.map((issue) => `${JSON.stringify(issue)}\n`).join(''), 'utf8'));
       tally.issues(loose);
       for (const sha of [...documents.keys()].sort()) {
         const path = documents.get(sha)!;
@@ -106,7 +106,7 @@ export class DatasetWriter {
     }
     for (const name of SECTIONS) renameSync(join(this.outDir, `${name}.jsonl.tmp`), join(this.outDir, `${name}.jsonl`));
     const manifest = check(ManifestSchema, makeManifest(tally, performance.now() - started), 'manifest', 'manifest');
-    writeFileSync(join(this.outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    writeFileSync(join(this.outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     return manifest;
   }
 

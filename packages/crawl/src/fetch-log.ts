@@ -82,7 +82,7 @@ export class FetchLog {
   }
 
   private write(record: FetchRecord): FetchRecord {
-    appendFileSync(this.path, JSON.stringify(record) + '\n');
+    appendFileSync(this.path, `${JSON.stringify(record)}\n`);
     return record;
   }
 }

@@ -82,11 +82,11 @@ describe('lists and articles', () => {
     const { pageKind } = await import('./patterns.js');
     const parse = (body: string, url: string) => parsePage(new TextEncoder().encode(`<html><title>t</title><body>${body}</body></html>`), url, 'text/html');
     const article = `t20230115_1.html`;
-    expect(pageKind(site + 'more.html', parse(`<ul>${sidebar}</ul>`, site + 'more.html'), rules)).toBe('list');
+    expect(pageKind(`${site}more.html`, parse(`<ul>${sidebar}</ul>`, `${site}more.html`), rules)).toBe('list');
     expect(pageKind(site + article, parse(`<p>${'根据预算法规定，现将本部门预算情况说明如下。'.repeat(30)}</p><ul>${sidebar}</ul>`, site + article), rules)).toBe('article');
     expect(pageKind(site + article, parse(`<ul>${sidebar}</ul><a href="/up/a.xls">附件</a>`, site + article), rules)).toBe('article');
     expect(pageKind(site, parse(`<table><tr><td>1,234.00</td><td>2.50</td><td>300</td><td>4.00</td></tr></table>`, site), rules)).toBe('article');
-    expect(pageKind(site + 'index_2.html', parse('<p>短</p>', site + 'index_2.html'), rules)).toBe('list');
+    expect(pageKind(`${site}index_2.html`, parse('<p>短</p>', `${site}index_2.html`), rules)).toBe('list');
   });
 });
 

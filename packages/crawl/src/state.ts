@@ -72,12 +72,12 @@ export class CrawlState {
 
   put(entry: UrlState): void {
     this.entries.set(entry.url, entry);
-    appendFileSync(this.journal, JSON.stringify(entry) + '\n');
+    appendFileSync(this.journal, `${JSON.stringify(entry)}\n`);
   }
 
   /** Rewrites the journal with one line per address and marks the run finished. */
   finish(): void {
-    const lines = [...this.entries.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).map((e) => JSON.stringify(e) + '\n');
+    const lines = [...this.entries.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).map((e) => `${JSON.stringify(e)}\n`);
     writeAtomic(this.journal, lines.join(''));
     writeAtomic(this.marker, JSON.stringify({ startedAt: this.runStartedAt, finished: true } satisfies RunMarker));
   }
@@ -97,8 +97,8 @@ export class CrawlState {
 }
 
 export function writeAtomic(path: string, text: string | Uint8Array): void {
-  writeFileSync(path + '.tmp', text);
-  renameSync(path + '.tmp', path);
+  writeFileSync(`${path}.tmp`, text);
+  renameSync(`${path}.tmp`, path);
 }
 
 function readJson<T>(path: string): T | undefined {

@@ -56,7 +56,7 @@ function safeSegment(segment: string): string {
   if ([...s].length > MAX_SEGMENT) {
     const hash = createHash('sha256').update(segment).digest('hex').slice(0, 10);
     const ext = /\.[a-z0-9]{1,5}$/i.exec(s)?.[0] ?? '';
-    s = [...s].slice(0, MAX_SEGMENT - 12 - ext.length).join('') + '_' + hash + ext;
+    s = `${[...s].slice(0, MAX_SEGMENT - 12 - ext.length).join('')}_${hash}${ext}`;
   }
   return s;
 }

@@ -51,7 +51,7 @@ if (problems.length) {
   console.error(problems.join('\n'));
   process.exit(1);
 }
-const json = JSON.stringify({ note: 'Generated from function-crosswalk.tsv by scripts/build-crosswalk.mjs; edit the TSV.', rows }, null, 1) + '\n';
+const json = `${JSON.stringify({ note: 'Generated from function-crosswalk.tsv by scripts/build-crosswalk.mjs; edit the TSV.', rows }, null, 1)}\n`;
 const target = new URL('function-crosswalk.json', here);
 if (process.argv.includes('--check')) {
   if (readFileSync(target, 'utf8') !== json) {

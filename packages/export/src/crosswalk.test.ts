@@ -61,7 +61,7 @@ function comparableRun(): string {
     documentId: id(n), tableId: `${id(n)}#1`, tableKind: 'expenditure', subject: { scheme: 'function', code, name }, measure: 'total',
     value, unit: 'yuan', source: { text: String(value), rowLabel: name, columnPath: ['合计'], row, col: 3, page: 1 },
   });
-  const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
+  const jsonl = (rows: object[]) => `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`;
   writeFileSync(join(dir, 'documents.jsonl'), jsonl([doc(1, 2018, '610427', '彬县'), doc(2, 2024, '610482', '彬州市')]));
   writeFileSync(join(dir, 'tables.jsonl'), jsonl([table(1), table(2)]));
   writeFileSync(join(dir, 'facts.jsonl'), jsonl([

@@ -3,7 +3,7 @@ import type { FactRecord } from '@govdocs/core';
 import { alignGrid } from './align.js';
 import { makeGrid } from './fixtures/make-grid.js';
 
-const ctx = { documentId: 'sha256:' + 'a'.repeat(64), tableId: 'sha256:' + 'a'.repeat(64) + '#1', file: 't.txt' };
+const ctx = { documentId: `sha256:${'a'.repeat(64)}`, tableId: `sha256:${'a'.repeat(64)}#1`, file: 't.txt' };
 
 function align(table: string, before: string[] = []) {
   return alignGrid(makeGrid(table, before), ctx);

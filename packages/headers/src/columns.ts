@@ -48,7 +48,7 @@ export function planColumns(layout: Layout, block: HeaderBlock, dataRows: number
     const vals: string[] = [];
     for (const r of dataRows) {
       const cell = originAt(layout, r, c);
-      if (cell && cell.text.trim()) vals.push(noSpaces(cell.text.normalize('NFKC')));
+      if (cell?.text.trim()) vals.push(noSpaces(cell.text.normalize('NFKC')));
     }
     out.push({ col: c, role: roleOf(hints, vals), path, words, filled: vals.length });
   }

@@ -92,7 +92,7 @@ export function readRow(layout: Layout, r: number, measured: Measured[], env: Ro
   const subjects = new Map<Panel, { subject: Subject; label: string | null; countRow: boolean } | null>();
   for (const m of measured) {
     const cell = originAt(layout, r, m.col.col);
-    if (!cell || !cell.text.trim()) continue;
+    if (!cell?.text.trim()) continue;
     let subj = subjects.get(m.panel);
     if (subj === undefined) {
       subj = rowSubject(layout, r, m.panel, env);
@@ -140,7 +140,7 @@ function measureFromRowLabel(label: string | null | undefined): string | null {
   return null;
 }
 
-const CODE_IN_LABEL = /^([\[【(（]?)(\d{3}(?:\d{2}){0,2})[\]】)）]?[\s\-－—_:：]*([^\d\s.,%\-－—_:：].*)$/;
+const CODE_IN_LABEL = /^([[【(（]?)(\d{3}(?:\d{2}){0,2})[\]】)）]?[\s\-－—_:：]*([^\d\s.,%\-－—_:：].*)$/;
 
 /** The name printed right after the code columns (科目名称), when a panel has other labels too (项目名称). */
 function nameNextToCode(layout: Layout, r: number, panel: Panel): string | null {

@@ -45,7 +45,7 @@ export function buildHeader(layout: Layout, plan: RowPlan): HeaderBlock {
   const byCell = new Map<Cell, HeaderElement>();
   const at: (HeaderElement | undefined)[][] = rows.map((r) =>
     layout.cover[r].map((cell) => {
-      if (!cell || !cell.text.trim() || isContextCell(cell.text)) return undefined;
+      if (!cell?.text.trim() || isContextCell(cell.text)) return undefined;
       let el = byCell.get(cell);
       if (!el) {
         el = { row: cell.r, c0: cell.c, c1: cell.c + Math.max(1, cell.cs) - 1, text: cell.text, word: normHeader(cell.text) };
@@ -87,7 +87,7 @@ export function columnPath(block: HeaderBlock, c: number, isKnown: (word: string
   const path: HeaderElement[] = [];
   for (const line of block.at) {
     const el = line[c];
-    if (!el || !el.word) continue;
+    if (!el?.word) continue;
     const last = path[path.length - 1];
     if (last === el || (last && last.word === el.word)) continue;
     if (last && last.c0 === el.c0 && last.c1 === el.c1) {

@@ -5,7 +5,7 @@ import { makeGrid } from './fixtures/make-grid.js';
 
 function doc(grids: Grid[]): DocumentModel {
   return {
-    id: 'sha256:' + 'b'.repeat(64),
+    id: `sha256:${'b'.repeat(64)}`,
     source: { path: 'x.pdf', sha256: 'b'.repeat(64), bytes: 1, mediaType: 'application/pdf', url: null },
     pageCount: 2, script: 'simplified', clues: {},
     blocks: grids.map((grid) => ({ type: 'grid' as const, grid })),

@@ -62,7 +62,7 @@ export function joinWrappedLabels(layout: Layout, data: number[], columns: Colum
       kept.push(r);
       continue;
     }
-    cells.forEach((c, i) => layout.wrapped.set(above[i]!, (layout.wrapped.get(above[i]!) ?? '') + noSpaces(c.text)));
+    for (const [i, c] of cells.entries()) layout.wrapped.set(above[i]!, (layout.wrapped.get(above[i]!) ?? '') + noSpaces(c.text));
   }
   return kept;
 }

@@ -67,7 +67,7 @@ export function rowCells(layout: Layout, r: number): Cell[] {
   const out: Cell[] = [];
   for (let c = 0; c < layout.cols; c++) {
     const cell = layout.cover[r][c];
-    if (cell && cell.text.trim() && out[out.length - 1] !== cell) out.push(cell);
+    if (cell?.text.trim() && out[out.length - 1] !== cell) out.push(cell);
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { alignGrid } from './align.js';
 import { makeGrid } from './fixtures/make-grid.js';
 
-const ctx = { documentId: 'sha256:' + 'c'.repeat(64), tableId: 'sha256:' + 'c'.repeat(64) + '#1', file: 't.html' };
+const ctx = { documentId: `sha256:${'c'.repeat(64)}`, tableId: `sha256:${'c'.repeat(64)}#1`, file: 't.html' };
 const align = (table: string, before: string[] = []) => alignGrid(makeGrid(table, before), ctx);
 const lines = (table: string, before: string[] = []) => align(table, before).facts.map((f) => `${f.source.rowLabel} ${f.measure} ${f.value} ${f.unit}`);
 

@@ -31,7 +31,7 @@ function randomGrid(rand: () => number): Grid {
   return { cells, rowCount: rows, colCount: cols, pages: [], before: rand() < 0.5 ? ['支出决算表'] : [], after: [] };
 }
 
-const ID = 'sha256:' + 'c'.repeat(64);
+const ID = `sha256:${'c'.repeat(64)}`;
 
 describe('odd grids', () => {
   it('align without throwing and keep every cell', () => {

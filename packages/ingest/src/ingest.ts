@@ -49,7 +49,7 @@ function readTextDocument(file: InputFile): DocumentModel {
   const { text, script } = toSimplified(joined);
   if (script === 'traditional') {
     const lines = text.split('\n');
-    blocks.forEach((b, i) => (b.text = lines[i] ?? b.text));
+    for (const [i, b] of blocks.entries()) b.text = lines[i] ?? b.text;
   }
   return { ...model, script, blocks };
 }

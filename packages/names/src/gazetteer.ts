@@ -90,7 +90,6 @@ function loadGazetteer(): Gazetteer {
     if (name === '市辖区' || name === '县') {
       prefectures.set(code, { code, name: province.name, provinceCode: province.code, aliases: [] });
     } else if (/直辖/.test(name)) {
-      continue;
     } else {
       prefectures.set(code, { code, name, provinceCode: province.code, aliases: prefectureAliases(name) });
     }

@@ -117,7 +117,7 @@ describe('region and department of a document', () => {
 
 describe('bad input', () => {
   it('gives empty answers, not a crash, for empty or odd documents', () => {
-    const r = run(['', '部门：', '单位名称', '\u0000' + '县'.repeat(500)], { url: 'not a url' });
+    const r = run(['', '部门：', '单位名称', `\u0000${'县'.repeat(500)}`], { url: 'not a url' });
     expect(r.value.region).toBeNull();
     expect(r.value.department).toBeNull();
     expect(r.value.fiscalYear).toBeNull();

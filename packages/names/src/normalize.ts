@@ -7,7 +7,7 @@ import { Converter } from 'opencc-js/t2cn';
 const toSimplified = Converter({ from: 't', to: 'cn' });
 
 /** Characters that never belong to a region or department name. */
-const NOISE = /[\s\u3000·•・"'“”‘’《》〈〉【】\[\]]/g;
+const NOISE = /[\s\u3000·•・"'“”‘’《》〈〉【】[\]]/g;
 
 /** Only convert when a character outside common simplified use might be present (cheap test). */
 const MAYBE_TRADITIONAL = /[\u4e00-\u9fff]/;

@@ -16,7 +16,7 @@ const tables = lines('d01-tables.jsonl') as TableRecord[];
 const prose = fixture('d01-prose.txt');
 
 const document: DocumentRecord = {
-  id: 'sha256:' + '0'.repeat(64), source: { path: 'd01-prose.txt', sha256: '0'.repeat(64), bytes: prose.length, mediaType: 'text/plain', url: null },
+  id: `sha256:${'0'.repeat(64)}`, source: { path: 'd01-prose.txt', sha256: '0'.repeat(64), bytes: prose.length, mediaType: 'text/plain', url: null },
   kind: 'budget', fiscalYear: 2024, title: null, region: null, department: null, pages: 1, script: 'simplified', tables: tables.length,
 };
 

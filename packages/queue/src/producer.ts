@@ -77,7 +77,10 @@ export async function runJobs<D, R>(options: RunJobsOptions<D, R>): Promise<void
   let lastSettled = Date.now();
   let finish!: () => void;
   let abort!: (error: unknown) => void;
-  const finished = new Promise<void>((resolve, reject) => ((finish = resolve), (abort = reject)));
+  const finished = new Promise<void>((resolve, reject) => {
+    finish = resolve;
+    abort = reject;
+  });
 
   const settle = (settled: Settled<R>) => {
     if (!pending.delete(settled.id)) return;

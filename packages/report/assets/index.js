@@ -1,11 +1,11 @@
 // The index page: filters, sorting and paging over window.GOVDOCS_INDEX.rows, all in the browser,
 // so the page opens from disk. Only one page of rows is in the DOM at a time; filter and sort
 // state live in the URL fragment, so the back button from a document returns to the same view.
-(function () {
-  'use strict';
+(() => {
+  
   var PAGE = 100;
   var F = { file: 0, code: 1, region: 2, place: 3, year: 4, kind: 5, dept: 6, title: 7, tables: 8, facts: 9, errors: 10, warnings: 11, infos: 12, families: 13, path: 14 };
-  var rows = (window.GOVDOCS_INDEX && window.GOVDOCS_INDEX.rows) || [];
+  var rows = (window.GOVDOCS_INDEX?.rows) || [];
   var form = document.getElementById('filters');
   var body = document.querySelector('#documents tbody');
   var status = document.getElementById('status');
@@ -15,11 +15,11 @@
 
   function fill(name, values) {
     var select = form.elements[name];
-    values.forEach(function (v) { var o = document.createElement('option'); o.value = o.textContent = v; select.appendChild(o); });
+    values.forEach((v) => { var o = document.createElement('option'); o.value = o.textContent = v; select.appendChild(o); });
   }
   function distinct(i, split) {
     var seen = {};
-    rows.forEach(function (r) { (split ? String(r[i]).split(' ') : [r[i]]).forEach(function (v) { if (v !== '' && v !== null) seen[v] = 1; }); });
+    rows.forEach((r) => { (split ? String(r[i]).split(' ') : [r[i]]).forEach((v) => { if (v !== '' && v !== null) seen[v] = 1; }); });
     return Object.keys(seen).sort();
   }
   fill('year', distinct(F.year).reverse());
@@ -28,29 +28,29 @@
 
   function readHash() {
     var h = new URLSearchParams(location.hash.slice(1));
-    ['region', 'year', 'kind', 'family', 'text'].forEach(function (k) { state[k] = h.get(k) || ''; if (form.elements[k]) form.elements[k].value = state[k]; });
+    ['region', 'year', 'kind', 'family', 'text'].forEach((k) => { state[k] = h.get(k) || ''; if (form.elements[k]) form.elements[k].value = state[k]; });
     state.sort = h.has('sort') ? Number(h.get('sort')) : F.region;
     state.dir = h.get('dir') === '-1' ? -1 : 1;
     state.page = Number(h.get('page') || 0);
   }
   function writeHash() {
     var h = new URLSearchParams();
-    ['region', 'year', 'kind', 'family', 'text'].forEach(function (k) { if (state[k]) h.set(k, state[k]); });
+    ['region', 'year', 'kind', 'family', 'text'].forEach((k) => { if (state[k]) h.set(k, state[k]); });
     h.set('sort', state.sort); h.set('dir', state.dir); if (state.page) h.set('page', state.page);
-    history.replaceState(null, '', '#' + h.toString());
+    history.replaceState(null, '', `#${h.toString()}`);
   }
   function matches(r) {
     if (state.region) {
-      var q = state.region.toLowerCase();
-      if ((r[F.code] + ' ' + r[F.region] + ' ' + r[F.place]).toLowerCase().indexOf(q) < 0) return false;
+      const q = state.region.toLowerCase();
+      if ((`${r[F.code]} ${r[F.region]} ${r[F.place]}`).toLowerCase().indexOf(q) < 0) return false;
     }
     if (state.year && String(r[F.year]) !== state.year) return false;
     if (state.kind && r[F.kind] !== state.kind) return false;
     if (state.family === '-' && r[F.families]) return false;
-    if (state.family && state.family !== '-' && (' ' + r[F.families] + ' ').indexOf(' ' + state.family + ' ') < 0) return false;
+    if (state.family && state.family !== '-' && (` ${r[F.families]} `).indexOf(` ${state.family} `) < 0) return false;
     if (state.text) {
-      var t = state.text.toLowerCase();
-      if ((r[F.dept] + ' ' + r[F.title] + ' ' + r[F.path]).toLowerCase().indexOf(t) < 0) return false;
+      const t = state.text.toLowerCase();
+      if ((`${r[F.dept]} ${r[F.title]} ${r[F.path]}`).toLowerCase().indexOf(t) < 0) return false;
     }
     return true;
   }
@@ -69,10 +69,10 @@
     var pages = Math.max(1, Math.ceil(view.length / PAGE));
     state.page = Math.min(Math.max(0, state.page), pages - 1);
     body.textContent = '';
-    view.slice(state.page * PAGE, state.page * PAGE + PAGE).forEach(function (r) {
+    view.slice(state.page * PAGE, state.page * PAGE + PAGE).forEach((r) => {
       var tr = document.createElement('tr');
       var region = cell(''); var a = document.createElement('a');
-      a.href = 'docs/' + r[F.file]; a.textContent = (r[F.region] || '(no region)') + (r[F.code] ? ' ' + r[F.code] : '');
+      a.href = `docs/${r[F.file]}`; a.textContent = (r[F.region] || '(no region)') + (r[F.code] ? ` ${r[F.code]}` : '');
       a.title = r[F.path]; region.appendChild(a);
       tr.appendChild(region);
       tr.appendChild(cell(r[F.year], 'n'));
@@ -86,22 +86,22 @@
       tr.appendChild(cell(r[F.families]));
       body.appendChild(tr);
     });
-    status.textContent = view.length + ' of ' + rows.length + ' documents';
-    pager.textContent = 'page ' + (state.page + 1) + ' of ' + pages;
-    document.querySelectorAll('#documents th').forEach(function (th) {
+    status.textContent = `${view.length} of ${rows.length} documents`;
+    pager.textContent = `page ${state.page + 1} of ${pages}`;
+    document.querySelectorAll('#documents th').forEach((th) => {
       th.className = Number(th.dataset.sort) === state.sort ? (state.dir > 0 ? 'asc' : 'desc') : '';
     });
     writeHash();
   }
-  form.addEventListener('input', function (e) { state[e.target.name] = e.target.value; state.page = 0; render(); });
-  document.querySelectorAll('#documents th').forEach(function (th) {
-    th.addEventListener('click', function () {
+  form.addEventListener('input', (e) => { state[e.target.name] = e.target.value; state.page = 0; render(); });
+  document.querySelectorAll('#documents th').forEach((th) => {
+    th.addEventListener('click', () => {
       var i = Number(th.dataset.sort);
       state.dir = state.sort === i ? -state.dir : 1; state.sort = i; state.page = 0; render();
     });
   });
-  document.querySelectorAll('#pager button').forEach(function (b) {
-    b.addEventListener('click', function () { state.page += Number(b.dataset.go); render(); });
+  document.querySelectorAll('#pager button').forEach((b) => {
+    b.addEventListener('click', () => { state.page += Number(b.dataset.go); render(); });
   });
   readHash();
   render();

@@ -24,7 +24,7 @@ function pdfjs(): Promise<PdfJs> {
 
 function assets(): { cMapUrl: string; standardFontDataUrl: string } {
   const dir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  return { cMapUrl: join(dir, 'cmaps') + '/', standardFontDataUrl: join(dir, 'standard_fonts') + '/' };
+  return { cMapUrl: `${join(dir, 'cmaps')}/`, standardFontDataUrl: `${join(dir, 'standard_fonts')}/` };
 }
 
 export interface Region {

@@ -5,7 +5,7 @@ import { makeGrid } from '../fixtures/make-grid.js';
 import { alignTables } from '../index.js';
 import { newIndicatorMemory, readIndicators } from './read.js';
 
-const ctx = { documentId: 'sha256:' + 'a'.repeat(64), tableId: 'sha256:' + 'a'.repeat(64) + '#1', file: 'x.txt' };
+const ctx = { documentId: `sha256:${'a'.repeat(64)}`, tableId: `sha256:${'a'.repeat(64)}#1`, file: 'x.txt' };
 
 function read(grid: Grid, memory = newIndicatorMemory()) {
   const out = readIndicators(grid, ctx, memory);

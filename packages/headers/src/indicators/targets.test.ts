@@ -9,7 +9,7 @@ import { makeGrid } from '../fixtures/make-grid.js';
 import { alignTables } from '../index.js';
 import { newIndicatorMemory, readIndicators, type IndicatorContext } from './read.js';
 
-const ctx: IndicatorContext = { documentId: 'sha256:' + 'b'.repeat(64), tableId: 'sha256:' + 'b'.repeat(64) + '#1', file: 'x.pdf' };
+const ctx: IndicatorContext = { documentId: `sha256:${'b'.repeat(64)}`, tableId: `sha256:${'b'.repeat(64)}#1`, file: 'x.pdf' };
 
 function read(grid: Grid, unit: IndicatorContext['unit'] = null, memory = newIndicatorMemory()) {
   const out = readIndicators(grid, { ...ctx, unit }, memory);

@@ -84,6 +84,6 @@ export function readScore(text: string): number | null | undefined {
 /** A level name with a weight printed in it: 组织开展督查暗访（3分） → name and 3; 数量指标（6） → 6. */
 export function splitWeight(name: string): { name: string; weight: number | null } {
   const m = /^(.*?)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[）)]\s*$/.exec(name);
-  if (!m || !m[1]) return { name, weight: null };
+  if (!m?.[1]) return { name, weight: null };
   return { name: m[1], weight: Number(m[2]) };
 }

@@ -4,7 +4,7 @@
  * here (fib.ts, text.ts, papx.ts) because no maintained library gives the paragraph and table
  * marks with their positions (word-extractor gives the text, with tables flattened).
  */
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
 import type { Block } from '@govdocs/core';
 import { htmlBlocks } from '../html/dom.js';
 import { convertScript } from '../docx/ingest-docx.js';

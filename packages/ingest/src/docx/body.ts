@@ -251,7 +251,7 @@ class BodyReader extends PartWalker {
     if (sink?.kind !== 'p') return;
     // Searched in a slice (no copy) so the search stops at the end of the properties.
     const inside = this.xml.slice(from, to);
-    const marker = '<' + this.names.wPrefix + 'del';
+    const marker = `<${this.names.wPrefix}del`;
     for (let at = inside.indexOf(marker); at >= 0; at = inside.indexOf(marker, at + 1)) {
       if (endsName(inside.charCodeAt(at + marker.length))) {
         sink.deleted = true;

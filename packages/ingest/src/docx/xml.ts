@@ -142,8 +142,8 @@ function skipDoctype(xml: string, lt: number, tag: Tag): void {
  * counting nested elements of the same name. Throws when there is none.
  */
 export function findClose(xml: string, name: string, from: number): number {
-  const open = '<' + name;
-  const close = '</' + name;
+  const open = `<${name}`;
+  const close = `</${name}`;
   let depth = 1;
   let p = from;
   for (;;) {

@@ -5,7 +5,7 @@ import { splitRegion, type Region } from './grid.js';
 /** A region from rows of strings ('' = empty), no spans. */
 function region(rows: string[][]): Region {
   const cells: Cell[] = [];
-  rows.forEach((row, r) => row.forEach((text, c) => text && cells.push({ r, c, rs: 1, cs: 1, text })));
+  for (const [r, row] of rows.entries()) for (const [c, text] of row.entries()) if (text) cells.push({ r, c, rs: 1, cs: 1, text });
   return { cells, rowCount: rows.length, colCount: Math.max(...rows.map((r) => r.length)) };
 }
 

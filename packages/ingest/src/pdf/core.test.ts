@@ -45,7 +45,10 @@ describe('openCore', () => {
           const fns: number[] = [];
           const args: unknown[] = [];
           await doc.operators(n, (fnArray, argsArray, length) => {
-            for (let i = 0; i < length; i++) fns.push(fnArray[i]), args.push(argsArray[i]);
+            for (let i = 0; i < length; i++) {
+              fns.push(fnArray[i]);
+              args.push(argsArray[i]);
+            }
           });
           expect(fns).toEqual(list.fnArray);
           // Arguments naming fonts and images carry a per-document id; the rest must match.

@@ -84,7 +84,7 @@ let assets: { cMapUrl: string; standardFontDataUrl: string } | null = null;
 export function assetPaths() {
   if (!assets) {
     const dir = packageDir();
-    assets = { cMapUrl: join(dir, 'cmaps') + '/', standardFontDataUrl: join(dir, 'standard_fonts') + '/' };
+    assets = { cMapUrl: `${join(dir, 'cmaps')}/`, standardFontDataUrl: `${join(dir, 'standard_fonts')}/` };
   }
   return assets;
 }

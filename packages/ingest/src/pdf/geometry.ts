@@ -47,7 +47,7 @@ export function pageViewport(viewBox: number[], rotate: number, userUnit: number
   let rotation = rotate % 360;
   if (rotation < 0) rotation += 360;
   const [a, b, c, d] = ROTATIONS[rotation] ?? fail(rotation);
-  let offsetX, offsetY, width, height;
+  let offsetX: number, offsetY: number, width: number, height: number;
   if (a === 0) {
     offsetX = Math.abs(centerY - viewBox[1]) * scale + 0;
     offsetY = Math.abs(centerX - viewBox[0]) * scale + 0;

@@ -71,10 +71,10 @@ export function ingestWorkbook(bytes: Uint8Array): WorkbookIngest {
  * prototype (not on Object.prototype: nothing global changes). It is found there, not lost.
  */
 function sheetByName(workbook: XLSX.WorkBook, name: string): XLSX.WorkSheet | undefined {
-  if (Object.prototype.hasOwnProperty.call(workbook.Sheets, name)) return workbook.Sheets[name];
+  if (Object.hasOwn(workbook.Sheets, name)) return workbook.Sheets[name];
   if (name !== '__proto__') return undefined;
   const proto: unknown = Object.getPrototypeOf(workbook.Sheets);
-  return proto && proto !== Object.prototype && Object.prototype.hasOwnProperty.call(proto, '!data') ? (proto as XLSX.WorkSheet) : undefined;
+  return proto && proto !== Object.prototype && Object.hasOwn(proto, '!data') ? (proto as XLSX.WorkSheet) : undefined;
 }
 
 function isHidden(workbook: XLSX.WorkBook, index: number): boolean {

@@ -112,7 +112,7 @@ function latticeTable(page: number, hs: Axis[], vs: Axis[], words: Word[], used:
   const rowIndex = compactIndex(nr, rowStarts);
   const colIndex = compactIndex(nc, colStarts);
   if (colIndex[nc] < 2) return null;
-  inside.forEach((w) => used.add(w));
+  for (const w of inside) used.add(w);
   // The decimals the table prints tell whether a figure wrapped in a cell (3800.0 / 0) is whole.
   const decimals = usualDecimals(words.map((w) => w.text));
   const cells: PageCell[] = filled

@@ -132,7 +132,7 @@ export function continuation(open: OpenTable, after: string[], before: string[],
   const marked = between.some((t) => CONTINUED.test(squash(t)));
   // Columns are matched against the first part's, else the latest part's (set wider or narrower).
   const latest = columnMap(open.latest.columns, next.columns);
-  const map = columnMap(open.last.columns, next.columns) ?? (latest && latest.map((j) => open.latest.map[j]));
+  const map = columnMap(open.last.columns, next.columns) ?? (latest?.map((j) => open.latest.map[j]));
   if (!map || map.some((j, k) => k > 0 && j < map[k - 1])) return null;
   if (marked || between.every(furniture)) return map;
   const retitled = after.every((t) => !t.trim() || furniture(t)) && before.every((t) => !t.trim() || furniture(t) || open.title.has(squash(t)));

@@ -130,7 +130,7 @@ function buildTable(page: number, lines: Line[], rules: RuleLine[]): PageTable |
  */
 function findColumns(words: Word[], lines: Line[]): { x0: number; x1: number }[] {
   const lineOf = new Map<Word, number>();
-  lines.forEach((l, i) => l.words.forEach((w) => lineOf.set(w, i)));
+  for (const [i, l] of lines.entries()) for (const w of l.words) lineOf.set(w, i);
   // Only header lines (above the first line with a figure) hold spanning group titles.
   const firstData = lines.findIndex((l) => l.words.some((w) => isNumeric(w.text)));
   const headerWords = firstData < 0 ? [] : lines.slice(0, firstData).flatMap((l) => l.words);
