@@ -141,7 +141,7 @@ class FuzzRunner {
   private workers: { worker: Worker; ready: Promise<void> }[] = [];
   private nextId = 1;
 
-  constructor(private readonly size: number) {
+  constructor(size: number) {
     for (let i = 0; i < size; i++) this.workers.push(this.spawn());
   }
 

@@ -4,7 +4,7 @@ import { missingTables } from './required.js';
 import type { Sentence } from './sentences.js';
 
 const doc = (kind: DocumentRecord['kind']): DocumentRecord => ({
-  id: 'sha256:' + '1'.repeat(64), source: { path: 'x.pdf', sha256: '1'.repeat(64), bytes: 1, mediaType: 'application/pdf', url: null },
+  id: `sha256:${'1'.repeat(64)}`, source: { path: 'x.pdf', sha256: '1'.repeat(64), bytes: 1, mediaType: 'application/pdf', url: null },
   kind, fiscalYear: 2024, title: null, region: null, department: null, pages: 20, script: 'simplified', tables: 0,
 });
 const tables = (...kinds: TableKind[]) => kinds.map((kind, i) => ({ id: `sha256:${'1'.repeat(64)}#${i}`, kind }) as TableRecord);
