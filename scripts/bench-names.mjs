@@ -44,10 +44,22 @@ export async function benchNames({ rounds = 3 } = {}) {
   const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
   const mean = times.reduce((s, t) => s + t, 0) / times.length;
   const round = (x) => Math.round(x * 10) / 10;
-  return { names: list.length, rounds, perNameMicros: { mean: round(mean), p50: round(at(0.5)), p99: round(at(0.99)), max: round(times[times.length - 1]) }, coldStartMs: round(coldStartMs) };
+  return {
+    names: list.length,
+    rounds,
+    perNameMicros: {
+      mean: round(mean),
+      p50: round(at(0.5)),
+      p99: round(at(0.99)),
+      max: round(times[times.length - 1]),
+    },
+    coldStartMs: round(coldStartMs),
+  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const r = await benchNames();
-  console.log(`names: ${r.names} names × ${r.rounds} rounds; per name µs mean ${r.perNameMicros.mean}, p50 ${r.perNameMicros.p50}, p99 ${r.perNameMicros.p99}, max ${r.perNameMicros.max}; cold start ${r.coldStartMs} ms`);
+  console.log(
+    `names: ${r.names} names × ${r.rounds} rounds; per name µs mean ${r.perNameMicros.mean}, p50 ${r.perNameMicros.p50}, p99 ${r.perNameMicros.p99}, max ${r.perNameMicros.max}; cold start ${r.coldStartMs} ms`,
+  );
 }

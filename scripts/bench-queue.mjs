@@ -44,7 +44,11 @@ if (!existsSync(folder)) throw new Error(`no such folder: ${folder}`);
 const redis = await startRedis();
 try {
   console.log(`govdocs bench --queue: ${folder}${copies ? `, ${copies} byte-distinct copies of each file` : ''}`);
-  console.log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; redis-server on port ${redis.port}; best of ${rounds} rounds\n`);
+  console.log(
+    `machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; redis-server on port ${redis.port}; best of ${rounds} rounds\n`,
+  );
   const input = copies > 0 ? mkdtempSync(join(tmpdir(), 'govdocs-bench-queue-')) : folder;
   const files = copies > 0 ? makeCopies(listFiles(folder), input, copies) : listFiles(folder).length;
   const best = new Map();
@@ -61,9 +65,13 @@ try {
   console.log('workers   local docs/s   queue docs/s   queue/local');
   for (const n of counts) {
     const [l, q] = [best.get(`local ${n}`), best.get(`queue ${n}`)];
-    console.log(`${String(n).padStart(7)}   ${l.docsPerSecond.toFixed(1).padStart(12)}   ${q.docsPerSecond.toFixed(1).padStart(12)}   ${(q.docsPerSecond / l.docsPerSecond).toFixed(2).padStart(11)}`);
+    console.log(
+      `${String(n).padStart(7)}   ${l.docsPerSecond.toFixed(1).padStart(12)}   ${q.docsPerSecond.toFixed(1).padStart(12)}   ${(q.docsPerSecond / l.docsPerSecond).toFixed(2).padStart(11)}`,
+    );
   }
-  console.log('(local: govdocs run --workers N, one process; queue: N govdocs worker processes of one parsing thread each, plus the run that enqueues and merges)');
+  console.log(
+    '(local: govdocs run --workers N, one process; queue: N govdocs worker processes of one parsing thread each, plus the run that enqueues and merges)',
+  );
   if (copies > 0) rmSync(input, { recursive: true, force: true });
 
   console.log(`\nthe queue's own cost: ${emptyJobs} jobs with an empty pipeline (enqueue, take, complete)`);
@@ -73,7 +81,9 @@ try {
       const r = await emptyRun(emptyJobs, concurrency);
       if (!bestRun || r.jobsPerSecond > bestRun.jobsPerSecond) bestRun = r;
     }
-    console.log(`  worker concurrency ${String(concurrency).padStart(2)}: ${bestRun.jobsPerSecond.toFixed(0)} jobs/s, ${(1000 / bestRun.jobsPerSecond).toFixed(2)} ms per job end to end; Redis CPU ${bestRun.redisCpuMsPerJob.toFixed(3)} ms per job`);
+    console.log(
+      `  worker concurrency ${String(concurrency).padStart(2)}: ${bestRun.jobsPerSecond.toFixed(0)} jobs/s, ${(1000 / bestRun.jobsPerSecond).toFixed(2)} ms per job end to end; Redis CPU ${bestRun.redisCpuMsPerJob.toFixed(3)} ms per job`,
+    );
   }
 } finally {
   await redis.stop();
@@ -97,7 +107,9 @@ async function queueRun(input, workers) {
 }
 
 function startWorker() {
-  const child = spawn(process.execPath, [bin, 'worker', '--queue', redis.url, '--workers', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'worker', '--queue', redis.url, '--workers', '1'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let text = '';
   const ready = new Promise((resolve, reject) => {
     child.stderr.on('data', (chunk) => {
@@ -120,12 +132,25 @@ async function emptyRun(n, concurrency) {
   const { parseRedisUrl, runJobs, startConsumer } = await import('../packages/queue/dist/index.js');
   const parsed = parseRedisUrl(redis.url);
   const name = `govdocs-parse-bench-${concurrency}-${Date.now()}`;
-  const consumer = startConsumer({ target: parsed.target, queueName: name, concurrency, process: async () => 1, log: () => undefined });
+  const consumer = startConsumer({
+    target: parsed.target,
+    queueName: name,
+    concurrency,
+    process: async () => 1,
+    log: () => undefined,
+  });
   const jobs = Array.from({ length: n }, (_, i) => ({ id: `e-${i}`, data: { path: `/data/${i}.pdf` } }));
   const cpuBefore = redisCpuMs();
   const started = performance.now();
   let settled = 0;
-  await runJobs({ target: parsed.target, queueName: name, jobName: 'empty', jobs, onSettled: () => settled++, log: () => undefined });
+  await runJobs({
+    target: parsed.target,
+    queueName: name,
+    jobName: 'empty',
+    jobs,
+    onSettled: () => settled++,
+    log: () => undefined,
+  });
   const ms = performance.now() - started;
   const cpu = redisCpuMs() - cpuBefore;
   await consumer.close();
@@ -145,7 +170,9 @@ function run(command) {
     const child = spawn(process.execPath, command, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code) => (code === 0 || code === 2 ? resolve() : reject(new Error(`govdocs ${command[1]} exited ${code}: ${stderr}`))));
+    child.on('exit', (code) =>
+      code === 0 || code === 2 ? resolve() : reject(new Error(`govdocs ${command[1]} exited ${code}: ${stderr}`)),
+    );
   });
 }
 
@@ -156,7 +183,11 @@ async function startRedis() {
       server.close(() => resolve(port));
     });
   });
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   await new Promise((resolve, reject) => {
     let text = '';
     child.stdout.on('data', (chunk) => {
@@ -167,10 +198,13 @@ async function startRedis() {
     child.on('exit', (code) => reject(new Error(`redis-server exited (${code}): ${text}`)));
   });
   return {
-    port, pid: child.pid, url: `redis://127.0.0.1:${port}/0`,
-    stop: () => new Promise((resolve) => {
-      child.once('exit', resolve);
-      child.kill('SIGKILL');
-    }),
+    port,
+    pid: child.pid,
+    url: `redis://127.0.0.1:${port}/0`,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGKILL');
+      }),
   };
 }

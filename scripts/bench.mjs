@@ -44,13 +44,19 @@ const folder = resolve(args[0] ?? join(root, '../shared/samples'));
 if (!existsSync(folder)) fail(`no such folder: ${folder}`);
 build();
 console.log(`govdocs bench: ${folder}`);
-console.log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; best of ${rounds} rounds\n`);
+console.log(
+  `machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}; best of ${rounds} rounds\n`,
+);
 
 if (!pdfOnly) speedUp(await benchWorkers([folder], [1, 2]));
 if (copies > 0 && !pdfOnly) {
   const scaled = mkdtempSync(join(tmpdir(), 'govdocs-bench-copies-'));
   const made = makeCopies(listFiles(folder), scaled, copies);
-  console.log(`\nthe same over ${made} files: ${copies} byte-distinct copies of each (start-up and warm-up weigh less)`);
+  console.log(
+    `\nthe same over ${made} files: ${copies} byte-distinct copies of each (start-up and warm-up weigh less)`,
+  );
   speedUp(await benchWorkers([scaled], [1, 2]));
   rmSync(scaled, { recursive: true, force: true });
 }
@@ -71,15 +77,21 @@ async function benchWorkers(inputs, workerCounts) {
       if (!best.has(workers) || r.totalMs < best.get(workers).totalMs) best.set(workers, r);
     }
   }
-  console.log('workers  documents  pages  seconds   docs/s  pages/s  peak RSS  CPU busy     CPU s: parsing threads / other threads / main');
+  console.log(
+    'workers  documents  pages  seconds   docs/s  pages/s  peak RSS  CPU busy     CPU s: parsing threads / other threads / main',
+  );
   for (const [workers, r] of best) {
-    const threads = r.threads ? `${r.threads.parsing.toFixed(2)} / ${r.threads.other.toFixed(2)} / ${r.threads.main.toFixed(2)}` : '?';
+    const threads = r.threads
+      ? `${r.threads.parsing.toFixed(2)} / ${r.threads.other.toFixed(2)} / ${r.threads.main.toFixed(2)}`
+      : '?';
     console.log(
       `${String(workers).padStart(7)}  ${String(r.documents).padStart(9)}  ${String(r.pages).padStart(5)}  ${(r.totalMs / 1000).toFixed(2).padStart(7)}  ` +
         `${r.docsPerSecond.toFixed(1).padStart(7)}  ${r.pagesPerSecond.toFixed(1).padStart(7)}  ${mb(r.peakRssBytes).padStart(8)}  ${r.coresBusy === null ? '       ?' : `${r.coresBusy.toFixed(2)} cores`}   ${threads}`,
     );
   }
-  console.log('(CPU s per thread from /proc: parsing threads = the busiest N threads, N = workers; other = V8 compiler and GC helpers, libuv; main = the orchestrating thread)');
+  console.log(
+    '(CPU s per thread from /proc: parsing threads = the busiest N threads, N = workers; other = V8 compiler and GC helpers, libuv; main = the orchestrating thread)',
+  );
   return best;
 }
 
@@ -92,7 +104,9 @@ async function runGovdocs(inputs, workers, { keepOut = false } = {}) {
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
   const command = [bin, 'run', ...inputs, '--out', out, '--workers', String(workers), '--quiet', '--force'];
   const started = performance.now();
-  const proc = timeBin ? spawn(timeBin, ['-f', 'BENCH-CPU %U %S', process.execPath, ...command]) : spawn(process.execPath, command);
+  const proc = timeBin
+    ? spawn(timeBin, ['-f', 'BENCH-CPU %U %S', process.execPath, ...command])
+    : spawn(process.execPath, command);
   let stderr = '';
   proc.stderr.on('data', (chunk) => (stderr += chunk));
   const ticks = new Map();
@@ -102,7 +116,12 @@ async function runGovdocs(inputs, workers, { keepOut = false } = {}) {
   const wallMs = performance.now() - started;
   const child = { status, stderr };
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-  const documents$ = keepOut ? readFileSync(join(out, 'documents.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  const documents$ = keepOut
+    ? readFileSync(join(out, 'documents.jsonl'), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
   rmSync(out, { recursive: true, force: true });
   const cpu = /BENCH-CPU ([\d.]+) ([\d.]+)/.exec(child.stderr ?? '');
   return {
@@ -155,7 +174,10 @@ function threadSplit(ticks, workers) {
   if (!ticks.pid || !ticks.size) return null;
   const hz = 100; // USER_HZ, the unit of /proc/<pid>/stat times on Linux
   const main = (ticks.get(String(ticks.pid)) ?? 0) / hz;
-  const others = [...ticks].filter(([tid]) => tid !== String(ticks.pid)).map(([, t]) => t / hz).sort((a, b) => b - a);
+  const others = [...ticks]
+    .filter(([tid]) => tid !== String(ticks.pid))
+    .map(([, t]) => t / hz)
+    .sort((a, b) => b - a);
   const parsing = others.slice(0, workers).reduce((a, b) => a + b, 0);
   const other = others.slice(workers).reduce((a, b) => a + b, 0);
   return { parsing, other, main };
@@ -172,12 +194,14 @@ async function compareTools() {
   const pdfs = listFiles(folder).filter(isPdf);
   console.log(`\nPDFs: the same ${pdfs.length} PDFs through govdocs, pdfminer and poppler`);
   if (!pdfs.length) return console.log('  (no PDFs in the folder)');
-  if (!existsSync('/usr/bin/time')) return console.log('  /usr/bin/time is NOT installed (apt-get install time): no comparison made.');
+  if (!existsSync('/usr/bin/time'))
+    return console.log('  /usr/bin/time is NOT installed (apt-get install time): no comparison made.');
   const first = await runGovdocs(pdfs, 2, { keepOut: true });
   const scanned = new Set(first.documents$.filter((d) => d.ocrPages?.length).map((d) => d.source.path));
   const ocrPages = first.documents$.reduce((n, d) => n + (d.ocrPages?.length ?? 0), 0);
   const digital = pdfs.filter((p) => !scanned.has(p));
-  if (scanned.size) console.log(`  ${scanned.size} of them have pages read by OCR (${ocrPages} pages): timed apart below`);
+  if (scanned.size)
+    console.log(`  ${scanned.size} of them have pages read by OCR (${ocrPages} pages): timed apart below`);
   if (digital.length) {
     const rows = [
       { tool: 'govdocs run, whole pipeline, 2 workers', run: () => timeGovdocs(digital, 2) },
@@ -192,17 +216,25 @@ async function compareTools() {
       });
     }
     const pages = digital.reduce((n, p) => n + pageCount(p), 0);
-    console.log(`  ${digital.length} PDFs with a text layer, ${pages || '?'} pages; best of ${rounds} rounds by CPU time:\n`);
+    console.log(
+      `  ${digital.length} PDFs with a text layer, ${pages || '?'} pages; best of ${rounds} rounds by CPU time:\n`,
+    );
     console.log('  | tool | CPU s | wall s | peak memory |');
     console.log('  | --- | --- | --- | --- |');
     rows.forEach((row, i) => {
       const r = best[i];
-      console.log(r ? `  | ${row.tool} | ${r.cpu.toFixed(2)} | ${r.wall.toFixed(2)} | ${mb(r.rss)} |` : `  | ${row.tool} | not installed | | |`);
+      console.log(
+        r
+          ? `  | ${row.tool} | ${r.cpu.toFixed(2)} | ${r.wall.toFixed(2)} | ${mb(r.rss)} |`
+          : `  | ${row.tool} | not installed | | |`,
+      );
     });
     const [ours, pdfminer, poppler] = best;
     console.log('');
-    if (ours && pdfminer) console.log(`  govdocs CPU / pdf2txt CPU:          ${(ours.cpu / pdfminer.cpu).toFixed(2)}× (goal ≤ 0.5×)`);
-    if (ours && poppler) console.log(`  govdocs wall / pdftotext -layout wall: ${(ours.wall / poppler.wall).toFixed(2)}× (goal ≤ 6×)`);
+    if (ours && pdfminer)
+      console.log(`  govdocs CPU / pdf2txt CPU:          ${(ours.cpu / pdfminer.cpu).toFixed(2)}× (goal ≤ 0.5×)`);
+    if (ours && poppler)
+      console.log(`  govdocs wall / pdftotext -layout wall: ${(ours.wall / poppler.wall).toFixed(2)}× (goal ≤ 6×)`);
     if (!pdfminer) console.log('  pdf2txt is NOT installed (apt-get install python3-pdfminer): no pdfminer ratio.');
   }
   if (scanned.size) {
@@ -211,8 +243,12 @@ async function compareTools() {
       const r = timeGovdocs([...scanned], 2);
       if (r && (!best || r.cpu < best.cpu)) best = r;
     }
-    console.log(`\n  OCR: ${ocrPages} pages read by OCR in ${scanned.size} PDF(s); govdocs run on them, 2 workers: ${best.cpu.toFixed(1)} CPU s, ${best.wall.toFixed(1)} s wall, ${mb(best.rss)} peak`);
-    console.log(`       → ${(best.cpu / ocrPages).toFixed(1)} CPU s and ${(best.wall / ocrPages).toFixed(1)} s wall per OCR page (whole documents, their text pages included)`);
+    console.log(
+      `\n  OCR: ${ocrPages} pages read by OCR in ${scanned.size} PDF(s); govdocs run on them, 2 workers: ${best.cpu.toFixed(1)} CPU s, ${best.wall.toFixed(1)} s wall, ${mb(best.rss)} peak`,
+    );
+    console.log(
+      `       → ${(best.cpu / ocrPages).toFixed(1)} CPU s and ${(best.wall / ocrPages).toFixed(1)} s wall per OCR page (whole documents, their text pages included)`,
+    );
   }
 }
 
@@ -220,7 +256,17 @@ async function compareTools() {
 function timeGovdocs(files, workers) {
   const out = mkdtempSync(join(tmpdir(), 'govdocs-bench-'));
   try {
-    return timed(process.execPath, [bin, 'run', ...files, '--out', out, '--workers', String(workers), '--quiet', '--force']);
+    return timed(process.execPath, [
+      bin,
+      'run',
+      ...files,
+      '--out',
+      out,
+      '--workers',
+      String(workers),
+      '--quiet',
+      '--force',
+    ]);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -235,7 +281,10 @@ function timeCommand(command, options, files, after = ['/dev/null']) {
 
 function timed(command, args) {
   const started = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', 'BENCH-TIME %U %S %M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync('/usr/bin/time', ['-f', 'BENCH-TIME %U %S %M', command, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const wall = (performance.now() - started) / 1000;
   const m = /BENCH-TIME ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
   if (!m) return null;

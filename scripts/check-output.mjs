@@ -10,7 +10,14 @@ if (!dir) {
   console.error('usage: node scripts/check-output.mjs OUT_DIR');
   process.exit(1);
 }
-const files = { 'documents.jsonl': 'document', 'tables.jsonl': 'table', 'facts.jsonl': 'fact', 'indicators.jsonl': 'indicator', 'statements.jsonl': 'statement', 'issues.jsonl': 'issue' };
+const files = {
+  'documents.jsonl': 'document',
+  'tables.jsonl': 'table',
+  'facts.jsonl': 'fact',
+  'indicators.jsonl': 'indicator',
+  'statements.jsonl': 'statement',
+  'issues.jsonl': 'issue',
+};
 let bad = 0;
 let total = 0;
 for (const [file, type] of Object.entries(files)) {
@@ -20,12 +27,17 @@ for (const [file, type] of Object.entries(files)) {
     bad++;
     continue;
   }
-  readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
-    if (!line) return;
-    total++;
-    const result = RECORD_SCHEMAS[type].safeParse(JSON.parse(line));
-    if (!result.success && bad++ < 20) console.error(`${file}:${i + 1}: ${result.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-  });
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line) return;
+      total++;
+      const result = RECORD_SCHEMAS[type].safeParse(JSON.parse(line));
+      if (!result.success && bad++ < 20)
+        console.error(
+          `${file}:${i + 1}: ${result.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+        );
+    });
 }
 const manifest = join(dir, 'manifest.json');
 if (!existsSync(manifest) || !RECORD_SCHEMAS.manifest.safeParse(JSON.parse(readFileSync(manifest, 'utf8'))).success) {

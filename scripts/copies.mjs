@@ -20,7 +20,8 @@ export function makeCopies(files, dir, k) {
         const head = Buffer.from(bytes.subarray(0, eocd + 22));
         head.writeUInt16LE(tag.length, eocd + 20);
         out = Buffer.concat([head, tag]);
-      } else if (/<html|<table|<body/i.test(bytes.subarray(0, 4096).toString('latin1'))) out = Buffer.concat([bytes, Buffer.from(`\n<!-- ${tag} -->\n`)]);
+      } else if (/<html|<table|<body/i.test(bytes.subarray(0, 4096).toString('latin1')))
+        out = Buffer.concat([bytes, Buffer.from(`\n<!-- ${tag} -->\n`)]);
       else out = Buffer.concat([bytes, Buffer.from('\n'.repeat(i + 1))]);
       writeFileSync(join(dir, `${i}-${n}-${basename(file)}`), out);
       made++;
@@ -32,7 +33,9 @@ export function makeCopies(files, dir, k) {
 export function listFiles(dir) {
   return readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .flatMap((e) => (e.name.startsWith('.') ? [] : e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
+    .flatMap((e) =>
+      e.name.startsWith('.') ? [] : e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)],
+    );
 }
 
 export function isPdf(path) {

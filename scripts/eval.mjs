@@ -13,7 +13,11 @@ if (!existsSync(corpus) || !existsSync(scorer)) {
   process.exit(1);
 }
 const out = mkdtempSync(join(tmpdir(), 'govdocs-eval-'));
-const run = spawnSync(process.execPath, ['packages/cli/dist/bin.js', 'run', join(corpus, 'docs'), '--out', out, '--quiet'], { stdio: 'inherit' });
+const run = spawnSync(
+  process.execPath,
+  ['packages/cli/dist/bin.js', 'run', join(corpus, 'docs'), '--out', out, '--quiet'],
+  { stdio: 'inherit' },
+);
 if (run.status === 1 || run.status === null) process.exit(1);
 console.log(execFileSync('python3', [scorer, corpus, out, ...process.argv.slice(2)], { encoding: 'utf8' }));
 console.log(`output: ${out}`);

@@ -10,14 +10,19 @@ const root = new URL('..', import.meta.url).pathname;
 function sources(dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.') ? [] : sources(path);
+    if (entry.isDirectory())
+      return entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.') ? [] : sources(path);
     return SOURCE.test(entry.name) ? [path] : [];
   });
 }
 
 describe('source files', () => {
   it(`are at most ${MAX_LINES} lines long`, () => {
-    const files = [...readdirSync(join(root, 'packages')).map((name) => join('packages', name)), 'pipelines', 'scripts'].flatMap(sources);
+    const files = [
+      ...readdirSync(join(root, 'packages')).map((name) => join('packages', name)),
+      'pipelines',
+      'scripts',
+    ].flatMap(sources);
     expect(files.length).toBeGreaterThan(100);
     const long = files
       .map((file) => ({ file, lines: readFileSync(join(root, file), 'utf8').split('\n').length - 1 }))

@@ -16,9 +16,26 @@ export const GOLDEN = join(root, 'pipelines/fixtures/golden');
 export function goldenRun(name, out) {
   const input = readdirSync(join(GOLDEN, name)).find((file) => file.startsWith('input.'));
   if (!input) throw new Error(`pipelines/fixtures/golden/${name} has no input.* file`);
-  const args = [join(root, 'packages/cli/dist/bin.js'), 'run', `pipelines/fixtures/golden/${name}/${input}`, '--out', out, '--workers', '1', '--timeout', '900', '--quiet'];
+  const args = [
+    join(root, 'packages/cli/dist/bin.js'),
+    'run',
+    `pipelines/fixtures/golden/${name}/${input}`,
+    '--out',
+    out,
+    '--workers',
+    '1',
+    '--timeout',
+    '900',
+    '--quiet',
+  ];
   const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 900_000 });
   if (result.error) throw result.error;
-  if (result.status !== 0 && result.status !== 2) throw new Error(`govdocs run of ${name} exited ${result.status}: ${result.stderr}`);
-  return { status: result.status, files: readdirSync(out).filter((file) => file.endsWith('.jsonl')).sort() };
+  if (result.status !== 0 && result.status !== 2)
+    throw new Error(`govdocs run of ${name} exited ${result.status}: ${result.stderr}`);
+  return {
+    status: result.status,
+    files: readdirSync(out)
+      .filter((file) => file.endsWith('.jsonl'))
+      .sort(),
+  };
 }

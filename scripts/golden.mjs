@@ -38,7 +38,10 @@ if (process.argv.includes('--inputs')) {
   }
 }
 
-for (const name of readdirSync(GOLDEN, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+for (const name of readdirSync(GOLDEN, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort()) {
   const out = mkdtempSync(join(tmpdir(), 'govdocs-golden-'));
   try {
     const { files } = goldenRun(name, out);

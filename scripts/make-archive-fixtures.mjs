@@ -86,14 +86,17 @@ const inner = zip([
   { name: 'doc005.txt', data: sample('doc005.txt') },
   { name: 'deeper.zip', data: deeper, store: true },
 ]);
-writeFileSync(join(out, 'samples.zip'), zip([
-  { name: gbk('2023年部门决算/收入支出决算总表.pdf'), data: sample('doc002.pdf') },
-  { name: 'tables/doc000.xlsx', data: sample('doc000.xlsx') },
-  { name: 'inner.zip', data: inner },
-  { name: 'bomb.pdf', data: Buffer.alloc(8 * 1024 * 1024) },
-  { name: 'damaged.txt', data: sample('doc017.txt'), damage: true },
-  { name: '__MACOSX/._doc000.xlsx', data: Buffer.from('metadata') },
-]));
+writeFileSync(
+  join(out, 'samples.zip'),
+  zip([
+    { name: gbk('2023年部门决算/收入支出决算总表.pdf'), data: sample('doc002.pdf') },
+    { name: 'tables/doc000.xlsx', data: sample('doc000.xlsx') },
+    { name: 'inner.zip', data: inner },
+    { name: 'bomb.pdf', data: Buffer.alloc(8 * 1024 * 1024) },
+    { name: 'damaged.txt', data: sample('doc017.txt'), damage: true },
+    { name: '__MACOSX/._doc000.xlsx', data: Buffer.from('metadata') },
+  ]),
+);
 
 // 7z: from a folder, with fixed times so a rebuild gives the same bytes.
 const work = mkdtempSync(join(tmpdir(), 'archives-'));
@@ -102,9 +105,14 @@ try {
   writeFileSync(join(work, '表格', '部门预算.docx'), sample('doc007.docx'));
   writeFileSync(join(work, 'doc023.txt'), sample('doc023.txt'));
   writeFileSync(join(work, 'inner.zip'), inner);
-  for (const f of ['表格/部门预算.docx', 'doc023.txt', 'inner.zip', '表格']) execFileSync('touch', ['-d', '2024-01-01T00:00:00Z', join(work, f)]);
+  for (const f of ['表格/部门预算.docx', 'doc023.txt', 'inner.zip', '表格'])
+    execFileSync('touch', ['-d', '2024-01-01T00:00:00Z', join(work, f)]);
   rmSync(join(out, 'samples.7z'), { force: true });
-  execFileSync('7z', ['a', '-t7z', '-mx=9', '-mtc=off', '-mta=off', join(out, 'samples.7z'), '表格', 'doc023.txt', 'inner.zip'], { cwd: work, stdio: 'ignore' });
+  execFileSync(
+    '7z',
+    ['a', '-t7z', '-mx=9', '-mtc=off', '-mta=off', join(out, 'samples.7z'), '表格', 'doc023.txt', 'inner.zip'],
+    { cwd: work, stdio: 'ignore' },
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -139,8 +147,11 @@ function rar(files) {
   parts.push(block(0x7b, 0x4000, Buffer.alloc(0)));
   return Buffer.concat(parts);
 }
-writeFileSync(join(out, 'samples.rar'), rar([
-  { name: 'doc023.txt', data: sample('doc023.txt') },
-  { name: 'pages\\doc004.html', data: sample('doc004.html') },
-]));
+writeFileSync(
+  join(out, 'samples.rar'),
+  rar([
+    { name: 'doc023.txt', data: sample('doc023.txt') },
+    { name: 'pages\\doc004.html', data: sample('doc004.html') },
+  ]),
+);
 console.log(`archives written to ${out}`);

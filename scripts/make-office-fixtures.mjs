@@ -87,35 +87,71 @@ const legacy = {
 save('legacy.xls', workbook([legacy], 'biff8'));
 
 // Hidden helper column (B) and hidden row (4) a reader never sees; the title merge spans the hidden column.
-save('hidden.xlsx', workbook([{
-  name: 'Sheet1',
-  rows: [
-    ['支出决算表', null, null, null],
-    ['项目', '辅助列', '决算数', '备注'],
-    ['合计', 'x', '3.00', null],
-    ['旧数据', 'y', '999.00', null],
-    ['公务接待费', 'z', '3.00', '无'],
-  ],
-  merges: ['A1:D1'],
-  hiddenRows: [3],
-  hiddenCols: [1],
-}], 'xlsx'));
+save(
+  'hidden.xlsx',
+  workbook(
+    [
+      {
+        name: 'Sheet1',
+        rows: [
+          ['支出决算表', null, null, null],
+          ['项目', '辅助列', '决算数', '备注'],
+          ['合计', 'x', '3.00', null],
+          ['旧数据', 'y', '999.00', null],
+          ['公务接待费', 'z', '3.00', '无'],
+        ],
+        merges: ['A1:D1'],
+        hiddenRows: [3],
+        hiddenCols: [1],
+      },
+    ],
+    'xlsx',
+  ),
+);
 
 // Hostile names: sheets and cells called __proto__ / constructor must not reach Object.prototype.
-save('proto.xlsx', workbook([
-  { name: '__proto__', rows: [['__proto__', 'polluted'], ['constructor', 'prototype'], ['1', '2']] },
-  { name: 'constructor', rows: [['toString', 'valueOf'], ['hasOwnProperty', '__defineGetter__'], ['prototype', '3']] },
-], 'xlsx'));
+save(
+  'proto.xlsx',
+  workbook(
+    [
+      {
+        name: '__proto__',
+        rows: [
+          ['__proto__', 'polluted'],
+          ['constructor', 'prototype'],
+          ['1', '2'],
+        ],
+      },
+      {
+        name: 'constructor',
+        rows: [
+          ['toString', 'valueOf'],
+          ['hasOwnProperty', '__defineGetter__'],
+          ['prototype', '3'],
+        ],
+      },
+    ],
+    'xlsx',
+  ),
+);
 
 // A zip bomb shaped as an XLSX: one entry of 64 MiB of zeros (compresses ~1000×).
-save('bomb.xlsx', writeZip([
-  { name: '[Content_Types].xml', data: '<Types/>' },
-  { name: 'xl/workbook.xml', data: '<workbook/>' },
-  { name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(64 * 1024 * 1024) },
-]));
+save(
+  'bomb.xlsx',
+  writeZip([
+    { name: '[Content_Types].xml', data: '<Types/>' },
+    { name: 'xl/workbook.xml', data: '<workbook/>' },
+    { name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(64 * 1024 * 1024) },
+  ]),
+);
 
 // Not a zip at all, though it starts like one.
-save('not-a-zip.docx', new Uint8Array(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('this is not really a zip file '.repeat(8))])));
+save(
+  'not-a-zip.docx',
+  new Uint8Array(
+    Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('this is not really a zip file '.repeat(8))]),
+  ),
+);
 
 // ---------- Word ----------
 
@@ -143,8 +179,14 @@ ${para('二、部门预算情况说明')}
 ${para('本部门2024年收入预算30万元。')}
 </w:body></w:document>`;
 const docx = writeZip([
-  { name: '[Content_Types].xml', data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>' },
-  { name: '_rels/.rels', data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
+  {
+    name: '[Content_Types].xml',
+    data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  },
+  {
+    name: '_rels/.rels',
+    data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  },
   { name: 'word/document.xml', data: documentXml },
 ]);
 save('vmerge.docx', docx);
@@ -191,7 +233,20 @@ const gbkTables = `<p align="center"><b>部门收支总表</b></p><p align="righ
 <table border="1"><tr><td colspan="3">部门支出总表</td></tr><tr><td colspan="3" align="right">单位：元</td></tr>
 <tr><td rowspan="2">科目名称</td><td colspan="2">本年支出</td></tr><tr><td>基本支出</td><td>项目支出</td></tr>
 <tr><td>人大事务</td><td>10.00</td><td>&nbsp;</td></tr></table>`;
-save('gbk.html', encodeLegacy(page({ charset: 'gb2312', title: '示例县财政局2024年部门预算', site: '示例县人民政府', h1: '示例县财政局2024年部门预算', date: '2024-05-15', tables: gbkTables }), 'gbk'));
+save(
+  'gbk.html',
+  encodeLegacy(
+    page({
+      charset: 'gb2312',
+      title: '示例县财政局2024年部门预算',
+      site: '示例县人民政府',
+      h1: '示例县财政局2024年部门预算',
+      date: '2024-05-15',
+      tables: gbkTables,
+    }),
+    'gbk',
+  ),
+);
 
 const tradTables = `<p align="center"><b>部門收支總表</b></p><p align="right">表1</p><p>部門：示例縣財政局　　金額單位：萬元</p>
 <table border="1"><tr><td colspan=2>收入</td><td colspan=2>支出</td></tr>
@@ -199,7 +254,16 @@ const tradTables = `<p align="center"><b>部門收支總表</b></p><p align="rig
 <tr><td>一般公共預算撥款收入</td><td>551.71</td><td>一般公共服務支出</td><td>551.71</td></tr>
 <tr><td>合計</td><td>551.71</td><td>合計</td><td>551.71</td></tr></table>`;
 const toTraditional = require('opencc-js').Converter({ from: 'cn', to: 'tw' });
-const tradPage = toTraditional(page({ charset: 'big5', title: '示例縣財政局2024年部門預算', site: '示例縣人民政府', h1: '示例縣財政局2024年部門預算', date: '2024年5月15日', tables: tradTables }));
+const tradPage = toTraditional(
+  page({
+    charset: 'big5',
+    title: '示例縣財政局2024年部門預算',
+    site: '示例縣人民政府',
+    h1: '示例縣財政局2024年部門預算',
+    date: '2024年5月15日',
+    tables: tradTables,
+  }),
+);
 save('big5.html', encodeLegacy(tradPage, 'big5'));
 save('big5-labelled-gb2312.html', encodeLegacy(tradPage.replace('charset=big5', 'charset=gb2312'), 'big5'));
 save('traditional.html', new TextEncoder().encode(tradPage.replace('charset=big5', 'charset=utf-8')));
@@ -208,8 +272,21 @@ save('traditional.html', new TextEncoder().encode(tradPage.replace('charset=big5
 // and EncryptedPackage streams (the payload here is random-looking filler; no reader can open it
 // without the password either way). Debian's msoffcrypto-tool 5.0 only decrypts, so it is built here.
 const encrypted = XLSX.CFB.utils.cfb_new();
-XLSX.CFB.utils.cfb_add(encrypted, '/EncryptionInfo', Buffer.concat([Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]), Buffer.from('<?xml version="1.0" encoding="UTF-8"?><encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"/>')]));
-XLSX.CFB.utils.cfb_add(encrypted, '/EncryptedPackage', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 73 + 41) % 256)));
+XLSX.CFB.utils.cfb_add(
+  encrypted,
+  '/EncryptionInfo',
+  Buffer.concat([
+    Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]),
+    Buffer.from(
+      '<?xml version="1.0" encoding="UTF-8"?><encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"/>',
+    ),
+  ]),
+);
+XLSX.CFB.utils.cfb_add(
+  encrypted,
+  '/EncryptedPackage',
+  Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 73 + 41) % 256)),
+);
 save('encrypted.xlsx', new Uint8Array(XLSX.CFB.write(encrypted, { type: 'buffer', fileType: 'cfb' })));
 
 // ---------- optional: LibreOffice ----------
@@ -218,7 +295,10 @@ const work = mkdtempSync(join(tmpdir(), 'fixtures-'));
 try {
   if (hasCommand('soffice')) {
     writeFileSync(join(work, 'vmerge.docx'), docx);
-    execFileSync('soffice', ['--headless', '--convert-to', 'doc', '--outdir', work, join(work, 'vmerge.docx')], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync('soffice', ['--headless', '--convert-to', 'doc', '--outdir', work, join(work, 'vmerge.docx')], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
     if (existsSync(join(work, 'vmerge.doc'))) save('legacy.doc', readFileSync(join(work, 'vmerge.doc')));
   } else console.log('soffice not found: legacy.doc not rebuilt');
 } finally {

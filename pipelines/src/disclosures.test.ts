@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DocumentRecordSchema, FactRecordSchema, IndicatorRecordSchema, IssueRecordSchema, TableRecordSchema, toIssueRecord } from '@govdocs/core';
+import {
+  DocumentRecordSchema,
+  FactRecordSchema,
+  IndicatorRecordSchema,
+  IssueRecordSchema,
+  TableRecordSchema,
+  toIssueRecord,
+} from '@govdocs/core';
 import { processDocument } from './disclosures.js';
 
 const seeds = new URL('../../../shared/seeds/', import.meta.url).pathname;
@@ -21,7 +28,11 @@ describe('disclosures pipeline', () => {
   it.each(files)('writes only schema-valid records for %s', async (path) => {
     const out = await processDocument({ path, bytes: new Uint8Array(readFileSync(path)) });
     const problems: string[] = [];
-    const check = (schema: { safeParse: (x: unknown) => { success: boolean; error?: { message: string } } }, record: unknown, what: string) => {
+    const check = (
+      schema: { safeParse: (x: unknown) => { success: boolean; error?: { message: string } } },
+      record: unknown,
+      what: string,
+    ) => {
       const r = schema.safeParse(record);
       if (!r.success) problems.push(`${what}: ${r.error?.message}`);
     };
@@ -38,7 +49,17 @@ describe('disclosures pipeline', () => {
     if (!path) return;
     const out = await processDocument({ path, bytes: new Uint8Array(readFileSync(path)) });
     const titled = out.tables.filter((t) => t.code?.startsWith('公开'));
-    expect(titled.map((t) => t.code)).toEqual(['公开01表', '公开02表', '公开03表', '公开04表', '公开05表', '公开06表', '公开07表', '公开08表', '公开09表']);
+    expect(titled.map((t) => t.code)).toEqual([
+      '公开01表',
+      '公开02表',
+      '公开03表',
+      '公开04表',
+      '公开05表',
+      '公开06表',
+      '公开07表',
+      '公开08表',
+      '公开09表',
+    ]);
     expect(titled.every((t) => t.unit === 'yuan' && t.title)).toBe(true);
   });
 
@@ -47,10 +68,14 @@ describe('disclosures pipeline', () => {
     if (!path) return;
     const out = await processDocument({ path, bytes: new Uint8Array(readFileSync(path)) });
     // 公开05表 of the 新平 seed prints class 201 as 一般公共预算支出; its national name is 一般公共服务支出.
-    const misnamed = out.facts.filter((f) => 'code' in f.subject && f.subject.code === '201' && f.source.rowLabel === '一般公共预算支出');
+    const misnamed = out.facts.filter(
+      (f) => 'code' in f.subject && f.subject.code === '201' && f.source.rowLabel === '一般公共预算支出',
+    );
     expect(misnamed.length).toBeGreaterThan(0);
     expect(misnamed.every((f) => 'name' in f.subject && f.subject.name === '一般公共服务支出')).toBe(true);
-    expect(out.diagnostics.some((d) => d.rule === 'code.name' && String(d.actual).includes('一般公共预算支出'))).toBe(true);
+    expect(out.diagnostics.some((d) => d.rule === 'code.name' && String(d.actual).includes('一般公共预算支出'))).toBe(
+      true,
+    );
   });
 
   it('gives the same output for the same bytes', async () => {

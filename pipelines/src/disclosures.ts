@@ -6,7 +6,19 @@
  * Each stage is a pure function from a typed input to a typed output plus diagnostics. A stage
  * that throws loses only its own document: the error becomes a `document.crash` issue.
  */
-import { errorText, Reporter, type Diagnostic, type DocumentModel, type DocumentOutput, type DocumentRecord, type FactRecord, type InputFile, type Stage, type StageResult, type TableRecord } from '@govdocs/core';
+import {
+  errorText,
+  Reporter,
+  type Diagnostic,
+  type DocumentModel,
+  type DocumentOutput,
+  type DocumentRecord,
+  type FactRecord,
+  type InputFile,
+  type Stage,
+  type StageResult,
+  type TableRecord,
+} from '@govdocs/core';
 import { baseModel, ingest, sniffFormat, MEDIA_TYPES } from '@govdocs/ingest';
 import { detectTables } from '@govdocs/tables';
 import { alignTables } from '@govdocs/headers';
@@ -29,11 +41,17 @@ export async function processDocument(file: InputFile): Promise<DocumentOutput> 
     await run.stage('validate', () => validateDocument({ document, tables: aligned.tables, facts: aligned.facts }));
     const ocr = withOcrConfidence(doc, aligned.tables, withNationalNames(aligned.facts, document.fiscalYear));
     run.diagnostics.push(...ocr.diagnostics);
-    const statements = await run.stage('narrative', () => readNarrative({ doc: withTables, document, tables: aligned.tables, facts: ocr.facts }));
+    const statements = await run.stage('narrative', () =>
+      readNarrative({ doc: withTables, document, tables: aligned.tables, facts: ocr.facts }),
+    );
     return { document, ...aligned, facts: ocr.facts, statements, diagnostics: run.diagnostics, timings: run.timings };
   } catch (error) {
-    run.diagnostics.push(new Reporter(run.current, file.path).report('document.crash',
-      `${file.path}: the ${run.current} stage failed (${errorText(error)}). This is a govdocs bug: please report it with the file.`));
+    run.diagnostics.push(
+      new Reporter(run.current, file.path).report(
+        'document.crash',
+        `${file.path}: the ${run.current} stage failed (${errorText(error)}). This is a govdocs bug: please report it with the file.`,
+      ),
+    );
     return failedOutput(file, run, `${run.current} stage failed: ${errorText(error)}`);
   }
 }
@@ -73,9 +91,27 @@ function documentRecord(doc: DocumentModel, identity: DocumentIdentity, tables: 
 function failedOutput(file: InputFile, run: StageRunner, reason: string): DocumentOutput {
   const { id, source } = baseModel(file, MEDIA_TYPES[sniffFormat(file.bytes)] ?? MEDIA_TYPES.binary);
   const document: DocumentRecord = {
-    id, source, kind: 'unknown', fiscalYear: null, title: null, region: null, department: null, pages: 0, script: 'simplified', tables: 0,
+    id,
+    source,
+    kind: 'unknown',
+    fiscalYear: null,
+    title: null,
+    region: null,
+    department: null,
+    pages: 0,
+    script: 'simplified',
+    tables: 0,
   };
-  return { document, tables: [], facts: [], indicators: [], statements: [], diagnostics: run.diagnostics, timings: run.timings, failed: reason };
+  return {
+    document,
+    tables: [],
+    facts: [],
+    indicators: [],
+    statements: [],
+    diagnostics: run.diagnostics,
+    timings: run.timings,
+    failed: reason,
+  };
 }
 
 /**

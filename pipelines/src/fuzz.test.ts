@@ -53,7 +53,13 @@ function zipEntries(bytes: Buffer): { entries: ZipEntry[]; eocd: number; cdStart
   for (let i = 0; i < count && p + 46 <= bytes.length && bytes.readUInt32LE(p) === 0x02014b50; i++) {
     const nameLength = bytes.readUInt16LE(p + 28);
     const centralLength = 46 + nameLength + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
-    entries.push({ name: bytes.toString('utf8', p + 46, p + 46 + nameLength), central: p, centralLength, local: bytes.readUInt32LE(p + 42), localEnd: 0 });
+    entries.push({
+      name: bytes.toString('utf8', p + 46, p + 46 + nameLength),
+      central: p,
+      centralLength,
+      local: bytes.readUInt32LE(p + 42),
+      localEnd: 0,
+    });
     p += centralLength;
   }
   const starts = entries.map((e) => e.local).sort((a, b) => a - b);
@@ -102,7 +108,10 @@ const MUTATIONS: Mutation[] = [
   (b, r) => {
     const at = pick(b.length, r);
     const junk = Buffer.from(Array.from({ length: 1 + pick(64, r) }, () => pick(256, r)));
-    return { bytes: Buffer.concat([b.subarray(0, at), junk, b.subarray(at)]), what: `${junk.length} random bytes inserted at ${at}` };
+    return {
+      bytes: Buffer.concat([b.subarray(0, at), junk, b.subarray(at)]),
+      what: `${junk.length} random bytes inserted at ${at}`,
+    };
   },
   (b, r) => {
     const from = pick(b.length, r);
@@ -120,7 +129,8 @@ const MUTATIONS: Mutation[] = [
     if (!zip?.entries.length) return { bytes: b.subarray(0, pick(b.length, r)), what: 'not a zip: truncated' };
     const e = zip.entries[pick(zip.entries.length, r)];
     const out = Buffer.from(b);
-    for (let p = e.local + 30 + Math.floor((e.localEnd - e.local - 30) / 2); p < e.localEnd; p += 1 + pick(16, r)) out[p] = pick(256, r);
+    for (let p = e.local + 30 + Math.floor((e.localEnd - e.local - 30) / 2); p < e.localEnd; p += 1 + pick(16, r))
+      out[p] = pick(256, r);
     return { bytes: out, what: `zip entry ${e.name} data corrupted` };
   },
   (b, r) => {
@@ -128,7 +138,10 @@ const MUTATIONS: Mutation[] = [
     if (!zip?.entries.length) return { bytes: b.subarray(0, pick(b.length, r)), what: 'not a zip: truncated' };
     const e = zip.entries[pick(zip.entries.length, r)];
     const half = e.local + Math.floor((e.localEnd - e.local) / 2);
-    return { bytes: Buffer.concat([b.subarray(0, half), b.subarray(e.localEnd)]), what: `zip entry ${e.name} cut in half` };
+    return {
+      bytes: Buffer.concat([b.subarray(0, half), b.subarray(e.localEnd)]),
+      what: `zip entry ${e.name} cut in half`,
+    };
   },
 ];
 
@@ -207,7 +220,9 @@ describe(`fuzzing the pipeline (${CASES} mutated samples, seed ${SEED})`, () => 
   beforeAll(() => ensureBuilt(), 300_000);
 
   it('never crashes, hangs or leaves an unhandled rejection', async () => {
-    const files = readdirSync(samples).sort().map((f) => join(samples, f));
+    const files = readdirSync(samples)
+      .sort()
+      .map((f) => join(samples, f));
     const originals = files.map((f) => readFileSync(f));
     const rand = random(SEED);
     const cases = Array.from({ length: CASES }, (_, i) => {

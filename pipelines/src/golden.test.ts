@@ -11,19 +11,29 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../../packages/cli/src/fixtures/harness.js';
 import { GOLDEN, goldenRun } from '../../scripts/golden-run.mjs';
 
-const cases = readdirSync(GOLDEN, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const cases = readdirSync(GOLDEN, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 
 describe('golden end-to-end cases', () => {
   beforeAll(() => ensureBuilt(), 300_000);
 
   it('covers a PDF, a DOCX, an XLSX, an HTML page and a text dump', () => {
-    const inputs = cases.map((name) => readdirSync(join(GOLDEN, name)).find((file) => file.startsWith('input.'))?.split('.').pop());
+    const inputs = cases.map((name) =>
+      readdirSync(join(GOLDEN, name))
+        .find((file) => file.startsWith('input.'))
+        ?.split('.')
+        .pop(),
+    );
     expect(new Set(inputs)).toEqual(new Set(['pdf', 'docx', 'xlsx', 'html', 'txt']));
   });
 
   it.each(cases)('%s gives its expected jsonl files', async (name) => {
     const expectedDir = join(GOLDEN, name, 'expected');
-    const expected = readdirSync(expectedDir).filter((file) => file.endsWith('.jsonl')).sort();
+    const expected = readdirSync(expectedDir)
+      .filter((file) => file.endsWith('.jsonl'))
+      .sort();
     expect(expected, `${name}/expected holds no jsonl file: run pnpm golden:update`).toContain('documents.jsonl');
     const out = mkdtempSync(join(tmpdir(), 'govdocs-golden-'));
     try {
@@ -66,9 +76,17 @@ function parse(line: string | undefined): unknown {
 function fieldChanges(a: unknown, b: unknown, path: string): string[] {
   if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-    return keys.flatMap((key) => fieldChanges((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], path ? `${path}.${key}` : key));
+    return keys.flatMap((key) =>
+      fieldChanges(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        path ? `${path}.${key}` : key,
+      ),
+    );
   }
   if (a === undefined) return [`${path || '(line)'}: added ${JSON.stringify(b)}`];
   if (b === undefined) return [`${path || '(line)'}: removed`];
-  return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${path || '(line)'}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`];
+  return JSON.stringify(a) === JSON.stringify(b)
+    ? []
+    : [`${path || '(line)'}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`];
 }

@@ -10,7 +10,8 @@ async function run(name: string): Promise<DocumentOutput> {
 }
 
 /** Facts without the ids, which come from each file's own bytes. */
-const facts = (out: DocumentOutput) => out.facts.map(({ documentId, tableId, ...fact }) => ({ ...fact, table: tableId.split('#')[1] }));
+const facts = (out: DocumentOutput) =>
+  out.facts.map(({ documentId, tableId, ...fact }) => ({ ...fact, table: tableId.split('#')[1] }));
 
 describe('Word 97–2003 files saved from our DOCX samples', () => {
   it.each([
@@ -22,7 +23,9 @@ describe('Word 97–2003 files saved from our DOCX samples', () => {
     expect(legacy.failed).toBeUndefined();
     expect(facts(legacy).length).toBeGreaterThan(100);
     expect(facts(legacy)).toEqual(facts(docx));
-    expect(legacy.tables.map((t) => [t.kind, t.title, t.unit, t.rows])).toEqual(docx.tables.map((t) => [t.kind, t.title, t.unit, t.rows]));
+    expect(legacy.tables.map((t) => [t.kind, t.title, t.unit, t.rows])).toEqual(
+      docx.tables.map((t) => [t.kind, t.title, t.unit, t.rows]),
+    );
     const { id, source: s1, ...doc } = legacy.document;
     const { id: _id, source: s2, ...expected } = docx.document;
     expect(doc).toEqual(expected);

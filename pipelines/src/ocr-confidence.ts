@@ -8,7 +8,11 @@ import { Reporter, type Diagnostic, type DocumentModel, type FactRecord, type Ta
 /** Below this a figure is worth checking by eye: digit confusions (3/8, 1/7) score 0.6-0.9. */
 export const OCR_TRUSTED = 0.9;
 
-export function withOcrConfidence(doc: DocumentModel, tables: TableRecord[], facts: FactRecord[]): { facts: FactRecord[]; diagnostics: Diagnostic[] } {
+export function withOcrConfidence(
+  doc: DocumentModel,
+  tables: TableRecord[],
+  facts: FactRecord[],
+): { facts: FactRecord[]; diagnostics: Diagnostic[] } {
   const ocrPages = new Set(doc.ocrPages ?? []);
   if (ocrPages.size === 0) return { facts, diagnostics: [] };
   const words = new Map((doc.layout ?? []).filter((p) => ocrPages.has(p.page)).map((p) => [p.page, p.texts]));
@@ -32,9 +36,14 @@ export function withOcrConfidence(doc: DocumentModel, tables: TableRecord[], fac
     }
     if (!found) return fact;
     if (confidence < OCR_TRUSTED) {
-      diagnostics.push(reporter.report('parse.ocr',
-        `${doc.source.path}: page ${page}, row ${fact.source.row}, col ${fact.source.col}: "${fact.source.text}" was read by OCR with confidence ${confidence.toFixed(2)}; check it against the page image.`,
-        { page, row: fact.source.row, col: fact.source.col }, { tableId: fact.tableId, actual: fact.source.text }));
+      diagnostics.push(
+        reporter.report(
+          'parse.ocr',
+          `${doc.source.path}: page ${page}, row ${fact.source.row}, col ${fact.source.col}: "${fact.source.text}" was read by OCR with confidence ${confidence.toFixed(2)}; check it against the page image.`,
+          { page, row: fact.source.row, col: fact.source.col },
+          { tableId: fact.tableId, actual: fact.source.text },
+        ),
+      );
     }
     return { ...fact, source: { ...fact.source, ocr: confidence } };
   });

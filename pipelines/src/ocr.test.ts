@@ -4,7 +4,8 @@ import type { DocumentOutput, FactRecord } from '@govdocs/core';
 import { processDocument } from './disclosures.js';
 
 const fixtures = new URL('../../packages/ingest/src/ocr/fixtures/', import.meta.url).pathname;
-const run = (name: string, ocr = true): Promise<DocumentOutput> => processDocument({ path: name, bytes: new Uint8Array(readFileSync(fixtures + name)), ...(ocr ? {} : { ocr: false }) });
+const run = (name: string, ocr = true): Promise<DocumentOutput> =>
+  processDocument({ path: name, bytes: new Uint8Array(readFileSync(fixtures + name)), ...(ocr ? {} : { ocr: false }) });
 
 /** A fact as a value for a subject and measure in a kind of table: what must survive the scan. */
 const key = (f: FactRecord) => JSON.stringify([f.tableKind, f.subject, f.measure, Math.round(f.value * 100)]);
@@ -31,7 +32,9 @@ describe('OCR of scanned pages', () => {
     expect(text.facts.length).toBeGreaterThan(100);
     expect(scan.document.ocrPages).toEqual([1, 2, 3, 4]);
     expect(recall(text.facts, scan.facts)).toBeGreaterThanOrEqual(0.95);
-    expect(scan.facts.every((f) => typeof f.source.ocr === 'number' && f.source.ocr >= 0 && f.source.ocr <= 1)).toBe(true);
+    expect(scan.facts.every((f) => typeof f.source.ocr === 'number' && f.source.ocr >= 0 && f.source.ocr <= 1)).toBe(
+      true,
+    );
     expect(scan.diagnostics.filter((d) => d.rule === 'parse.scanned')).toEqual([]);
     expect(scan.document.kind).toBe(text.document.kind);
   }, 600_000);

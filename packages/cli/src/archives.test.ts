@@ -29,7 +29,8 @@ describe('govdocs run on archives (.zip, .7z, .rar)', () => {
 
   it('reads every good member as a document of its own, reports every bad one, and gives the same bytes again and on resume', () => {
     const input = tmp();
-    for (const name of ['samples.zip', 'samples.7z', 'samples.rar']) copyFileSync(join(fixtures, name), join(input, name));
+    for (const name of ['samples.zip', 'samples.7z', 'samples.rar'])
+      copyFileSync(join(fixtures, name), join(input, name));
     // The same text loose and inside inner.zip (in both the zip and the 7z): one document, under the smallest path.
     copyFileSync(join(samples, 'doc023.txt'), join(input, 'z-doc023.txt'));
     const out = tmp();
@@ -67,7 +68,10 @@ describe('govdocs run on archives (.zip, .7z, .rar)', () => {
       'z-doc023.txt': 'document.duplicate',
     });
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-    expect(manifest.failures.map((f: { path: string }) => f.path.slice(input.length + 1))).toEqual(['samples.zip!/bomb.pdf', 'samples.zip!/damaged.txt']);
+    expect(manifest.failures.map((f: { path: string }) => f.path.slice(input.length + 1))).toEqual([
+      'samples.zip!/bomb.pdf',
+      'samples.zip!/damaged.txt',
+    ]);
 
     const dataset = readDataset(out);
     expect(runCli(['run', input, '--out', out, '--quiet']).status).toBe(2); // resume: every part is there

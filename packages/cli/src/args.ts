@@ -86,7 +86,13 @@ export interface ReportArgs {
   quiet: boolean;
 }
 
-export type ParsedArgs = RunArgs | ExportArgs | ReportArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
+export type ParsedArgs =
+  | RunArgs
+  | ExportArgs
+  | ReportArgs
+  | { command: 'help' }
+  | { command: 'version' }
+  | { command: 'error'; message: string };
 
 export function parseCommandLine(argv: string[]): ParsedArgs {
   let parsed;
@@ -120,19 +126,40 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   const [command, ...inputs] = positionals;
   if (command === 'export' || command === 'report') return parseOutputCommand(command, inputs, values);
   if (command !== 'run') {
-    return { command: 'error', message: command ? `unknown command "${command}". Type: govdocs run <files|folders> --out DIR (or export, report)` : 'no command given. Type: govdocs run <files|folders> --out DIR' };
+    return {
+      command: 'error',
+      message: command
+        ? `unknown command "${command}". Type: govdocs run <files|folders> --out DIR (or export, report)`
+        : 'no command given. Type: govdocs run <files|folders> --out DIR',
+    };
   }
-  if (!inputs.length) return { command: 'error', message: 'no inputs given. Type: govdocs run <files|folders|globs...> --out DIR' };
-  if (!values.out) return { command: 'error', message: `no output folder given. Type: govdocs run ${inputs.join(' ')} --out DIR` };
+  if (!inputs.length)
+    return { command: 'error', message: 'no inputs given. Type: govdocs run <files|folders|globs...> --out DIR' };
+  if (!values.out)
+    return { command: 'error', message: `no output folder given. Type: govdocs run ${inputs.join(' ')} --out DIR` };
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 1) return { command: 'error', message: `--workers takes a whole number ≥ 1, not "${values.workers}".` };
+  if (!Number.isInteger(workers) || workers < 1)
+    return { command: 'error', message: `--workers takes a whole number ≥ 1, not "${values.workers}".` };
   const maxBytes = values['max-bytes'] === undefined ? 200_000_000 : Number(values['max-bytes']);
-  if (!Number.isInteger(maxBytes) || maxBytes < 1) return { command: 'error', message: `--max-bytes takes a whole number of bytes, not "${values['max-bytes']}".` };
+  if (!Number.isInteger(maxBytes) || maxBytes < 1)
+    return { command: 'error', message: `--max-bytes takes a whole number of bytes, not "${values['max-bytes']}".` };
   const timeoutSeconds = values.timeout === undefined ? 120 : Number(values.timeout);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) return { command: 'error', message: `--timeout takes a number of seconds > 0, not "${values.timeout}".` };
-  if (values.queue !== undefined && !/^rediss?:\/\/./.test(values.queue)) return { command: 'error', message: `--queue takes a Redis address like redis://127.0.0.1:6379/0, not "${values.queue}".` };
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
+    return { command: 'error', message: `--timeout takes a number of seconds > 0, not "${values.timeout}".` };
+  if (values.queue !== undefined && !/^rediss?:\/\/./.test(values.queue))
+    return {
+      command: 'error',
+      message: `--queue takes a Redis address like redis://127.0.0.1:6379/0, not "${values.queue}".`,
+    };
   return {
-    command: 'run', inputs, out: values.out, workers, force: values.force, quiet: values.quiet, maxBytes, timeoutMs: Math.round(timeoutSeconds * 1000),
+    command: 'run',
+    inputs,
+    out: values.out,
+    workers,
+    force: values.force,
+    quiet: values.quiet,
+    maxBytes,
+    timeoutMs: Math.round(timeoutSeconds * 1000),
     ...(values.queue !== undefined ? { queue: values.queue } : {}),
     ...(values['no-ocr'] ? { ocr: false } : {}),
   };
@@ -143,16 +170,40 @@ const FORMATS = ['parquet', 'csv', 'duckdb'] as const;
 function parseOutputCommand(
   command: 'export' | 'report',
   inputs: string[],
-  values: { out?: string; to?: string; 'panel-table'?: string; 'panel-measure'?: string; 'no-images'?: boolean; quiet?: boolean },
+  values: {
+    out?: string;
+    to?: string;
+    'panel-table'?: string;
+    'panel-measure'?: string;
+    'no-images'?: boolean;
+    quiet?: boolean;
+  },
 ): ParsedArgs {
-  if (inputs.length !== 1) return { command: 'error', message: `${command} takes one folder written by govdocs run. Type: govdocs ${command} DIR ${command === 'export' ? '--to parquet' : '--out report'}` };
+  if (inputs.length !== 1)
+    return {
+      command: 'error',
+      message: `${command} takes one folder written by govdocs run. Type: govdocs ${command} DIR ${command === 'export' ? '--to parquet' : '--out report'}`,
+    };
   const [dir] = inputs;
   const quiet = values.quiet ?? false;
   if (command === 'report') {
-    if (!values.out) return { command: 'error', message: `no report folder given. Type: govdocs report ${dir} --out report` };
+    if (!values.out)
+      return { command: 'error', message: `no report folder given. Type: govdocs report ${dir} --out report` };
     return { command, dir, out: values.out, images: !values['no-images'], quiet };
   }
   const to = values.to as (typeof FORMATS)[number] | undefined;
-  if (!to || !FORMATS.includes(to)) return { command: 'error', message: `--to takes ${FORMATS.join(', ')}${values.to ? `, not "${values.to}"` : ''}. Type: govdocs export ${dir} --to parquet` };
-  return { command, dir, to, out: values.out, panelKind: values['panel-table'] ?? 'expenditure', panelMeasure: values['panel-measure'] ?? null, quiet };
+  if (!to || !FORMATS.includes(to))
+    return {
+      command: 'error',
+      message: `--to takes ${FORMATS.join(', ')}${values.to ? `, not "${values.to}"` : ''}. Type: govdocs export ${dir} --to parquet`,
+    };
+  return {
+    command,
+    dir,
+    to,
+    out: values.out,
+    panelKind: values['panel-table'] ?? 'expenditure',
+    panelMeasure: values['panel-measure'] ?? null,
+    quiet,
+  };
 }

@@ -12,7 +12,8 @@ export interface InputList {
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.parts', '.govdocs']);
-const SKIP_FILES = /^\.|^(truth\.jsonl|manifest\.json|documents\.jsonl|tables\.jsonl|facts\.jsonl|indicators\.jsonl|issues\.jsonl|fetch-log\.jsonl)$/;
+const SKIP_FILES =
+  /^\.|^(truth\.jsonl|manifest\.json|documents\.jsonl|tables\.jsonl|facts\.jsonl|indicators\.jsonl|issues\.jsonl|fetch-log\.jsonl)$/;
 
 export function expandInputs(inputs: string[], exclude: string[] = []): InputList {
   const files = new Set<string>();
@@ -62,7 +63,12 @@ function globFiles(pattern: string): string[] {
   const fixed = posix.split('/').findIndex((seg) => /[*?[]/.test(seg));
   const root = posix.split('/').slice(0, fixed).join('/') || '.';
   const regex = new RegExp(
-    `^${posix.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*\*\/?/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\u0000/g, '(?:.*/)?')}$`,
+    `^${posix
+      .replace(/[.+^${}()|\\]/g, '\\$&')
+      .replace(/\*\*\/?/g, '\u0000')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')
+      .replace(/\u0000/g, '(?:.*/)?')}$`,
   );
   const out: string[] = [];
   for (const f of walk(root)) {

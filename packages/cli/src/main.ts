@@ -39,7 +39,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'run': {
       const options = { ...args, command: ['govdocs', ...argv], log: (l: string) => console.error(l) };
-      const { exitCode } = args.queue === undefined ? await runPipeline(options) : await (await import('./queue-run.js')).runOnQueue({ ...options, queue: args.queue });
+      const { exitCode } =
+        args.queue === undefined
+          ? await runPipeline(options)
+          : await (await import('./queue-run.js')).runOnQueue({ ...options, queue: args.queue });
       return exitCode;
     }
   }

@@ -12,7 +12,8 @@ import { bin, ensureBuilt, readJsonl, runCli, samples } from './fixtures/harness
 
 /** A minimal PDF protected by the standard security handler with an unknown user password. */
 function encryptedPdf(): Buffer {
-  const hex = (n: number, seed: number) => Array.from({ length: n }, (_, i) => ((i * 37 + seed * 11) % 256).toString(16).padStart(2, '0')).join('');
+  const hex = (n: number, seed: number) =>
+    Array.from({ length: n }, (_, i) => ((i * 37 + seed * 11) % 256).toString(16).padStart(2, '0')).join('');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -61,7 +62,10 @@ describe('a folder of good and bad files', () => {
     };
     for (const [name, bytes] of Object.entries(bad)) writeFileSync(join(dir, name), bytes);
     // A .pdf that is really an HTML page: read as HTML, with a warning saying so.
-    writeFileSync(join(dir, 'mislabelled.pdf'), Buffer.concat([sample('.html'), Buffer.from('\n<!-- saved as .pdf -->\n')]));
+    writeFileSync(
+      join(dir, 'mislabelled.pdf'),
+      Buffer.concat([sample('.html'), Buffer.from('\n<!-- saved as .pdf -->\n')]),
+    );
     // root reads anything whatever its mode, so as root the run goes as the user `nobody`.
     // Where nobody cannot reach the checkout, the permission case cannot be made as root and is left out.
     const testUnreadable = !isRoot || nobodyCanRunCli();
@@ -74,7 +78,10 @@ describe('a folder of good and bad files', () => {
     const out = mkdtempSync(join(tmpdir(), 'govdocs-mixed-out-'));
     chmodSync(dir, 0o755);
     chmodSync(out, 0o777);
-    const { status, stderr } = runCli(['run', dir, '--out', out, '--quiet', '--max-bytes', String(maxBytes), '--timeout', '60'], isRoot && testUnreadable ? NOBODY : undefined);
+    const { status, stderr } = runCli(
+      ['run', dir, '--out', out, '--quiet', '--max-bytes', String(maxBytes), '--timeout', '60'],
+      isRoot && testUnreadable ? NOBODY : undefined,
+    );
     expect(status, stderr).toBe(2);
     expect(stderr).not.toMatch(/internal error/);
 
@@ -83,8 +90,14 @@ describe('a folder of good and bad files', () => {
     const issuesOf = (path: string) => issues.filter((x) => x.source.file === path);
 
     for (const path of good) {
-      expect(documents.some((d) => d.source.path === path), `${path} has a document record`).toBe(true);
-      expect(issuesOf(path).filter((x) => x.severity === 'error'), path).toEqual([]);
+      expect(
+        documents.some((d) => d.source.path === path),
+        `${path} has a document record`,
+      ).toBe(true);
+      expect(
+        issuesOf(path).filter((x) => x.severity === 'error'),
+        path,
+      ).toEqual([]);
     }
     for (const name of Object.keys(bad)) {
       const path = join(dir, name);
@@ -95,7 +108,11 @@ describe('a folder of good and bad files', () => {
       expect(found[0].message.length).toBeGreaterThan(path.length + 20); // a reason, not just the name
     }
     expect(issuesOf(join(dir, 'huge.txt'))[0].rule).toBe('document.too_large');
-    if (testUnreadable) expect(issuesOf(join(dir, 'unreadable.txt'))[0]).toMatchObject({ rule: 'document.unreadable', message: expect.stringMatching(/permission/) });
+    if (testUnreadable)
+      expect(issuesOf(join(dir, 'unreadable.txt'))[0]).toMatchObject({
+        rule: 'document.unreadable',
+        message: expect.stringMatching(/permission/),
+      });
     expect(issuesOf(join(dir, 'encrypted.pdf'))[0].message).toMatch(/encrypt|password/i);
 
     const mislabelled = issuesOf(join(dir, 'mislabelled.pdf'));

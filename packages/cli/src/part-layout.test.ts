@@ -25,7 +25,11 @@ const RENAMED = '/data/改名后\\"引号"\t文件.txt';
 
 /** The seed with the most issues (planted faults), read under `path`. */
 async function seedOutput(path: string): Promise<DocumentOutput> {
-  const outputs = await Promise.all(readdirSync(seeds).sort().map((seed) => processDocument({ path, bytes: new Uint8Array(readFileSync(join(seeds, seed))) })));
+  const outputs = await Promise.all(
+    readdirSync(seeds)
+      .sort()
+      .map((seed) => processDocument({ path, bytes: new Uint8Array(readFileSync(join(seeds, seed))) })),
+  );
   return outputs.reduce((best, o) => (o.diagnostics.length > best.diagnostics.length ? o : best));
 }
 
@@ -47,10 +51,25 @@ function merge(writer: DatasetWriter, documents: Map<string, string>, loose: Iss
 
 function minimalManifest(): Manifest {
   return {
-    tool: { name: 'govdocs', version: '0' }, schemaVersion: SCHEMA_VERSION, pipeline: { ...PIPELINE }, command: [],
+    tool: { name: 'govdocs', version: '0' },
+    schemaVersion: SCHEMA_VERSION,
+    pipeline: { ...PIPELINE },
+    command: [],
     inputs: { files: 0, byMediaType: {} },
-    counts: { documents: 0, tables: 0, facts: 0, indicators: 0, statements: 0, issues: 0, issuesByFamily: {}, issuesBySeverity: {} },
-    failures: [], timings: { totalMs: 0, byStageMs: {}, docsPerSecond: 0 }, peakRssBytes: 0, workers: 1,
+    counts: {
+      documents: 0,
+      tables: 0,
+      facts: 0,
+      indicators: 0,
+      statements: 0,
+      issues: 0,
+      issuesByFamily: {},
+      issuesBySeverity: {},
+    },
+    failures: [],
+    timings: { totalMs: 0, byStageMs: {}, docsPerSecond: 0 },
+    peakRssBytes: 0,
+    workers: 1,
   };
 }
 
@@ -78,9 +97,19 @@ describe('part files', () => {
     expect(read.tables).toEqual(built.tables);
     expect(read.indicators).toEqual(built.indicators);
     expect(read.timings).toEqual(built.timings);
-    expect(new Set(read.issues.map((x) => JSON.stringify(x)))).toEqual(new Set(built.issues.map((x) => JSON.stringify(x))));
+    expect(new Set(read.issues.map((x) => JSON.stringify(x)))).toEqual(
+      new Set(built.issues.map((x) => JSON.stringify(x))),
+    );
     // The dataset's issue order: table, file, page, row, column, rule, message.
-    const key = (x: IssueRecord) => [x.tableId ?? '', x.source.file, x.source.page ?? 0, x.source.row ?? -1, x.source.col ?? -1, x.rule, x.message];
+    const key = (x: IssueRecord) => [
+      x.tableId ?? '',
+      x.source.file,
+      x.source.page ?? 0,
+      x.source.row ?? -1,
+      x.source.col ?? -1,
+      x.rule,
+      x.message,
+    ];
     const before = (a: IssueRecord, b: IssueRecord) => {
       const [ka, kb] = [key(a), key(b)];
       const i = ka.findIndex((v, j) => v !== kb[j]);
@@ -94,7 +123,13 @@ describe('part files', () => {
     const header = JSON.parse(bytes.subarray(0, bytes.indexOf(0x0a)).toString('utf8'));
     expect(Object.keys(header).slice(0, 2)).toEqual(['layout', 'pipelineVersion']);
     expect(header.path).toBe(AWKWARD);
-    expect(header.summary.records).toEqual({ tables: output.tables.length, facts: output.facts.length, indicators: output.indicators.length, statements: output.statements.length, issues: output.diagnostics.length });
+    expect(header.summary.records).toEqual({
+      tables: output.tables.length,
+      facts: output.facts.length,
+      indicators: output.indicators.length,
+      statements: output.statements.length,
+      issues: output.diagnostics.length,
+    });
     expect(output.statements.length).toBeGreaterThan(0);
     const part = parsePart(bytes, VERSION)!;
     expect(part.sections.documents.toString('utf8')).toBe(lines([output.document]));
@@ -107,18 +142,45 @@ describe('part files', () => {
   });
 
   it('merges parts into exactly the lines of their records, in document-id order, loose issues first', () => {
-    const other = { ...output, document: { ...output.document, source: { ...output.document.source, sha256: '0'.repeat(64) }, id: `sha256:${'0'.repeat(64)}` } };
+    const other = {
+      ...output,
+      document: {
+        ...output.document,
+        source: { ...output.document.source, sha256: '0'.repeat(64) },
+        id: `sha256:${'0'.repeat(64)}`,
+      },
+    };
     const writer = new DatasetWriter(tmp(), VERSION);
     writer.writePart(output);
     writer.writePart(other);
-    const loose: IssueRecord = { documentId: null, tableId: null, severity: 'error', rule: 'document.missing', message: 'm', expected: null, actual: null, stage: 'run', source: { file: '/x' } };
-    const documents = new Map([[output.document.source.sha256, AWKWARD], ['0'.repeat(64), AWKWARD]]);
+    const loose: IssueRecord = {
+      documentId: null,
+      tableId: null,
+      severity: 'error',
+      rule: 'document.missing',
+      message: 'm',
+      expected: null,
+      actual: null,
+      stage: 'run',
+      source: { file: '/x' },
+    };
+    const documents = new Map([
+      [output.document.source.sha256, AWKWARD],
+      ['0'.repeat(64), AWKWARD],
+    ]);
     const { files, tally, mergeMs } = merge(writer, documents, [loose]);
     expect(files.documents).toBe(lines([other.document, output.document]));
     expect(files.facts).toBe(lines([...other.facts, ...output.facts]));
     expect(files.issues.startsWith(lines([loose]))).toBe(true);
     expect(files.issues.split('\n').length - 1).toBe(1 + 2 * output.diagnostics.length);
-    expect(tally.counts).toEqual({ documents: 2, tables: 2 * output.tables.length, facts: 2 * output.facts.length, indicators: 2 * output.indicators.length, statements: 2 * output.statements.length, issues: 1 + 2 * output.diagnostics.length });
+    expect(tally.counts).toEqual({
+      documents: 2,
+      tables: 2 * output.tables.length,
+      facts: 2 * output.facts.length,
+      indicators: 2 * output.indicators.length,
+      statements: 2 * output.statements.length,
+      issues: 1 + 2 * output.diagnostics.length,
+    });
     expect(mergeMs).toBeGreaterThanOrEqual(0);
   });
 
@@ -173,7 +235,10 @@ describe('part files', () => {
     // Section lengths that do not fall on line ends: the right total, but records split across files.
     const header = JSON.parse(whole.subarray(0, whole.indexOf(0x0a)).toString('utf8'));
     header.bytes = [header.bytes[0] + 3, header.bytes[1] - 3, ...header.bytes.slice(2)];
-    writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), whole.subarray(whole.indexOf(0x0a) + 1)]));
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), whole.subarray(whole.indexOf(0x0a) + 1)]),
+    );
     expect(writer.readPart(sha)).toBeUndefined();
   });
 
@@ -201,10 +266,16 @@ describe('part files', () => {
 describe('replaceAll', () => {
   it('replaces bytes as String split/join does, overlapping and multi-byte patterns included', () => {
     const cases: [string, string, string][] = [
-      ['aaaa', 'aa', 'b'], ['县"财政"县', '县', '市\\'], ['no match here', 'zz', 'y'], ['x\\"y\\"', '\\"', '"'], ['', 'a', 'b'],
+      ['aaaa', 'aa', 'b'],
+      ['县"财政"县', '县', '市\\'],
+      ['no match here', 'zz', 'y'],
+      ['x\\"y\\"', '\\"', '"'],
+      ['', 'a', 'b'],
     ];
     for (const [text, from, to] of cases) {
-      expect(replaceAll(Buffer.from(text), Buffer.from(from), Buffer.from(to)).toString('utf8')).toBe(text.split(from).join(to));
+      expect(replaceAll(Buffer.from(text), Buffer.from(from), Buffer.from(to)).toString('utf8')).toBe(
+        text.split(from).join(to),
+      );
     }
   });
 });
@@ -213,7 +284,15 @@ describe('BufferedFile', () => {
   it('writes small and large pieces in order', () => {
     const path = join(tmp(), 'out');
     const file = new BufferedFile(path);
-    const pieces = [Buffer.from('a'), Buffer.alloc(3 * 1024 * 1024, 'b'), Buffer.from('县'), Buffer.alloc(700 * 1024, 'c'), Buffer.alloc(700 * 1024, 'd'), Buffer.alloc(0), Buffer.from('e')];
+    const pieces = [
+      Buffer.from('a'),
+      Buffer.alloc(3 * 1024 * 1024, 'b'),
+      Buffer.from('县'),
+      Buffer.alloc(700 * 1024, 'c'),
+      Buffer.alloc(700 * 1024, 'd'),
+      Buffer.alloc(0),
+      Buffer.from('e'),
+    ];
     for (const piece of pieces) file.write(piece);
     file.close();
     expect(readFileSync(path).equals(Buffer.concat(pieces))).toBe(true);

@@ -109,7 +109,8 @@ export function parsePart(bytes: Buffer, pipelineVersion: string): PartFile | un
     sections[name] = bytes.subarray(at, (at += header.bytes[i]!));
   });
   // Each section is whole lines: a garbled length would split a record between two files.
-  if (SECTIONS.some((name) => sections[name].length && sections[name][sections[name].length - 1] !== NEWLINE)) return undefined;
+  if (SECTIONS.some((name) => sections[name].length && sections[name][sections[name].length - 1] !== NEWLINE))
+    return undefined;
   return { header, sections };
 }
 
@@ -119,8 +120,13 @@ export function parseHeader(line: Buffer, pipelineVersion: string): PartHeader |
   if (line.length < prefix.length || !line.subarray(0, prefix.length).equals(prefix)) return undefined;
   try {
     const header = JSON.parse(line.toString('utf8')) as PartHeader;
-    const wellFormed = typeof header.path === 'string' && Array.isArray(header.bytes) && header.bytes.length === SECTIONS.length
-      && header.bytes.every((n) => Number.isInteger(n) && n >= 0) && typeof header.summary === 'object' && header.summary !== null;
+    const wellFormed =
+      typeof header.path === 'string' &&
+      Array.isArray(header.bytes) &&
+      header.bytes.length === SECTIONS.length &&
+      header.bytes.every((n) => Number.isInteger(n) && n >= 0) &&
+      typeof header.summary === 'object' &&
+      header.summary !== null;
     return wellFormed ? header : undefined;
   } catch {
     return undefined;
@@ -141,11 +147,13 @@ export function relabelPart(part: PartFile, path: string, container?: string): P
   const from = Buffer.from(JSON.stringify(stored).slice(1, -1), 'utf8');
   const to = Buffer.from(JSON.stringify(path).slice(1, -1), 'utf8');
   const sections = {} as Record<SectionName, Buffer>;
-  for (const name of SECTIONS) sections[name] = stored === path ? part.sections[name] : replaceAll(part.sections[name], from, to);
+  for (const name of SECTIONS)
+    sections[name] = stored === path ? part.sections[name] : replaceAll(part.sections[name], from, to);
   sections.issues = sortIssueLines(sections.issues);
   if (storedContainer !== container) sections.documents = withContainer(sections.documents, container);
   const summary = part.header.summary;
-  const failure = summary.failure === null || stored === '' ? summary.failure : summary.failure.split(stored).join(path);
+  const failure =
+    summary.failure === null || stored === '' ? summary.failure : summary.failure.split(stored).join(path);
   return { header: { ...part.header, path, summary: { ...summary, failure } }, sections };
 }
 
@@ -197,13 +205,23 @@ function compareIssues(a: IssueRecord, b: IssueRecord): number {
 }
 
 function issueKey(x: IssueRecord) {
-  return [x.tableId ?? '', x.source.file, x.source.page ?? 0, x.source.row ?? -1, x.source.col ?? -1, x.rule, x.message] as const;
+  return [
+    x.tableId ?? '',
+    x.source.file,
+    x.source.page ?? 0,
+    x.source.row ?? -1,
+    x.source.col ?? -1,
+    x.rule,
+    x.message,
+  ] as const;
 }
 
 /** Re-sorts a section of issue lines, keeping each line's bytes (only a relabelled part needs this). */
 function sortIssueLines(section: Buffer): Buffer {
   const lines = section.toString('utf8').split('\n').slice(0, -1);
-  const sorted = lines.map((line) => ({ line, issue: JSON.parse(line) as IssueRecord })).sort((a, b) => compareIssues(a.issue, b.issue));
+  const sorted = lines
+    .map((line) => ({ line, issue: JSON.parse(line) as IssueRecord }))
+    .sort((a, b) => compareIssues(a.issue, b.issue));
   return Buffer.from(sorted.map((x) => `${x.line}\n`).join(''), 'utf8');
 }
 
@@ -222,7 +240,13 @@ function summarise(part: StoredDocument): DocumentSummary {
     issuesBySeverity[issue.severity] = (issuesBySeverity[issue.severity] ?? 0) + 1;
   }
   return {
-    records: { tables: part.tables.length, facts: part.facts.length, indicators: part.indicators.length, statements: part.statements.length, issues: part.issues.length },
+    records: {
+      tables: part.tables.length,
+      facts: part.facts.length,
+      indicators: part.indicators.length,
+      statements: part.statements.length,
+      issues: part.issues.length,
+    },
     issuesByFamily,
     issuesBySeverity,
     failure: part.failed ? failureReason(part) : null,

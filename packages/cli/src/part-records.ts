@@ -4,8 +4,15 @@
  * thread only writes bytes.
  */
 import {
-  DocumentRecordSchema, FactRecordSchema, IndicatorRecordSchema, IssueRecordSchema, StatementRecordSchema, TableRecordSchema,
-  toIssueRecord, type DocumentOutput, type IssueRecord,
+  DocumentRecordSchema,
+  FactRecordSchema,
+  IndicatorRecordSchema,
+  IssueRecordSchema,
+  StatementRecordSchema,
+  TableRecordSchema,
+  toIssueRecord,
+  type DocumentOutput,
+  type IssueRecord,
 } from '@govdocs/core';
 import type { ZodType } from 'zod';
 
@@ -34,9 +41,15 @@ export function buildPart(output: DocumentOutput, pipelineVersion: string): Stor
     ...(output.failed ? { failed: output.failed } : {}),
     document: check(DocumentRecordSchema, output.document, 'document', id),
     tables: output.tables.map((t) => check(TableRecordSchema, t, 'table', t.id)),
-    facts: output.facts.map((f) => check(FactRecordSchema, f, 'fact', `${f.tableId} r${f.source.row} c${f.source.col}`)),
-    indicators: output.indicators.map((x) => check(IndicatorRecordSchema, x, 'indicator', `${x.tableId} r${x.source.row}`)),
-    statements: output.statements.map((x) => check(StatementRecordSchema, x, 'statement', `page ${x.page ?? '-'} sentence ${x.sentence}`)),
+    facts: output.facts.map((f) =>
+      check(FactRecordSchema, f, 'fact', `${f.tableId} r${f.source.row} c${f.source.col}`),
+    ),
+    indicators: output.indicators.map((x) =>
+      check(IndicatorRecordSchema, x, 'indicator', `${x.tableId} r${x.source.row}`),
+    ),
+    statements: output.statements.map((x) =>
+      check(StatementRecordSchema, x, 'statement', `page ${x.page ?? '-'} sentence ${x.sentence}`),
+    ),
     issues: output.diagnostics.map((d) => check(IssueRecordSchema, toIssueRecord(id, d), 'issue', d.rule)),
     timings: output.timings,
   };
@@ -46,7 +59,9 @@ export function check<T>(schema: ZodType<T>, record: T, type: string, where: str
   const result = schema.safeParse(record);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new SchemaViolation(`govdocs bug: a ${type} record (${where}) does not match the canonical schema: ${problems}`);
+    throw new SchemaViolation(
+      `govdocs bug: a ${type} record (${where}) does not match the canonical schema: ${problems}`,
+    );
   }
   return result.data;
 }

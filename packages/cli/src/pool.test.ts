@@ -10,7 +10,13 @@ describe('WorkerPool', () => {
     try {
       const inputs = ['a', 'bb', 'ccc', 'dddd', 'eeeee'].map(bytes);
       const outcomes = await Promise.all(inputs.map((b, i) => pool.run({ path: `doc${i}`, bytes: b })));
-      expect(outcomes.map((o) => (o.kind === 'done' ? new TextDecoder().decode(o.part) : o.kind))).toEqual(['a', 'bb', 'ccc', 'dddd', 'eeeee']);
+      expect(outcomes.map((o) => (o.kind === 'done' ? new TextDecoder().decode(o.part) : o.kind))).toEqual([
+        'a',
+        'bb',
+        'ccc',
+        'dddd',
+        'eeeee',
+      ]);
       expect(inputs.every((b) => b.byteLength === 0)).toBe(true); // detached: transferred
     } finally {
       await pool.close();
@@ -20,7 +26,10 @@ describe('WorkerPool', () => {
   it('turns a hang into a timeout, replaces the worker and goes on', async () => {
     const pool = new WorkerPool({ size: 1, script, timeoutMs: 300 });
     try {
-      const [hang, after] = await Promise.all([pool.run({ path: 'hang.pdf', bytes: bytes('x') }), pool.run({ path: 'ok.pdf', bytes: bytes('y') })]);
+      const [hang, after] = await Promise.all([
+        pool.run({ path: 'hang.pdf', bytes: bytes('x') }),
+        pool.run({ path: 'ok.pdf', bytes: bytes('y') }),
+      ]);
       expect(hang).toEqual({ kind: 'timeout', ms: 300 });
       expect(after.kind).toBe('done');
       expect(pool.replaced).toBe(1);
@@ -47,7 +56,13 @@ describe('WorkerPool', () => {
       const paths = ['throw.pdf', 'good1.pdf', 'reject.pdf', 'oom.pdf', 'good2.pdf'];
       const outcomes = await Promise.all(paths.map((path) => pool.run({ path, bytes: bytes(path) })));
       const kinds = Object.fromEntries(paths.map((p, i) => [p, outcomes[i].kind]));
-      expect(kinds).toEqual({ 'throw.pdf': 'crash', 'good1.pdf': 'done', 'reject.pdf': 'crash', 'oom.pdf': 'crash', 'good2.pdf': 'done' });
+      expect(kinds).toEqual({
+        'throw.pdf': 'crash',
+        'good1.pdf': 'done',
+        'reject.pdf': 'crash',
+        'oom.pdf': 'crash',
+        'good2.pdf': 'done',
+      });
       const oom = outcomes[3];
       expect(oom.kind === 'crash' && oom.reason).toMatch(/memory/);
     } finally {
@@ -56,7 +71,11 @@ describe('WorkerPool', () => {
   });
 
   it('gives up with a reason when workers cannot start at all', async () => {
-    const pool = new WorkerPool({ size: 2, script: new URL('./fixtures/no-such-worker.mjs', import.meta.url), timeoutMs: 1_000 });
+    const pool = new WorkerPool({
+      size: 2,
+      script: new URL('./fixtures/no-such-worker.mjs', import.meta.url),
+      timeoutMs: 1_000,
+    });
     const outcome = await pool.run({ path: 'a.pdf', bytes: bytes('a') });
     expect(outcome.kind).toBe('crash');
     expect(pool.broken).toMatch(/cannot start/);
@@ -66,7 +85,10 @@ describe('WorkerPool', () => {
 
 describe('pickJobIndex (which waiting document an idle worker takes)', () => {
   const jobs = (...families: string[]) => families.map((family) => ({ family, passedOver: 0 }));
-  const claimed = (...families: string[]) => (family: string) => families.includes(family);
+  const claimed =
+    (...families: string[]) =>
+    (family: string) =>
+      families.includes(family);
 
   it('prefers the oldest document of a kind this worker has parsed', () => {
     expect(pickJobIndex(jobs('pdf', 'docx', 'pdf', 'docx'), new Set(['docx']), claimed('pdf'), 2)).toBe(1);

@@ -159,9 +159,16 @@ export class WorkerPool {
 
   /** Parses one document (within `timeoutMs`, the pool's limit by default); never rejects. */
   run(job: Omit<JobMessage, 'id'>, timeoutMs = this.options.timeoutMs): Promise<PoolOutcome> {
-    if (this.closed) return Promise.resolve({ kind: 'crash', reason: this.brokenReason ?? 'the worker pool was closed' });
+    if (this.closed)
+      return Promise.resolve({ kind: 'crash', reason: this.brokenReason ?? 'the worker pool was closed' });
     return new Promise((resolve) => {
-      this.waiting.push({ message: { ...job, id: this.nextId++ }, resolve, family: familyOf(job.path), passedOver: 0, timeoutMs });
+      this.waiting.push({
+        message: { ...job, id: this.nextId++ },
+        resolve,
+        family: familyOf(job.path),
+        passedOver: 0,
+        timeoutMs,
+      });
       this.dispatch();
     });
   }
@@ -202,7 +209,10 @@ export class WorkerPool {
       slot.job = { ...pending, timer, limitMs: pending.timeoutMs, ocrPages: 0 };
       const { bytes } = pending.message;
       // Transfer the file's buffer when the view owns all of it; otherwise it is copied.
-      const transferable = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && !(bytes.buffer instanceof SharedArrayBuffer);
+      const transferable =
+        bytes.byteOffset === 0 &&
+        bytes.byteLength === bytes.buffer.byteLength &&
+        !(bytes.buffer instanceof SharedArrayBuffer);
       slot.worker.postMessage(pending.message, transferable ? [bytes.buffer as ArrayBuffer] : []);
     }
   }
@@ -216,7 +226,8 @@ export class WorkerPool {
    */
   private pickJob(slot: Slot): Pending | undefined {
     if (!this.waiting.length) return undefined;
-    const claimedElsewhere = (family: string) => this.slots.some((other) => other !== slot && !other.retired && other.families.has(family));
+    const claimedElsewhere = (family: string) =>
+      this.slots.some((other) => other !== slot && !other.retired && other.families.has(family));
     const index = pickJobIndex(this.waiting, slot.families, claimedElsewhere, this.slots.length);
     for (let i = 0; i < index; i++) this.waiting[i].passedOver++;
     return this.waiting.splice(index, 1)[0];
@@ -232,7 +243,9 @@ export class WorkerPool {
     }
     if (slot.retired || !slot.job || slot.job.message.id !== reply.id) return;
     this.peakWorkerHeapBytes = Math.max(this.peakWorkerHeapBytes, reply.heapBytes);
-    const outcome: PoolOutcome = reply.ok ? { kind: 'done', part: reply.part, summary: reply.summary } : { kind: 'error', reason: reply.reason };
+    const outcome: PoolOutcome = reply.ok
+      ? { kind: 'done', part: reply.part, summary: reply.summary }
+      : { kind: 'error', reason: reply.reason };
     this.settle(slot, outcome);
     this.dispatch();
   }
@@ -317,5 +330,5 @@ export function pickJobIndex(
   const known = waiting.findIndex((job) => mine.has(job.family));
   if (known >= 0) return known;
   const unclaimed = waiting.findIndex((job) => !claimedElsewhere(job.family));
-  return Math.max(unclaimed , 0);
+  return Math.max(unclaimed, 0);
 }

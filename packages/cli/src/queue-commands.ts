@@ -7,7 +7,16 @@ import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import type { CrawlScheduleRequest } from '@govdocs/crawl';
 import {
-  addOnce, describeEvery, formatStatus, listSchedules, parseEvery, parseRedisUrl, queueStatus, removeSchedule, unreachable, upsertSchedule,
+  addOnce,
+  describeEvery,
+  formatStatus,
+  listSchedules,
+  parseEvery,
+  parseRedisUrl,
+  queueStatus,
+  removeSchedule,
+  unreachable,
+  upsertSchedule,
   type RedisTarget,
 } from '@govdocs/queue';
 import { loadConfig } from '@govdocs/crawl';
@@ -65,22 +74,38 @@ export async function queueCommand(argv: string[], log: Log = (l) => console.err
     console.log(QUEUE_HELP);
     return 0;
   }
-  if (values.queue === undefined) return usage(log, `--queue is needed: the Redis to use, e.g. govdocs ${[command, ...positionals].join(' ')} --queue redis://127.0.0.1:6379/0`);
+  if (values.queue === undefined)
+    return usage(
+      log,
+      `--queue is needed: the Redis to use, e.g. govdocs ${[command, ...positionals].join(' ')} --queue redis://127.0.0.1:6379/0`,
+    );
   const target = parseRedisUrl(values.queue);
   if (!target.ok) return usage(log, target.message);
   switch (command) {
     case 'worker': {
-      if (positionals.length) return usage(log, `worker takes no inputs (the runs give them): remove ${positionals.join(' ')}`);
+      if (positionals.length)
+        return usage(log, `worker takes no inputs (the runs give them): remove ${positionals.join(' ')}`);
       const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
-      if (!Number.isInteger(workers) || workers < 1) return usage(log, `--workers takes a whole number ≥ 1, not "${values.workers}".`);
+      if (!Number.isInteger(workers) || workers < 1)
+        return usage(log, `--workers takes a whole number ≥ 1, not "${values.workers}".`);
       const stall = values.stall === undefined ? 30 : Number(values.stall);
-      if (!Number.isFinite(stall) || stall < 1) return usage(log, `--stall takes a number of seconds ≥ 1, not "${values.stall}".`);
-      return runWorker({ target: target.target, workers, lockMs: Math.round(stall * 1000), quiet: values.quiet, log, ...(values['no-ocr'] ? { ocr: false } : {}) });
+      if (!Number.isFinite(stall) || stall < 1)
+        return usage(log, `--stall takes a number of seconds ≥ 1, not "${values.stall}".`);
+      return runWorker({
+        target: target.target,
+        workers,
+        lockMs: Math.round(stall * 1000),
+        quiet: values.quiet,
+        log,
+        ...(values['no-ocr'] ? { ocr: false } : {}),
+      });
     }
     case 'queue': {
-      if (positionals[0] !== 'status') return usage(log, 'the queue command is: govdocs queue status --queue redis://…');
+      if (positionals[0] !== 'status')
+        return usage(log, 'the queue command is: govdocs queue status --queue redis://…');
       const max = values.failures === undefined ? 20 : Number(values.failures);
-      if (!Number.isInteger(max) || max < 0) return usage(log, `--failures takes a whole number ≥ 0, not "${values.failures}".`);
+      if (!Number.isInteger(max) || max < 0)
+        return usage(log, `--failures takes a whole number ≥ 0, not "${values.failures}".`);
       return withRedis(target.target, log, async () => {
         console.log(formatStatus(await queueStatus(target.target, max), target.target.display));
         return 0;
@@ -101,7 +126,9 @@ async function scheduleCommand(positionals: string[], target: RedisTarget, log: 
       if (!schedules.length) console.log(`no scheduled crawl at ${target.display}.`);
       for (const s of schedules) {
         const next = s.next ? new Date(s.next).toISOString() : '?';
-        console.log(`${s.name}\t${describeEvery(s.every)}\tnext ${next}\tconfig ${s.data?.config ?? '?'}\tout ${s.data?.out ?? '?'}`);
+        console.log(
+          `${s.name}\t${describeEvery(s.every)}\tnext ${next}\tconfig ${s.data?.config ?? '?'}\tout ${s.data?.out ?? '?'}`,
+        );
       }
       return 0;
     });
@@ -112,15 +139,23 @@ async function scheduleCommand(positionals: string[], target: RedisTarget, log: 
         log(`removed the schedule ${name}; a crawl already running goes on.`);
         return 0;
       }
-      log(`govdocs schedule: no schedule named "${name}" at ${target.display}. See govdocs schedule list --queue ${target.display}`);
+      log(
+        `govdocs schedule: no schedule named "${name}" at ${target.display}. See govdocs schedule list --queue ${target.display}`,
+      );
       return 1;
     });
   }
-  return usage(log, 'the schedule commands are: govdocs schedule list --queue redis://…, govdocs schedule remove NAME --queue redis://…');
+  return usage(
+    log,
+    'the schedule commands are: govdocs schedule list --queue redis://…, govdocs schedule remove NAME --queue redis://…',
+  );
 }
 
 /** `govdocs crawl --queue URL [--every WHEN]`: registers the schedule, or adds one crawl now. */
-export async function scheduleCrawl(request: CrawlScheduleRequest, log: Log = (l) => console.error(l)): Promise<number> {
+export async function scheduleCrawl(
+  request: CrawlScheduleRequest,
+  log: Log = (l) => console.error(l),
+): Promise<number> {
   const target = parseRedisUrl(request.queue);
   if (!target.ok) return usage(log, target.message);
   const loaded = loadConfig(request.config);
@@ -133,7 +168,10 @@ export async function scheduleCrawl(request: CrawlScheduleRequest, log: Log = (l
   return withRedis(target.target, log, async () => {
     if (request.every === undefined) {
       const id = await addOnce(target.target, 'crawl', data);
-      if (!request.quiet) log(`queued a crawl of ${request.out} (job ${id}); a worker runs it: govdocs worker --queue ${target.target.display}`);
+      if (!request.quiet)
+        log(
+          `queued a crawl of ${request.out} (job ${id}); a worker runs it: govdocs worker --queue ${target.target.display}`,
+        );
       return 0;
     }
     const every = parseEvery(request.every);
@@ -142,11 +180,16 @@ export async function scheduleCrawl(request: CrawlScheduleRequest, log: Log = (l
     try {
       schedule = await upsertSchedule(target.target, request.name, every, 'crawl', data);
     } catch (error) {
-      return usage(log, `--every "${request.every}" was refused: ${(error as Error).message}. Give a cron pattern such as "0 3 * * *" or an interval such as 6h.`);
+      return usage(
+        log,
+        `--every "${request.every}" was refused: ${(error as Error).message}. Give a cron pattern such as "0 3 * * *" or an interval such as 6h.`,
+      );
     }
     if (!request.quiet) {
       const next = schedule.next ? `; next ${new Date(schedule.next).toISOString()}` : '';
-      log(`scheduled crawl ${request.name}: ${describeEvery(every)}${next}; workers run it (govdocs worker --queue ${target.target.display})`);
+      log(
+        `scheduled crawl ${request.name}: ${describeEvery(every)}${next}; workers run it (govdocs worker --queue ${target.target.display})`,
+      );
     }
     return 0;
   });

@@ -12,7 +12,11 @@ import type { CrawlJobData, CrawlJobResult } from './queue-jobs.js';
 import { runOnQueue } from './queue-run.js';
 import { VERSION } from './version.js';
 
-export async function runCrawlJob(data: CrawlJobData, target: RedisTarget, log: (line: string) => void): Promise<CrawlJobResult> {
+export async function runCrawlJob(
+  data: CrawlJobData,
+  target: RedisTarget,
+  log: (line: string) => void,
+): Promise<CrawlJobResult> {
   const loaded = loadConfig(data.config);
   // A broken config stays broken on a retry: fail at once, with every mistake in the reason.
   if (!loaded.ok) throw new UnrecoverableError(`${data.config}: ${loaded.errors.join('; ')}`);
@@ -39,12 +43,28 @@ export async function runCrawlJob(data: CrawlJobData, target: RedisTarget, log: 
   }
   try {
     const run = await runOnQueue({
-      inputs: [data.out], out: data.dataset, queue: target, known: unchanged,
-      force: false, quiet: true, workers: 1, maxBytes: 200_000_000, command: ['govdocs', 'crawl', '--config', data.config, '--out', data.out, '--schedule', data.name], log,
+      inputs: [data.out],
+      out: data.dataset,
+      queue: target,
+      known: unchanged,
+      force: false,
+      quiet: true,
+      workers: 1,
+      maxBytes: 200_000_000,
+      command: ['govdocs', 'crawl', '--config', data.config, '--out', data.out, '--schedule', data.name],
+      log,
     });
-    log(`govdocs worker: scheduled crawl ${data.name}: ${run.enqueued} new or changed file(s) parsed, ${run.manifest.counts.documents} documents in ${data.dataset}`);
+    log(
+      `govdocs worker: scheduled crawl ${data.name}: ${run.enqueued} new or changed file(s) parsed, ${run.manifest.counts.documents} documents in ${data.dataset}`,
+    );
     return {
-      sites: summary.sites.map((s) => ({ site: s.site, new: s.new, changed: s.changed, unchanged: s.unchanged, failed: s.failed })),
+      sites: summary.sites.map((s) => ({
+        site: s.site,
+        new: s.new,
+        changed: s.changed,
+        unchanged: s.unchanged,
+        failed: s.failed,
+      })),
       enqueued: run.enqueued,
       unchanged: run.unchanged,
       documents: run.manifest.counts.documents,

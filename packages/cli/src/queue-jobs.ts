@@ -25,7 +25,14 @@ export type ParseJobResult =
   | { kind: 'parsed' | 'resumed'; sha: string; failed: boolean; worker: string; heapBytes: number }
   | { kind: 'unreadable'; rule: RuleDetail<'document'>; reason: string; worker: string }
   /** An archive: its hash, each member (with its container), and members that could not be read. */
-  | { kind: 'archive'; sha: string; members: MemberResult[]; problems: { path: string; rule: RuleId; message: string }[]; worker: string; heapBytes: number };
+  | {
+      kind: 'archive';
+      sha: string;
+      members: MemberResult[];
+      problems: { path: string; rule: RuleId; message: string }[];
+      worker: string;
+      heapBytes: number;
+    };
 
 /** A document inside an archive: `path` is `archive.zip!/inner/x.pdf`, `container` the sha256 of the archive it was taken out of. */
 export type MemberResult = { path: string; sha: string; container: string } & (
@@ -60,7 +67,10 @@ export interface CrawlJobResult {
 export function failureOf(reason: string): { rule: 'timeout' | 'crash'; reason: string } {
   const match = /^document\.(timeout|crash): (.*)$/s.exec(reason);
   if (match) return { rule: match[1] as 'timeout' | 'crash', reason: match[2]! };
-  return { rule: 'crash', reason: `the document failed on every attempt on the queue (${reason}); it was skipped. Run the same command again to retry it.` };
+  return {
+    rule: 'crash',
+    reason: `the document failed on every attempt on the queue (${reason}); it was skipped. Run the same command again to retry it.`,
+  };
 }
 
 export function failureText(rule: 'timeout' | 'crash', reason: string): string {

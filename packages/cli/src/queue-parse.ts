@@ -19,16 +19,31 @@ import { failureText, type MemberResult, type ParseJobData, type ParseJobResult 
 import { readInput } from './run.js';
 import { isWholePart, storePart } from './writer.js';
 
-type Parsed = { kind: 'parsed' | 'resumed'; failed: boolean } | { kind: 'failed'; rule: 'timeout' | 'crash'; reason: string };
+type Parsed =
+  | { kind: 'parsed' | 'resumed'; failed: boolean }
+  | { kind: 'failed'; rule: 'timeout' | 'crash'; reason: string };
 
 /** Returns the job handler of a worker process (`me` is its host:pid); `ocr: false` is the worker's --no-ocr. */
-export function parseHandler(pool: WorkerPool, pipelineVersion: string, me: string, options: { ocr?: boolean } = {}): (data: ParseJobData) => Promise<ParseJobResult> {
+export function parseHandler(
+  pool: WorkerPool,
+  pipelineVersion: string,
+  me: string,
+  options: { ocr?: boolean } = {},
+): (data: ParseJobData) => Promise<ParseJobResult> {
   const budget = new ByteBudget(READ_AHEAD_BYTES);
 
-  const parseBytes = async (data: ParseJobData, path: string, bytes: Uint8Array, sha: string, container?: string): Promise<Parsed> => {
+  const parseBytes = async (
+    data: ParseJobData,
+    path: string,
+    bytes: Uint8Array,
+    sha: string,
+    container?: string,
+  ): Promise<Parsed> => {
     const partPath = join(data.out, '.parts', `${sha}.json`);
     if (!data.force && isWholePart(partPath, pipelineVersion)) return { kind: 'resumed', failed: false };
-    const origin = container ? { container } : { ...(data.url ? { url: data.url } : {}), ...(data.clues ? { clues: data.clues } : {}) };
+    const origin = container
+      ? { container }
+      : { ...(data.url ? { url: data.url } : {}), ...(data.clues ? { clues: data.clues } : {}) };
     const ocr = data.ocr === false || options.ocr === false ? { ocr: false } : {};
     const outcome: PoolOutcome = await pool.run({ path, bytes, sha256: sha, ...origin, ...ocr }, data.timeoutMs);
     switch (outcome.kind) {
@@ -37,21 +52,43 @@ export function parseHandler(pool: WorkerPool, pipelineVersion: string, me: stri
         await storePart(partPath, outcome.part);
         return { kind: 'parsed', failed: outcome.summary.failed !== null };
       case 'timeout':
-        return { kind: 'failed', rule: 'timeout', reason: `parsing took longer than ${outcome.ms / 1000} s and was stopped; the document was skipped. Raise --timeout to give it longer.` };
+        return {
+          kind: 'failed',
+          rule: 'timeout',
+          reason: `parsing took longer than ${outcome.ms / 1000} s and was stopped; the document was skipped. Raise --timeout to give it longer.`,
+        };
       case 'crash':
       case 'error':
         if (pool.broken) throw new Error(`the worker ${me} stopped: ${pool.broken}`);
-        return { kind: 'failed', rule: 'crash', reason: `the parser failed on this document (${outcome.reason}); it was skipped. This is a govdocs bug: please report it with the file.` };
+        return {
+          kind: 'failed',
+          rule: 'crash',
+          reason: `the parser failed on this document (${outcome.reason}); it was skipped. This is a govdocs bug: please report it with the file.`,
+        };
     }
   };
 
   const parseArchive = async (data: ParseJobData, bytes: Uint8Array, sha: string): Promise<ParseJobResult> => {
     const { members, problems } = await expandArchive(data.path, bytes);
-    const results = await Promise.all(members.map(async (member): Promise<MemberResult> => {
-      const memberSha = createHash('sha256').update(member.bytes).digest('hex');
-      return { path: member.path, sha: memberSha, container: member.container, ...(await parseBytes(data, member.path, member.bytes, memberSha, member.container)) };
-    }));
-    return { kind: 'archive', sha, members: results, problems: problems.map((p) => ({ path: p.path, rule: p.rule, message: p.message })), worker: me, heapBytes: pool.peakWorkerHeapBytes };
+    const results = await Promise.all(
+      members.map(async (member): Promise<MemberResult> => {
+        const memberSha = createHash('sha256').update(member.bytes).digest('hex');
+        return {
+          path: member.path,
+          sha: memberSha,
+          container: member.container,
+          ...(await parseBytes(data, member.path, member.bytes, memberSha, member.container)),
+        };
+      }),
+    );
+    return {
+      kind: 'archive',
+      sha,
+      members: results,
+      problems: problems.map((p) => ({ path: p.path, rule: p.rule, message: p.message })),
+      worker: me,
+      heapBytes: pool.peakWorkerHeapBytes,
+    };
   };
 
   return async (data) => {

@@ -30,7 +30,11 @@ function target(): RedisTarget {
 }
 
 function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, [bin, 'worker', '--queue', redis.url, '--workers', '1', '--stall', '5', '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [bin, 'worker', '--queue', redis.url, '--workers', '1', '--stall', '5', '--quiet'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   child.stderr!.on('data', () => undefined);
   workers.push(child);
   return child;
@@ -38,11 +42,22 @@ function startWorker(): ChildProcess {
 
 /** Waits until `n` workers have loaded the pipeline and listen on the queue. */
 async function workersListening(n: number): Promise<void> {
-  for (let i = 0; i < 1200 && (await workerCount(target(), queueName)) < n; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let i = 0; i < 1200 && (await workerCount(target(), queueName)) < n; i++)
+    await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 function queueRun(out: string, onLine: (line: string) => void = () => undefined) {
-  return runOnQueue({ inputs: [input], out, queue: redis.url, force: false, quiet: true, workers: 1, maxBytes: 200_000_000, command: ['govdocs', 'run'], log: onLine });
+  return runOnQueue({
+    inputs: [input],
+    out,
+    queue: redis.url,
+    force: false,
+    quiet: true,
+    workers: 1,
+    maxBytes: 200_000_000,
+    command: ['govdocs', 'run'],
+    log: onLine,
+  });
 }
 
 /** Every record line of a dataset appears once (no document parsed twice lands twice). */
@@ -60,9 +75,11 @@ describe('govdocs run --queue with govdocs worker processes', () => {
     for (let i = 0; i < 3; i++) startWorker();
     input = tmp();
     // Two samples only inside the archives, so some documents carry source.container.
-    for (const name of readdirSync(samples)) if (name !== 'doc000.xlsx' && name !== 'doc007.docx') copyFileSync(join(samples, name), join(input, name));
+    for (const name of readdirSync(samples))
+      if (name !== 'doc000.xlsx' && name !== 'doc007.docx') copyFileSync(join(samples, name), join(input, name));
     const archives = join(root, 'packages/ingest/src/archives/fixtures');
-    for (const name of ['samples.zip', 'samples.7z', 'samples.rar']) copyFileSync(join(archives, name), join(input, name));
+    for (const name of ['samples.zip', 'samples.7z', 'samples.rar'])
+      copyFileSync(join(archives, name), join(input, name));
     const out = tmp();
     const { status, stderr } = runCli(['run', input, '--out', out, '--workers', '2', '--quiet']);
     expect([0, 2], stderr).toContain(status);
@@ -108,7 +125,9 @@ describe('govdocs run --queue with govdocs worker processes', () => {
     const dataset = readDataset(out);
     expect(dataset).toEqual(local);
     expectNoDuplicateLines(dataset);
-    expect(result.manifest.failures).toEqual(JSON.parse(readFileSync(join(localOut, 'manifest.json'), 'utf8')).failures);
+    expect(result.manifest.failures).toEqual(
+      JSON.parse(readFileSync(join(localOut, 'manifest.json'), 'utf8')).failures,
+    );
     startWorker();
     await workersListening(3);
   }, 180_000);
@@ -117,10 +136,26 @@ describe('govdocs run --queue with govdocs worker processes', () => {
     const scans = tmp();
     copyFileSync(join(root, 'packages/ingest/src/ocr/fixtures/doc002-mixed.pdf'), join(scans, 'mixed.pdf'));
     const out = tmp();
-    await runOnQueue({ inputs: [scans], out, queue: redis.url, force: false, quiet: true, workers: 1, maxBytes: 200_000_000, ocr: false, command: ['govdocs', 'run', '--no-ocr'], log: () => undefined });
+    await runOnQueue({
+      inputs: [scans],
+      out,
+      queue: redis.url,
+      force: false,
+      quiet: true,
+      workers: 1,
+      maxBytes: 200_000_000,
+      ocr: false,
+      command: ['govdocs', 'run', '--no-ocr'],
+      log: () => undefined,
+    });
     const [document] = readJsonl(out, 'documents');
     expect(document.ocrPages).toBeUndefined();
-    expect(readJsonl(out, 'issues').filter((i) => i.rule === 'parse.scanned').map((i) => i.message).join('\n')).toMatch(/OCR is turned off \(--no-ocr\)/);
+    expect(
+      readJsonl(out, 'issues')
+        .filter((i) => i.rule === 'parse.scanned')
+        .map((i) => i.message)
+        .join('\n'),
+    ).toMatch(/OCR is turned off \(--no-ocr\)/);
   }, 180_000);
 
   it('waits while Redis is down for a few seconds and then completes, byte-identical', async () => {
@@ -143,7 +178,9 @@ describe('govdocs run --queue with govdocs worker processes', () => {
     const result = await run;
     expect(settledBeforeStop).toBe(true);
     expect(readDataset(out)).toEqual(local);
-    expect(result.manifest.failures).toEqual(JSON.parse(readFileSync(join(localOut, 'manifest.json'), 'utf8')).failures);
+    expect(result.manifest.failures).toEqual(
+      JSON.parse(readFileSync(join(localOut, 'manifest.json'), 'utf8')).failures,
+    );
     expect(lines.join('\n')).toMatch(/Redis does not answer .* waiting for it to come back/);
   }, 180_000);
 });

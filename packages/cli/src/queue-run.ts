@@ -17,7 +17,15 @@ import { parseQueueName, parseRedisUrl, runJobs, type RedisTarget, type Settled 
 import { expandInputs } from './inputs.js';
 import { Progress } from './progress.js';
 import { failureOf, type ParseJobData, type ParseJobResult } from './queue-jobs.js';
-import { buildManifest, DEFAULT_TIMEOUT_MS, duplicateIssues, looseIssue, type Counters, type RunOptions, type RunResult } from './run.js';
+import {
+  buildManifest,
+  DEFAULT_TIMEOUT_MS,
+  duplicateIssues,
+  looseIssue,
+  type Counters,
+  type RunOptions,
+  type RunResult,
+} from './run.js';
 import { DatasetWriter } from './writer.js';
 
 export interface QueueRunOptions extends RunOptions {
@@ -40,12 +48,19 @@ export const DEFAULT_ATTEMPTS = 3;
 
 export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunResult> {
   const started = performance.now();
-  const parsed = typeof options.queue === 'string' ? parseRedisUrl(options.queue) : { ok: true as const, target: options.queue };
+  const parsed =
+    typeof options.queue === 'string' ? parseRedisUrl(options.queue) : { ok: true as const, target: options.queue };
   if (!parsed.ok) throw new Error(parsed.message);
   const pipeline = { ...PIPELINE };
   const pipelineVersion = `${pipeline.name}@${pipeline.version}`;
   const { files, missing } = expandInputs(options.inputs, [options.out]);
-  const looseIssues: IssueRecord[] = missing.map((m) => looseIssue(m.path, 'document.missing', `${m.path}: ${m.reason}. Check the path, or quote a glob so the shell does not expand it.`));
+  const looseIssues: IssueRecord[] = missing.map((m) =>
+    looseIssue(
+      m.path,
+      'document.missing',
+      `${m.path}: ${m.reason}. Check the path, or quote a glob so the shell does not expand it.`,
+    ),
+  );
   const failures: Manifest['failures'] = missing.map((m) => ({ path: m.path, reason: m.reason }));
   const fail = (path: string, rule: RuleId, reason: string) => {
     looseIssues.push(looseIssue(path, rule, `${path}: ${reason}`));
@@ -75,7 +90,16 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunResu
         continue;
       }
       enqueued++;
-      const data: ParseJobData = { out, path, file: resolve(path), force: options.force, maxBytes: options.maxBytes, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, ...(options.ocr === false ? { ocr: false as const } : {}), ...crawlOrigin(path) };
+      const data: ParseJobData = {
+        out,
+        path,
+        file: resolve(path),
+        force: options.force,
+        maxBytes: options.maxBytes,
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        ...(options.ocr === false ? { ocr: false as const } : {}),
+        ...crawlOrigin(path),
+      };
       yield { id: `${runId}-${index}`, data };
     }
   }
@@ -124,8 +148,13 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunResu
 
   try {
     await runJobs<ParseJobData, ParseJobResult>({
-      target: parsed.target, queueName: parseQueueName(pipelineVersion), jobName: 'parse', jobs: jobs(), onSettled,
-      attempts: options.attempts ?? DEFAULT_ATTEMPTS, log: options.log,
+      target: parsed.target,
+      queueName: parseQueueName(pipelineVersion),
+      jobName: 'parse',
+      jobs: jobs(),
+      onSettled,
+      attempts: options.attempts ?? DEFAULT_ATTEMPTS,
+      log: options.log,
     });
   } finally {
     progress.end();
@@ -145,14 +174,26 @@ export async function runOnQueue(options: QueueRunOptions): Promise<QueueRunResu
     counters[parsedNow ? 'processed' : 'resumed']++;
   }
   looseIssues.push(...duplicateIssues(duplicates, documents));
-  const manifest = writer.finish(documents, looseIssues, (tally, mergeMs) =>
-    buildManifest({ command: options.command, workers: Math.max(1, workers.size) }, tally, {
-      files, missing, failures, counters, started, pool: { peakWorkerHeapBytes }, pipeline, mergeMs,
-    }),
+  const manifest = writer.finish(
+    documents,
+    looseIssues,
+    (tally, mergeMs) =>
+      buildManifest({ command: options.command, workers: Math.max(1, workers.size) }, tally, {
+        files,
+        missing,
+        failures,
+        counters,
+        started,
+        pool: { peakWorkerHeapBytes },
+        pipeline,
+        mergeMs,
+      }),
     containers,
   );
   if (!options.quiet) {
-    options.log(`${files.length} files: ${enqueued} sent to ${workers.size} worker(s) at ${parsed.target.display}, ${counters.processed} parsed, ${counters.resumed} resumed, ${manifest.counts.facts} facts, ${manifest.failures.length} failed → ${resolve(options.out)}`);
+    options.log(
+      `${files.length} files: ${enqueued} sent to ${workers.size} worker(s) at ${parsed.target.display}, ${counters.processed} parsed, ${counters.resumed} resumed, ${manifest.counts.facts} facts, ${manifest.failures.length} failed → ${resolve(options.out)}`,
+    );
   }
   return { exitCode: manifest.failures.length ? 2 : 0, manifest, enqueued, unchanged: files.length - enqueued };
 }

@@ -22,7 +22,9 @@ let worker: ChildProcess;
 beforeAll(async () => {
   ensureBuilt();
   [redis, site] = await Promise.all([startRedis(), startFixtureSite({ slowMs: 1500, hugeBytes: 2_000_000 })]);
-  worker = spawn(process.execPath, [bin, 'worker', '--queue', redis.url, '--workers', '1', '--stall', '5', '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  worker = spawn(process.execPath, [bin, 'worker', '--queue', redis.url, '--workers', '1', '--stall', '5', '--quiet'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   worker.stderr!.on('data', () => undefined);
 }, 240_000);
 
@@ -49,18 +51,47 @@ async function crawlsDone(n: number): Promise<CrawlJobResult[]> {
 it('runs a scheduled crawl twice; the second sends only the changed file to the parse queue', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'govdocs-queue-crawl-'));
   const config = join(dir, 'sites.json');
-  writeFileSync(config, JSON.stringify({ sites: [{ name: '新平县人民政府', start: [`${site.origin}/zwgk/czyjs/`], allow: [site.host], maxListPages: 2, delayMs: 1, timeoutMs: 1000, retries: 0, maxBytes: 1_000_000 }] }));
+  writeFileSync(
+    config,
+    JSON.stringify({
+      sites: [
+        {
+          name: '新平县人民政府',
+          start: [`${site.origin}/zwgk/czyjs/`],
+          allow: [site.host],
+          maxListPages: 2,
+          delayMs: 1,
+          timeoutMs: 1000,
+          retries: 0,
+          maxBytes: 1_000_000,
+        },
+      ],
+    }),
+  );
   const out = join(dir, 'crawl');
   const logs: string[] = [];
   const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void logs.push(line));
-  const registered = await main(['crawl', '--config', config, '--out', out, '--queue', redis.url, '--every', '4s', '--name', 'xinping']);
+  const registered = await main([
+    'crawl',
+    '--config',
+    config,
+    '--out',
+    out,
+    '--queue',
+    redis.url,
+    '--every',
+    '4s',
+    '--name',
+    'xinping',
+  ]);
   spy.mockRestore();
   expect(registered, logs.join('\n')).toBe(0);
   expect(logs.join('\n')).toMatch(/scheduled crawl xinping: every 4s/);
 
   // Once the first crawl has downloaded the spreadsheet, the site republishes it.
   const xls = (path: string) => decodeURI(path) === ATTACHMENTS.xls;
-  for (let i = 0; i < 1200 && !site.log.some((r) => xls(r.path) && r.status === 200); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let i = 0; i < 1200 && !site.log.some((r) => xls(r.path) && r.status === 200); i++)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   site.files.set(ATTACHMENTS.xls, new TextEncoder().encode('xls v2: a corrected table'));
 
   const [first, second] = await crawlsDone(2);
@@ -71,7 +102,10 @@ it('runs a scheduled crawl twice; the second sends only the changed file to the 
   expect(second!.enqueued).toBe(1);
   expect(second!.unchanged).toBe(8);
   expect(second!.documents).toBe(9);
-  const documents = readFileSync(join(out, 'dataset', 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const documents = readFileSync(join(out, 'dataset', 'documents.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   expect(documents).toHaveLength(9);
 
   const listed: string[] = [];

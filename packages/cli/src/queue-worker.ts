@@ -29,7 +29,12 @@ export interface WorkerOptions {
 /** Runs until told to stop; returns the exit status. */
 export async function runWorker(options: WorkerOptions): Promise<number> {
   const { target, log } = options;
-  const pool = new WorkerPool({ size: options.workers, script: defaultWorkerScript(), timeoutMs: DEFAULT_TIMEOUT_MS, maxOldGenerationSizeMb: workerHeapLimitMb(options.workers) });
+  const pool = new WorkerPool({
+    size: options.workers,
+    script: defaultWorkerScript(),
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+    maxOldGenerationSizeMb: workerHeapLimitMb(options.workers),
+  });
   const ready = await pool.ready;
   if (!ready) {
     log(`govdocs worker: ${pool.broken ?? 'the parsing workers stopped before they started'}`);
@@ -39,19 +44,38 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
   const me = `${hostname()}:${process.pid}`;
   const parseQueue = parseQueueName(pipelineVersion);
   // Twice as many jobs as threads: while a thread parses one document, the next is read and hashed.
-  const parsing = startConsumer<ParseJobData, ParseJobResult>({ target, queueName: parseQueue, concurrency: options.workers * 2, lockMs: options.lockMs, process: parseHandler(pool, pipelineVersion, me, { ocr: options.ocr }), log });
-  const crawling = startConsumer<CrawlJobData, CrawlJobResult>({ target, queueName: CRAWL_QUEUE, concurrency: 1, lockMs: options.lockMs, process: (data) => runCrawlJob(data, target, log), log });
-  if (!options.quiet) log(`govdocs worker ${me}: ${options.workers} parsing thread(s) on ${parseQueue} and ${CRAWL_QUEUE} at ${target.display}; Ctrl-C stops it`);
-
-  const signals = options.stop ?? new Promise<void>((resolve) => {
-    const onSignal = () => {
-      process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
-      process.once('SIGINT', () => process.exit(130)).once('SIGTERM', () => process.exit(143));
-      if (!options.quiet) log(`govdocs worker ${me}: finishing the jobs in hand (a second Ctrl-C stops at once)`);
-      resolve();
-    };
-    process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+  const parsing = startConsumer<ParseJobData, ParseJobResult>({
+    target,
+    queueName: parseQueue,
+    concurrency: options.workers * 2,
+    lockMs: options.lockMs,
+    process: parseHandler(pool, pipelineVersion, me, { ocr: options.ocr }),
+    log,
   });
+  const crawling = startConsumer<CrawlJobData, CrawlJobResult>({
+    target,
+    queueName: CRAWL_QUEUE,
+    concurrency: 1,
+    lockMs: options.lockMs,
+    process: (data) => runCrawlJob(data, target, log),
+    log,
+  });
+  if (!options.quiet)
+    log(
+      `govdocs worker ${me}: ${options.workers} parsing thread(s) on ${parseQueue} and ${CRAWL_QUEUE} at ${target.display}; Ctrl-C stops it`,
+    );
+
+  const signals =
+    options.stop ??
+    new Promise<void>((resolve) => {
+      const onSignal = () => {
+        process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+        process.once('SIGINT', () => process.exit(130)).once('SIGTERM', () => process.exit(143));
+        if (!options.quiet) log(`govdocs worker ${me}: finishing the jobs in hand (a second Ctrl-C stops at once)`);
+        resolve();
+      };
+      process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+    });
   // Workers that can no longer start (a broken build) stop this process: it would fail every job.
   let check: NodeJS.Timeout | undefined;
   const broken = new Promise<void>((resolve) => {

@@ -20,7 +20,8 @@ export class ByteBudget {
 
   /** Resolves once `bytes` more fit; when nothing is held, any size fits, so no file waits forever. */
   async take(bytes: number): Promise<void> {
-    while (this.used > 0 && this.used + bytes > this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    while (this.used > 0 && this.used + bytes > this.limit)
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.used += bytes;
   }
 

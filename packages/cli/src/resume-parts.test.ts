@@ -15,7 +15,8 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'govdocs-resume-'));
 /** The seeds and an empty file under names with quotes, backslashes, spaces and Chinese (all JSON-escaped or multi-byte in records). */
 function awkwardFolder(): string {
   const dir = tmp();
-  for (const [i, f] of readdirSync(seeds).sort().entries()) copyFileSync(join(seeds, f), join(dir, `${i} 县"财政"\\局 ${f}`));
+  for (const [i, f] of readdirSync(seeds).sort().entries())
+    copyFileSync(join(seeds, f), join(dir, `${i} 县"财政"\\局 ${f}`));
   writeFileSync(join(dir, '空 "文件"\\.docx'), ''); // a failure, whose reason the manifest lists
   return dir;
 }
@@ -35,7 +36,9 @@ describe('resume with parts it cannot use or must relabel', () => {
     runOrFail(input, clean);
     const out = tmp();
     const first = runOrFail(input, out);
-    const parts = readdirSync(join(out, '.parts')).filter((f) => f.endsWith('.json')).sort();
+    const parts = readdirSync(join(out, '.parts'))
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     expect(parts.length).toBe(first.counts.documents);
     const writer = new DatasetWriter(out, `${PIPELINE.name}@${PIPELINE.version}`);
     const [oldLayout, cutShort] = parts.map((f) => f.replace('.json', ''));

@@ -14,7 +14,8 @@ function corpus(copies: number): string {
   for (const f of readdirSync(samples)) copyFileSync(join(samples, f), join(dir, f));
   for (const f of readdirSync(seeds)) {
     const text = readFileSync(join(seeds, f));
-    for (let i = 0; i <= copies; i++) writeFileSync(join(dir, `${i}-${f}`), Buffer.concat([text, Buffer.from('\n'.repeat(i))]));
+    for (let i = 0; i <= copies; i++)
+      writeFileSync(join(dir, `${i}-${f}`), Buffer.concat([text, Buffer.from('\n'.repeat(i))]));
   }
   return dir;
 }
@@ -47,7 +48,9 @@ describe('govdocs run (worker pool, end to end)', () => {
 
     const out = tmp();
     const partsAtKill = await new Promise<number>((resolve, reject) => {
-      const child = spawn(process.execPath, [bin, 'run', input, '--out', out, '--workers', '1', '--quiet'], { stdio: 'ignore' });
+      const child = spawn(process.execPath, [bin, 'run', input, '--out', out, '--workers', '1', '--quiet'], {
+        stdio: 'ignore',
+      });
       let killed = false;
       const poll = setInterval(() => {
         let parts = 0;
@@ -97,8 +100,17 @@ describe('govdocs run (worker pool, end to end)', () => {
     const out = tmp();
     expect(runCli(['run', input, '--out', out, '--quiet']).status).toBe(0);
     const { documents, issues } = readDataset(out);
-    expect(documents.trim().split('\n').map((l) => JSON.parse(l).source.path)).toEqual([join(input, 'a.txt')]);
-    const duplicate = issues.trim().split('\n').map((l) => JSON.parse(l)).filter((x) => x.rule === 'document.duplicate');
+    expect(
+      documents
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).source.path),
+    ).toEqual([join(input, 'a.txt')]);
+    const duplicate = issues
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((x) => x.rule === 'document.duplicate');
     expect(duplicate.map((x) => [x.source.file, x.severity])).toEqual([[join(input, 'b.txt'), 'info']]);
   });
 
@@ -106,23 +118,47 @@ describe('govdocs run (worker pool, end to end)', () => {
     // stray-rejection.pdf came out of the fuzz test: pdf.js rejects a promise nobody awaits.
     // hangs-sheetjs.xlsx did too (SheetJS looped on it); it is now refused by its zip checksums.
     const input = tmp();
-    for (const f of ['hangs-sheetjs.xlsx', 'stray-rejection.pdf']) copyFileSync(new URL(`./fixtures/${f}`, import.meta.url), join(input, f));
+    for (const f of ['hangs-sheetjs.xlsx', 'stray-rejection.pdf'])
+      copyFileSync(new URL(`./fixtures/${f}`, import.meta.url), join(input, f));
     for (const f of readdirSync(seeds)) copyFileSync(join(seeds, f), join(input, f));
     writeFileSync(join(input, 'hangs-here.txt'), '部门收支总表\n');
     const out = tmp();
     const { exitCode, manifest } = await runPipeline({
-      inputs: [input], out, force: false, quiet: true, workers: 1, maxBytes: 1e8, timeoutMs: 3_000, command: ['test'], log: () => {},
+      inputs: [input],
+      out,
+      force: false,
+      quiet: true,
+      workers: 1,
+      maxBytes: 1e8,
+      timeoutMs: 3_000,
+      command: ['test'],
+      log: () => {},
       workerScript: new URL('./fixtures/hanging-worker.mjs', import.meta.url),
     });
     expect(exitCode).toBe(2);
-    const issues = readFileSync(join(out, 'issues.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    const documentIssues = (name: string) => issues.filter((x) => x.source.file === join(input, name) && x.rule.startsWith('document.')).map((x) => x.rule);
+    const issues = readFileSync(join(out, 'issues.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const documentIssues = (name: string) =>
+      issues.filter((x) => x.source.file === join(input, name) && x.rule.startsWith('document.')).map((x) => x.rule);
     expect(documentIssues('hangs-here.txt')).toEqual(['document.timeout']);
     expect(documentIssues('hangs-sheetjs.xlsx')).toEqual(['document.not_zip']);
-    expect(issues.find((x) => x.source.file === join(input, 'hangs-sheetjs.xlsx'))!.message).toMatch(/checksum does not match/);
+    expect(issues.find((x) => x.source.file === join(input, 'hangs-sheetjs.xlsx'))!.message).toMatch(
+      /checksum does not match/,
+    );
     expect(documentIssues('stray-rejection.pdf')).toEqual(['document.stray_error']);
-    const documents = readFileSync(join(out, 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).source.path);
-    expect(documents.sort()).toEqual([...readdirSync(seeds).map((f) => join(input, f)), join(input, 'hangs-sheetjs.xlsx'), join(input, 'stray-rejection.pdf')].sort());
+    const documents = readFileSync(join(out, 'documents.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).source.path);
+    expect(documents.sort()).toEqual(
+      [
+        ...readdirSync(seeds).map((f) => join(input, f)),
+        join(input, 'hangs-sheetjs.xlsx'),
+        join(input, 'stray-rejection.pdf'),
+      ].sort(),
+    );
     expect(manifest.run?.timeouts).toBe(1);
     expect(manifest.run?.crashes).toBe(0);
   });

@@ -10,7 +10,15 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { totalmem } from 'node:os';
 import PQueue from 'p-queue';
-import { Reporter, SCHEMA_VERSION, toIssueRecord, type IssueRecord, type Manifest, type RuleDetail, type RuleId } from '@govdocs/core';
+import {
+  Reporter,
+  SCHEMA_VERSION,
+  toIssueRecord,
+  type IssueRecord,
+  type Manifest,
+  type RuleDetail,
+  type RuleId,
+} from '@govdocs/core';
 import { expandInputs } from './inputs.js';
 import { createCrawlLookup } from '@govdocs/crawl/lookup';
 import { archiveKind, expandArchive } from '@govdocs/ingest/archive';
@@ -71,7 +79,13 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     maxOldGenerationSizeMb: workerHeapLimitMb(options.workers),
   });
   const { files, missing } = expandInputs(options.inputs, [options.out]);
-  const looseIssues: IssueRecord[] = missing.map((m) => looseIssue(m.path, 'document.missing', `${m.path}: ${m.reason}. Check the path, or quote a glob so the shell does not expand it.`));
+  const looseIssues: IssueRecord[] = missing.map((m) =>
+    looseIssue(
+      m.path,
+      'document.missing',
+      `${m.path}: ${m.reason}. Check the path, or quote a glob so the shell does not expand it.`,
+    ),
+  );
   const failures: Manifest['failures'] = missing.map((m) => ({ path: m.path, reason: m.reason }));
   const counters: Counters = { processed: 0, resumed: 0, duplicates: 0, timeouts: 0, crashes: 0 };
   /** sha256 → the path its records carry: the smallest path among files with those bytes. */
@@ -117,7 +131,9 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     const { members, problems } = await expandArchive(path, data);
     for (const member of members) containers.set(member.path, member.container);
     for (const problem of problems) fail(problem.path, problem.rule, problem.message);
-    const outcomes = await Promise.all(members.map((member) => handleRead(member.path, member.bytes, member.container)));
+    const outcomes = await Promise.all(
+      members.map((member) => handleRead(member.path, member.bytes, member.container)),
+    );
     return problems.length > 0 || outcomes.some(Boolean);
   };
 
@@ -147,7 +163,13 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       return tick(false);
     }
     // A file from a crawl folder carries its address, site and title (source.url, region clues).
-    const outcome = await pool.run({ path, bytes: data, sha256: sha, ...(container ? { container } : crawlOrigin(path)), ...(options.ocr === false ? { ocr: false } : {}) });
+    const outcome = await pool.run({
+      path,
+      bytes: data,
+      sha256: sha,
+      ...(container ? { container } : crawlOrigin(path)),
+      ...(options.ocr === false ? { ocr: false } : {}),
+    });
     return tick(await settle(path, sha, outcome));
   };
 
@@ -161,13 +183,21 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       case 'timeout':
         counters.timeouts++;
         documents.delete(sha);
-        fail(path, 'document.timeout', `parsing took longer than ${outcome.ms / 1000} s and was stopped; the document was skipped. Raise --timeout to give it longer.`);
+        fail(
+          path,
+          'document.timeout',
+          `parsing took longer than ${outcome.ms / 1000} s and was stopped; the document was skipped. Raise --timeout to give it longer.`,
+        );
         return true;
       case 'crash':
       case 'error':
         counters.crashes++;
         documents.delete(sha);
-        fail(path, 'document.crash', `the parser failed on this document (${outcome.reason}); it was skipped. This is a govdocs bug: please report it with the file.`);
+        fail(
+          path,
+          'document.crash',
+          `the parser failed on this document (${outcome.reason}); it was skipped. This is a govdocs bug: please report it with the file.`,
+        );
         return true;
     }
   };
@@ -192,9 +222,17 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   if (fatal !== undefined) throw fatal;
 
   looseIssues.push(...duplicateIssues(duplicates, documents));
-  const manifest = writer.finish(documents, looseIssues, (tally, mergeMs) => buildManifest(options, tally, { files, missing, failures, counters, started, pool, pipeline, mergeMs }), containers);
+  const manifest = writer.finish(
+    documents,
+    looseIssues,
+    (tally, mergeMs) =>
+      buildManifest(options, tally, { files, missing, failures, counters, started, pool, pipeline, mergeMs }),
+    containers,
+  );
   if (!options.quiet) {
-    options.log(`${files.length} files: ${counters.processed} parsed, ${counters.resumed} resumed, ${manifest.counts.facts} facts, ${manifest.failures.length} failed → ${resolve(options.out)}`);
+    options.log(
+      `${files.length} files: ${counters.processed} parsed, ${counters.resumed} resumed, ${manifest.counts.facts} facts, ${manifest.failures.length} failed → ${resolve(options.out)}`,
+    );
   }
   return { exitCode: manifest.failures.length ? 2 : 0, manifest };
 }
@@ -202,7 +240,16 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 export function buildManifest(
   options: Pick<RunOptions, 'command' | 'workers'>,
   tally: Tally,
-  run: { files: string[]; missing: unknown[]; failures: Manifest['failures']; counters: Counters; started: number; pool: Pick<WorkerPool, 'peakWorkerHeapBytes'>; pipeline: Manifest['pipeline']; mergeMs: number },
+  run: {
+    files: string[];
+    missing: unknown[];
+    failures: Manifest['failures'];
+    counters: Counters;
+    started: number;
+    pool: Pick<WorkerPool, 'peakWorkerHeapBytes'>;
+    pipeline: Manifest['pipeline'];
+    mergeMs: number;
+  },
 ): Manifest {
   const totalMs = performance.now() - run.started;
   const seconds = totalMs / 1000;
@@ -212,7 +259,11 @@ export function buildManifest(
     pipeline: run.pipeline,
     command: options.command,
     inputs: { files: run.files.length + run.missing.length, byMediaType: sortedRecord(tally.byMediaType) },
-    counts: { ...tally.counts, issuesByFamily: sortedRecord(tally.byFamily), issuesBySeverity: sortedRecord(tally.bySeverity) },
+    counts: {
+      ...tally.counts,
+      issuesByFamily: sortedRecord(tally.byFamily),
+      issuesBySeverity: sortedRecord(tally.bySeverity),
+    },
     failures: [...run.failures, ...tally.failures].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     timings: {
       totalMs: round(totalMs),
@@ -239,11 +290,19 @@ export function workerHeapLimitMb(workers: number): number {
 }
 
 /** Reads a file once the read-ahead has room for it; on success the caller gives `held` back to `budget`. */
-export async function readInput(path: string, maxBytes: number, budget: ByteBudget): Promise<{ data: Uint8Array; held: number } | { rule: RuleDetail<'document'>; reason: string }> {
+export async function readInput(
+  path: string,
+  maxBytes: number,
+  budget: ByteBudget,
+): Promise<{ data: Uint8Array; held: number } | { rule: RuleDetail<'document'>; reason: string }> {
   let held = 0;
   try {
     const size = (await stat(path)).size;
-    if (size > maxBytes) return { rule: 'too_large', reason: `the file is ${size} bytes, over the limit of ${maxBytes}; raise --max-bytes to read it.` };
+    if (size > maxBytes)
+      return {
+        rule: 'too_large',
+        reason: `the file is ${size} bytes, over the limit of ${maxBytes}; raise --max-bytes to read it.`,
+      };
     await budget.take(size);
     held = size;
     const data = await readFile(path);
@@ -251,19 +310,31 @@ export async function readInput(path: string, maxBytes: number, budget: ByteBudg
   } catch (error) {
     budget.give(held);
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' ? 'permission denied; give the user running govdocs read access.' : code === 'EISDIR' ? 'it is a folder, not a file.' : `it could not be read (${code ?? String(error)}).`;
+    const reason =
+      code === 'EACCES'
+        ? 'permission denied; give the user running govdocs read access.'
+        : code === 'EISDIR'
+          ? 'it is a folder, not a file.'
+          : `it could not be read (${code ?? String(error)}).`;
     return { rule: 'unreadable', reason };
   }
 }
 
 /** One `document.duplicate` note per file whose bytes another file of the run also has. */
-export function duplicateIssues(duplicates: { path: string; sha: string; other: string }[], documents: Map<string, string>): IssueRecord[] {
+export function duplicateIssues(
+  duplicates: { path: string; sha: string; other: string }[],
+  documents: Map<string, string>,
+): IssueRecord[] {
   return duplicates.map((dup) => {
     const canonical = documents.get(dup.sha);
-    const message = canonical === undefined
-      ? `${dup.path}: the same bytes as ${dup.other}, which could not be parsed (see its issue).`
-      : `${dup.path}: the same bytes as ${canonical}; its records are written once, under that path.`;
-    return toIssueRecord(canonical === undefined ? null : `sha256:${dup.sha}`, new Reporter('run', dup.path).report('document.duplicate', message));
+    const message =
+      canonical === undefined
+        ? `${dup.path}: the same bytes as ${dup.other}, which could not be parsed (see its issue).`
+        : `${dup.path}: the same bytes as ${canonical}; its records are written once, under that path.`;
+    return toIssueRecord(
+      canonical === undefined ? null : `sha256:${dup.sha}`,
+      new Reporter('run', dup.path).report('document.duplicate', message),
+    );
   });
 }
 

@@ -42,6 +42,13 @@ function addCounts(into: Record<string, number>, counts: Record<string, number>)
   for (const [key, n] of Object.entries(counts)) into[key] = (into[key] ?? 0) + n;
 }
 
-export function sortedRecord(record: Record<string, number>, map: (n: number) => number = (n) => n): Record<string, number> {
-  return Object.fromEntries(Object.keys(record).sort().map((k) => [k, map(record[k]!)]));
+export function sortedRecord(
+  record: Record<string, number>,
+  map: (n: number) => number = (n) => n,
+): Record<string, number> {
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((k) => [k, map(record[k]!)]),
+  );
 }

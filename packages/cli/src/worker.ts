@@ -35,14 +35,29 @@ parentPort!.on('message', async (job: JobMessage) => {
 async function handle(job: JobMessage): Promise<ResultMessage> {
   try {
     strays = [];
-    const output = await processDocument({ path: job.path, bytes: job.bytes, sha256: job.sha256, ...(job.container ? { container: job.container } : {}), ...(job.ocr === false ? { ocr: false } : {}), ...(job.url ? { url: job.url } : {}), ...(job.clues ? { clues: job.clues } : {}) });
+    const output = await processDocument({
+      path: job.path,
+      bytes: job.bytes,
+      sha256: job.sha256,
+      ...(job.container ? { container: job.container } : {}),
+      ...(job.ocr === false ? { ocr: false } : {}),
+      ...(job.url ? { url: job.url } : {}),
+      ...(job.clues ? { clues: job.clues } : {}),
+    });
     await new Promise((resolve) => setImmediate(resolve)); // let this document's stray rejections surface
     if (strays.length) output.diagnostics.push(strayWarning(job.path, strays));
     strays = undefined;
-    const mislabelled = output.failed || output.diagnostics.some((d) => d.rule === 'document.mislabelled') ? undefined : mislabelWarning(output.document.source, new Reporter('run', output.document.source.path));
+    const mislabelled =
+      output.failed || output.diagnostics.some((d) => d.rule === 'document.mislabelled')
+        ? undefined
+        : mislabelWarning(output.document.source, new Reporter('run', output.document.source.path));
     if (mislabelled) output.diagnostics.push(mislabelled);
     const part = renderPart(buildPart(output, pipelineVersion));
-    const summary = { failed: output.failed ?? null, pages: output.document.pages, mediaType: output.document.source.mediaType };
+    const summary = {
+      failed: output.failed ?? null,
+      pages: output.document.pages,
+      mediaType: output.document.source.mediaType,
+    };
     return { id: job.id, ok: true, part, summary, heapBytes: getHeapStatistics().total_heap_size };
   } catch (error) {
     strays = undefined;
@@ -52,8 +67,10 @@ async function handle(job: JobMessage): Promise<ResultMessage> {
 }
 
 function strayWarning(path: string, reasons: string[]): Diagnostic {
-  return new Reporter('ingest', path).report('document.stray_error',
-    `${path}: a parser library failed in the background while reading this file (${[...new Set(reasons)].slice(0, 3).join('; ')}); its records may be incomplete. The file is probably damaged.`);
+  return new Reporter('ingest', path).report(
+    'document.stray_error',
+    `${path}: a parser library failed in the background while reading this file (${[...new Set(reasons)].slice(0, 3).join('; ')}); its records may be incomplete. The file is probably damaged.`,
+  );
 }
 
 // Imports are loaded by now: tell the pool this worker can take documents.

@@ -7,14 +7,35 @@
  * files, so the merge copies bytes: it never parses or serialises a record.
  * manifest.json is the one file with timings and memory figures; the jsonl files have none.
  */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { IssueRecordSchema, ManifestSchema, type DocumentOutput, type IssueRecord, type Manifest } from '@govdocs/core';
 import { buildPart, check, type StoredDocument } from './part-records.js';
-import { parseHeader, parsePart, relabelPart, renderPart, SECTIONS, sortIssues, type PartFile, type SectionName } from './part-layout.js';
+import {
+  parseHeader,
+  parsePart,
+  relabelPart,
+  renderPart,
+  SECTIONS,
+  sortIssues,
+  type PartFile,
+  type SectionName,
+} from './part-layout.js';
 import { BufferedFile } from './buffered-file.js';
 import { Tally } from './tally.js';
 
@@ -26,11 +47,15 @@ const HEAD_BYTES = 16 * 1024;
 export class DatasetWriter {
   readonly partsDir: string;
 
-  constructor(readonly outDir: string, readonly pipelineVersion: string) {
+  constructor(
+    readonly outDir: string,
+    readonly pipelineVersion: string,
+  ) {
     this.partsDir = join(outDir, '.parts');
     mkdirSync(this.partsDir, { recursive: true });
     // A run killed mid-write leaves a temp file, never a half part: drop the leftovers.
-    for (const name of readdirSync(this.partsDir)) if (name.endsWith('.tmp')) rmSync(join(this.partsDir, name), { force: true });
+    for (const name of readdirSync(this.partsDir))
+      if (name.endsWith('.tmp')) rmSync(join(this.partsDir, name), { force: true });
   }
 
   partPath(sha256: string): string {
@@ -50,7 +75,12 @@ export class DatasetWriter {
   readPart(sha256: string): StoredDocument | undefined {
     const part = this.readPartFile(sha256);
     if (!part) return undefined;
-    const records = (name: SectionName) => part.sections[name].toString('utf8').split('\n').slice(0, -1).map((line) => JSON.parse(line));
+    const records = (name: SectionName) =>
+      part.sections[name]
+        .toString('utf8')
+        .split('\n')
+        .slice(0, -1)
+        .map((line) => JSON.parse(line));
     const { summary } = part.header;
     return {
       pipelineVersion: part.header.pipelineVersion,
@@ -86,10 +116,17 @@ export class DatasetWriter {
    * and the merge's own time in ms. `containers` gives the archive (sha256) of each path that is an
    * archive member.
    */
-  finish(documents: Map<string, string>, looseIssues: IssueRecord[], makeManifest: (tally: Tally, mergeMs: number) => Manifest, containers?: Map<string, string>): Manifest {
+  finish(
+    documents: Map<string, string>,
+    looseIssues: IssueRecord[],
+    makeManifest: (tally: Tally, mergeMs: number) => Manifest,
+    containers?: Map<string, string>,
+  ): Manifest {
     const started = performance.now();
     const tally = new Tally();
-    const files = Object.fromEntries(SECTIONS.map((n) => [n, new BufferedFile(join(this.outDir, `${n}.jsonl.tmp`))])) as Record<SectionName, BufferedFile>;
+    const files = Object.fromEntries(
+      SECTIONS.map((n) => [n, new BufferedFile(join(this.outDir, `${n}.jsonl.tmp`))]),
+    ) as Record<SectionName, BufferedFile>;
     try {
       const loose = sortIssues(looseIssues).map((issue) => check(IssueRecordSchema, issue, 'issue', issue.rule));
       files.issues.write(Buffer.from(loose.map((issue) => `${JSON.stringify(issue)}\n`).join(''), 'utf8'));
@@ -127,7 +164,9 @@ export class DatasetWriter {
     if (!part) {
       // Checked by hasPart or written by this run moments ago: only something outside govdocs gets here.
       rmSync(this.partPath(sha256), { force: true });
-      throw new Error(`${this.partPath(sha256)}: this part was damaged or removed while the run was writing the dataset; it has been deleted. Run the same command again to redo that document.`);
+      throw new Error(
+        `${this.partPath(sha256)}: this part was damaged or removed while the run was writing the dataset; it has been deleted. Run the same command again to redo that document.`,
+      );
     }
     return relabelPart(part, path, container);
   }

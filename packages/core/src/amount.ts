@@ -29,10 +29,18 @@ export function parseNumber(text: string): ParsedNumber | null | undefined {
   if (s === '' || DASHES.test(s)) return null;
   let negative = false;
   let percent = false;
-  if (/^\(.*\)$/.test(s)) { negative = true; s = s.slice(1, -1); }
-  if (s.endsWith('%')) { percent = true; s = s.slice(0, -1); }
-  if (s.startsWith('-') || s.startsWith('−')) { negative = !negative; s = s.slice(1); }
-  else if (s.startsWith('+')) s = s.slice(1);
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1);
+  }
+  if (s.startsWith('-') || s.startsWith('−')) {
+    negative = !negative;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) s = s.slice(1);
   s = s.replace(/。/g, '.').replace(/(\d),(?=\d{3}(\D|$))/g, '$1');
   if (!/^(\d+(\.\d*)?|\.\d+)$/.test(s)) return undefined;
   const [int = '', frac = ''] = s.split('.');

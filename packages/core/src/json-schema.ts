@@ -17,7 +17,8 @@ export function jsonSchemaFiles(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, schema] of Object.entries(RECORD_SCHEMAS) as [keyof typeof RECORD_SCHEMAS, z.ZodType][]) {
     const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' });
-    out[FILES[name]] = `${JSON.stringify({ $id: `https://govdocs.dev/schemas/v1/${FILES[name]}`, title: `govdocs ${name} record`, ...json }, null, 2)}\n`;
+    out[FILES[name]] =
+      `${JSON.stringify({ $id: `https://govdocs.dev/schemas/v1/${FILES[name]}`, title: `govdocs ${name} record`, ...json }, null, 2)}\n`;
   }
   return out;
 }

@@ -18,10 +18,19 @@ export interface ReportDetails {
  * the file are filled in here; the caller says which rule, what, and where in the file.
  */
 export class Reporter {
-  constructor(readonly stage: Stage, readonly file: string) {}
+  constructor(
+    readonly stage: Stage,
+    readonly file: string,
+  ) {}
 
   report(rule: RuleId, message: string, at: Spot = {}, details: ReportDetails = {}): Diagnostic {
-    const diagnostic: Diagnostic = { rule, severity: details.severity ?? ruleInfo(rule).severity, stage: this.stage, message, place: { ...at, file: this.file } };
+    const diagnostic: Diagnostic = {
+      rule,
+      severity: details.severity ?? ruleInfo(rule).severity,
+      stage: this.stage,
+      message,
+      place: { ...at, file: this.file },
+    };
     if (details.tableId !== undefined) diagnostic.tableId = details.tableId;
     if (details.expected !== undefined) diagnostic.expected = details.expected;
     if (details.actual !== undefined) diagnostic.actual = details.actual;

@@ -3,7 +3,15 @@ import { IssueRecordSchema } from './schemas.js';
 import { isRuleId, RULE_LIST, ruleInfo } from './rules.js';
 
 const issue = (rule: string) => ({
-  documentId: null, tableId: null, severity: 'warning', rule, message: 'm', expected: null, actual: null, stage: 'run', source: { file: 'a.pdf' },
+  documentId: null,
+  tableId: null,
+  severity: 'warning',
+  rule,
+  message: 'm',
+  expected: null,
+  actual: null,
+  stage: 'run',
+  source: { file: 'a.pdf' },
 });
 
 describe('rule list', () => {

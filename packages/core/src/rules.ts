@@ -24,7 +24,10 @@ export const RULES = {
     income_total: ['error', 'the income table total differs from the summary table'],
     expenditure_total: ['error', 'the expenditure table total differs from the summary table'],
     expenditure_class: ['error', 'a 类 line of the expenditure table differs from the same line of the summary table'],
-    basic_expenditure: ['error', 'a basic-expenditure figure of the general-budget table differs from the basic-expenditure table'],
+    basic_expenditure: [
+      'error',
+      'a basic-expenditure figure of the general-budget table differs from the basic-expenditure table',
+    ],
     general_budget_total: ['error', 'the general-budget table total differs from the appropriation summary'],
     general_budget_class: ['error', 'a 类 line of the general-budget table differs from the appropriation summary'],
   },
@@ -32,7 +35,7 @@ export const RULES = {
     unknown: ['info', 'a classification code that is not in the national list'],
     name: ['warning', 'a classification code printed with a name other than its national name'],
     outdated: ['info', "a classification code printed with its national name of another year's list"],
-    hierarchy: ['warning', "a classification code whose parent code is missing from the table"],
+    hierarchy: ['warning', 'a classification code whose parent code is missing from the table'],
     unchecked: ['info', 'classification codes were not checked: the national list could not be read'],
   },
   name: {
@@ -71,7 +74,10 @@ export const RULES = {
     duplicate: ['info', 'the same bytes as another input; read once'],
     timeout: ['error', 'parsing took longer than --timeout; the document was skipped'],
     crash: ['error', 'the parser failed on the document; it was skipped'],
-    stray_error: ['warning', 'a parser library failed in the background while reading the file; its records may be incomplete'],
+    stray_error: [
+      'warning',
+      'a parser library failed in the background while reading the file; its records may be incomplete',
+    ],
   },
 } as const satisfies RuleTable;
 
@@ -91,7 +97,10 @@ export interface RuleInfo {
 export const RULE_FAMILIES = Object.keys(RULES) as RuleFamily[];
 
 export const RULE_LIST: readonly RuleInfo[] = RULE_FAMILIES.flatMap((family) =>
-  Object.entries(RULES[family] as Record<string, readonly [Severity, string]>).map(([detail, [severity, description]]) => ({ id: `${family}.${detail}` as RuleId, family, severity, description })));
+  Object.entries(RULES[family] as Record<string, readonly [Severity, string]>).map(
+    ([detail, [severity, description]]) => ({ id: `${family}.${detail}` as RuleId, family, severity, description }),
+  ),
+);
 
 export const RULE_IDS = RULE_LIST.map((r) => r.id) as [RuleId, ...RuleId[]];
 

@@ -9,8 +9,18 @@ export const SCHEMA_VERSION = '1';
 
 export const DOCUMENT_KINDS = ['final_account', 'budget', 'performance', 'unknown'] as const;
 export const TABLE_KINDS = [
-  'summary', 'income', 'expenditure', 'appropriation_summary', 'general_budget', 'general_budget_basic',
-  'government_fund', 'state_capital', 'three_public', 'project_expenditure', 'performance_indicators', 'other',
+  'summary',
+  'income',
+  'expenditure',
+  'appropriation_summary',
+  'general_budget',
+  'general_budget_basic',
+  'government_fund',
+  'state_capital',
+  'three_public',
+  'project_expenditure',
+  'performance_indicators',
+  'other',
 ] as const;
 export const TABLE_UNITS = ['yuan', 'ten_thousand_yuan', 'thousand_yuan'] as const;
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -47,7 +57,10 @@ export const DocumentRecordSchema = z.object({
     mediaType: z.string(),
     url: z.string().nullable(),
     /** A member of an archive: the archive file's sha256 (source.path is `archive.zip!/inner/x.pdf`). */
-    container: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    container: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
   }),
   kind: z.enum(DOCUMENT_KINDS),
   fiscalYear: z.number().int().min(1990).max(2100).nullable(),
@@ -99,7 +112,9 @@ export const TableRecordSchema = z.object({
 });
 
 export const SubjectSchema = z.union([
-  z.object({ scheme: z.enum(['function', 'economic']), code: z.string().regex(/^\d{3,7}$/), name: z.string() }).strict(),
+  z
+    .object({ scheme: z.enum(['function', 'economic']), code: z.string().regex(/^\d{3,7}$/), name: z.string() })
+    .strict(),
   z.object({ item: z.string().startsWith('three_public.') }).strict(),
   z.object({ label: z.string(), panel: z.enum(['income', 'expenditure']).optional() }).strict(),
 ]);
@@ -157,10 +172,24 @@ export const IndicatorRecordSchema = z.object({
 });
 
 export const STATEMENT_TOPICS = [
-  'income.total', 'income.fiscal_appropriation', 'expenditure.total', 'expenditure.basic', 'expenditure.project',
-  'general_budget', 'government_fund', 'state_capital',
-  'three_public.total', 'three_public.overseas', 'three_public.vehicles', 'three_public.vehicle_purchase',
-  'three_public.vehicle_operation', 'three_public.reception', 'operating_costs', 'procurement', 'function', 'other',
+  'income.total',
+  'income.fiscal_appropriation',
+  'expenditure.total',
+  'expenditure.basic',
+  'expenditure.project',
+  'general_budget',
+  'government_fund',
+  'state_capital',
+  'three_public.total',
+  'three_public.overseas',
+  'three_public.vehicles',
+  'three_public.vehicle_purchase',
+  'three_public.vehicle_operation',
+  'three_public.reception',
+  'operating_costs',
+  'procurement',
+  'function',
+  'other',
 ] as const;
 
 export const StatementRecordSchema = z.object({
@@ -174,26 +203,42 @@ export const StatementRecordSchema = z.object({
   text: z.string().min(1),
   topic: z.enum(STATEMENT_TOPICS),
   /** The 类/款/项 line a `function` statement names, resolved to its code where it could be. */
-  subject: z.object({ scheme: z.enum(['function', 'economic']), code: z.string().regex(/^\d{3,7}$/).nullable(), name: z.string() }).strict().nullable(),
+  subject: z
+    .object({
+      scheme: z.enum(['function', 'economic']),
+      code: z
+        .string()
+        .regex(/^\d{3,7}$/)
+        .nullable(),
+      name: z.string(),
+    })
+    .strict()
+    .nullable(),
   value: z.number().finite(),
   unit: z.literal('yuan'),
   printed: z.string(),
   /** The printed precision in yuan (938.99万元 → 100). */
   precision: z.number().positive(),
-  change: z.object({
-    against: z.string().nullable(),
-    direction: z.enum(['increase', 'decrease', 'flat']).nullable(),
-    value: z.number().finite().nullable(),
-    percent: z.number().finite().nullable(),
-  }).strict().nullable(),
+  change: z
+    .object({
+      against: z.string().nullable(),
+      direction: z.enum(['increase', 'decrease', 'flat']).nullable(),
+      value: z.number().finite().nullable(),
+      percent: z.number().finite().nullable(),
+    })
+    .strict()
+    .nullable(),
   purpose: z.string().nullable(),
   reason: z.string().nullable(),
-  tableFact: z.object({
-    tableId: z.string(),
-    row: z.number().int().nonnegative(),
-    col: z.number().int().nonnegative(),
-    value: z.number().finite(),
-  }).strict().nullable(),
+  tableFact: z
+    .object({
+      tableId: z.string(),
+      row: z.number().int().nonnegative(),
+      col: z.number().int().nonnegative(),
+      value: z.number().finite(),
+    })
+    .strict()
+    .nullable(),
 });
 
 export const IssueRecordSchema = z.object({
@@ -244,16 +289,18 @@ export const ManifestSchema = z.object({
   peakRssBytes: z.number().int().nonnegative(),
   workers: z.number().int().positive(),
   /** What this run did with its inputs: parsed now, taken from an earlier run's parts, skipped. */
-  run: z.object({
-    processed: z.number().int().nonnegative(),
-    resumed: z.number().int().nonnegative(),
-    duplicates: z.number().int().nonnegative(),
-    timeouts: z.number().int().nonnegative(),
-    crashes: z.number().int().nonnegative(),
-    pages: z.number().int().nonnegative(),
-    /** The largest V8 heap a worker thread reported. */
-    peakWorkerHeapBytes: z.number().int().nonnegative(),
-  }).optional(),
+  run: z
+    .object({
+      processed: z.number().int().nonnegative(),
+      resumed: z.number().int().nonnegative(),
+      duplicates: z.number().int().nonnegative(),
+      timeouts: z.number().int().nonnegative(),
+      crashes: z.number().int().nonnegative(),
+      pages: z.number().int().nonnegative(),
+      /** The largest V8 heap a worker thread reported. */
+      peakWorkerHeapBytes: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 
 export type DocumentRecord = z.infer<typeof DocumentRecordSchema>;

@@ -20,11 +20,30 @@ afterEach(async () => {
 
 it('govdocs crawl --run processes the fetched documents with their address and site as clues', async () => {
   const config = join(dir, 'sites.json');
-  writeFileSync(config, JSON.stringify({ sites: [{ name: '新平县人民政府', start: [`${site.origin}/zwgk/czyjs/`], allow: [site.host], maxListPages: 2, delayMs: 1, timeoutMs: 1000, retries: 0, maxBytes: 1_000_000 }] }));
+  writeFileSync(
+    config,
+    JSON.stringify({
+      sites: [
+        {
+          name: '新平县人民政府',
+          start: [`${site.origin}/zwgk/czyjs/`],
+          allow: [site.host],
+          maxListPages: 2,
+          delayMs: 1,
+          timeoutMs: 1000,
+          retries: 0,
+          maxBytes: 1_000_000,
+        },
+      ],
+    }),
+  );
   const out = join(dir, 'crawl');
   const code = await main(['crawl', '--config', config, '--out', out, '--run', '--quiet']);
   expect([0, 2]).toContain(code); // 2: some fixture attachments are fake bytes the pipeline cannot read
-  const documents = readFileSync(join(out, 'dataset', 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const documents = readFileSync(join(out, 'dataset', 'documents.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   expect(documents).toHaveLength(9);
   const budget = documents.find((d) => d.source.url === `${site.origin}${ARTICLES.budget}`);
   expect(budget).toBeDefined();
@@ -34,9 +53,15 @@ it('govdocs crawl --run processes the fetched documents with their address and s
 
 it('explains every mistake in a config and exits 1', async () => {
   const config = join(dir, 'bad.json');
-  writeFileSync(config, JSON.stringify({ sites: [{ name: '', start: ['ftp://x/'], allow: ['http://host/'], delayMs: -1, colour: 1 }] }));
+  writeFileSync(
+    config,
+    JSON.stringify({ sites: [{ name: '', start: ['ftp://x/'], allow: ['http://host/'], delayMs: -1, colour: 1 }] }),
+  );
   const lines: string[] = [];
-  const code = await (await import('./main.js')).crawlMain(['--config', config, '--out', join(dir, 'o')], { version: 't', log: (l) => lines.push(l) });
+  const code = await (await import('./main.js')).crawlMain(['--config', config, '--out', join(dir, 'o')], {
+    version: 't',
+    log: (l) => lines.push(l),
+  });
   expect(code).toBe(1);
   const text = lines.join('\n');
   expect(text).toContain('sites[0].name must not be empty');

@@ -22,31 +22,62 @@ afterEach(async () => {
 });
 
 function config(extra: Record<string, unknown> = {}): CrawlConfig {
-  const parsed = parseConfig(JSON.stringify({
-    sites: [{
-      name: '新平县人民政府', start: [`${site.origin}/zwgk/czyjs/`], allow: [site.host],
-      maxDepth: 3, maxListPages: 4, delayMs: 1, concurrency: 2, timeoutMs: 1000, retries: 1, maxBytes: 1_000_000, ...extra,
-    }],
-  }));
+  const parsed = parseConfig(
+    JSON.stringify({
+      sites: [
+        {
+          name: '新平县人民政府',
+          start: [`${site.origin}/zwgk/czyjs/`],
+          allow: [site.host],
+          maxDepth: 3,
+          maxListPages: 4,
+          delayMs: 1,
+          concurrency: 2,
+          timeoutMs: 1000,
+          retries: 1,
+          maxBytes: 1_000_000,
+          ...extra,
+        },
+      ],
+    }),
+  );
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   return parsed.config;
 }
 
-const run = (cfg = config(), onRecord?: (r: FetchRecord) => void) => crawl({ outDir: out, config: cfg, version: '0.1.0-test', backoffMs: 5, onRecord });
+const run = (cfg = config(), onRecord?: (r: FetchRecord) => void) =>
+  crawl({ outDir: out, config: cfg, version: '0.1.0-test', backoffMs: 5, onRecord });
 
 function records(): FetchRecord[] {
-  return readFileSync(join(out, 'fetch-log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  return readFileSync(join(out, 'fetch-log.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 }
 
-const DOCUMENTS = [ARTICLES.budget, ARTICLES.malformed, ARTICLES.redirected, ARTICLES.utf8, ...Object.values(ATTACHMENTS)];
-const fullBodies = (from: number) => site.log.slice(from).filter((r) => r.status === 200 && r.bodyBytes > 0).map((r) => r.path);
+const DOCUMENTS = [
+  ARTICLES.budget,
+  ARTICLES.malformed,
+  ARTICLES.redirected,
+  ARTICLES.utf8,
+  ...Object.values(ATTACHMENTS),
+];
+const fullBodies = (from: number) =>
+  site.log
+    .slice(from)
+    .filter((r) => r.status === 200 && r.bodyBytes > 0)
+    .map((r) => r.path);
 
 describe('crawl of the fixture site', () => {
   it('fetches every allowed document once, nothing disallowed or off-site, and then only what changed', async () => {
     // First crawl: everything allowed.
     await run();
     const requested = site.log.map((r) => r.path);
-    for (const path of DOCUMENTS) expect(site.log.filter((r) => r.path === path && r.status === 200), path).toHaveLength(1);
+    for (const path of DOCUMENTS)
+      expect(
+        site.log.filter((r) => r.path === path && r.status === 200),
+        path,
+      ).toHaveLength(1);
     expect(requested.some((p) => p.startsWith('/zwgk/private/'))).toBe(false);
     expect(requested).not.toContain('/zwgk/guide.html');
     expect(requested).not.toContain('/');
@@ -55,7 +86,9 @@ describe('crawl of the fixture site', () => {
 
     const first = records();
     const saved = first.filter((r) => r.file);
-    expect(saved.map((r) => r.finalUrl).sort()).toEqual(DOCUMENTS.map((p) => new URL(encodeURI(p), site.origin).href).sort());
+    expect(saved.map((r) => r.finalUrl).sort()).toEqual(
+      DOCUMENTS.map((p) => new URL(encodeURI(p), site.origin).href).sort(),
+    );
     for (const record of saved) {
       const path = decodeURI(new URL(record.url).pathname);
       const finalPath = decodeURI(new URL(record.finalUrl!).pathname);
@@ -69,7 +102,13 @@ describe('crawl of the fixture site', () => {
     expect(budget.etag).toMatch(/^"/);
     expect(budget.lastModified).toBe('Mon, 16 Jan 2023 08:00:00 GMT');
     const xls = first.find((r) => r.url.endsWith(encodeURI(ATTACHMENTS.xls)))!;
-    expect(xls).toMatchObject({ kind: 'attachment', linkText: '新平县财政局2023年部门预算公开表.xls', title: '新平县财政局2023年部门预算公开', from: budget.url, status: 200 });
+    expect(xls).toMatchObject({
+      kind: 'attachment',
+      linkText: '新平县财政局2023年部门预算公开表.xls',
+      title: '新平县财政局2023年部门预算公开',
+      from: budget.url,
+      status: 200,
+    });
     expect(first.find((r) => r.url.endsWith(ARTICLES.malformed))!.title).toBe('新平县教育体育局2022年部门决算公开');
 
     // Bad input: each bounded and recorded.
@@ -86,7 +125,12 @@ describe('crawl of the fixture site', () => {
     expect(requested.filter((p) => p === '/zwgk/czyjs/broken.html')).toHaveLength(2); // one retry on 500
     expect(requested.filter((p) => p === '/zwgk/czyjs/gone.html')).toHaveLength(1); // no retry on 404
     expect(requested.filter((p) => p.startsWith('/zwgk/czyjs/loop/')).length).toBeLessThanOrEqual(3);
-    expect(requested.filter((p) => /index_\d+\.html$/.test(p))).toEqual(['/zwgk/czyjs/index_1.html', '/zwgk/czyjs/index_2.html', '/zwgk/czyjs/index_3.html', '/zwgk/czyjs/index_4.html']);
+    expect(requested.filter((p) => /index_\d+\.html$/.test(p))).toEqual([
+      '/zwgk/czyjs/index_1.html',
+      '/zwgk/czyjs/index_2.html',
+      '/zwgk/czyjs/index_3.html',
+      '/zwgk/czyjs/index_4.html',
+    ]);
     const huge = site.log.find((r) => r.path === '/uploads/2023/huge.pdf')!;
     expect(huge.bodyBytes).toBeLessThan(20_000_000); // the download was stopped, not drained
 
@@ -116,7 +160,9 @@ describe('crawl of the fixture site', () => {
     const mtime = statSync(join(out, file)).mtimeMs;
     const firstCount = records().length;
     await run();
-    const second = records().slice(firstCount).filter((r) => r.file);
+    const second = records()
+      .slice(firstCount)
+      .filter((r) => r.file);
     expect(second.length).toBe(DOCUMENTS.length);
     expect(second.every((r) => r.change === 'unchanged' && r.status === 200)).toBe(true);
     expect(statSync(join(out, file)).mtimeMs).toBe(mtime);
@@ -128,28 +174,48 @@ describe('crawl of the fixture site', () => {
       if (r.file && ++count === 3) throw new Error('killed');
     };
     await expect(run(config(), kill)).rejects.toThrow('killed');
-    const fetchedBeforeKill = new Set(records().filter((r) => r.file).flatMap((r) => [r.url, r.finalUrl!]).map((u) => decodeURI(new URL(u).pathname)));
+    const fetchedBeforeKill = new Set(
+      records()
+        .filter((r) => r.file)
+        .flatMap((r) => [r.url, r.finalUrl!])
+        .map((u) => decodeURI(new URL(u).pathname)),
+    );
     expect(records().filter((r) => r.file)).toHaveLength(3);
     const before = site.log.length;
     const summary = await run();
     expect(summary.resumed).toBe(true);
-    const askedAgain = site.log.slice(before).map((r) => r.path).filter((p) => fetchedBeforeKill.has(p));
+    const askedAgain = site.log
+      .slice(before)
+      .map((r) => r.path)
+      .filter((p) => fetchedBeforeKill.has(p));
     expect(askedAgain).toEqual([]);
-    for (const path of DOCUMENTS) expect(site.log.filter((r) => r.path === path && r.status === 200), path).toHaveLength(1);
+    for (const path of DOCUMENTS)
+      expect(
+        site.log.filter((r) => r.path === path && r.status === 200),
+        path,
+      ).toHaveLength(1);
     // A later, normal run is a fresh run again: it revalidates everything.
     const before2 = site.log.length;
     expect((await run()).resumed).toBe(false);
-    expect(site.log.slice(before2).filter((r) => DOCUMENTS.includes(r.path)).map((r) => r.status)).toEqual(DOCUMENTS.map(() => 304));
+    expect(
+      site.log
+        .slice(before2)
+        .filter((r) => DOCUMENTS.includes(r.path))
+        .map((r) => r.status),
+    ).toEqual(DOCUMENTS.map(() => 304));
   });
 
-  it('gives `govdocs run` each file\'s address, site and title', async () => {
+  it("gives `govdocs run` each file's address, site and title", async () => {
     await run();
     const lookup = createCrawlLookup();
     const xls = records().find((r) => r.url.endsWith(encodeURI(ATTACHMENTS.xls)))!;
     const redirected = records().find((r) => r.url.endsWith('/zwgk/czyjs/old.html'))!;
     expect(redirected.file).toMatch(/zwgk\/czyjs\/202303\/t20230301_103\.html$/); // saved under its final address
     expect(lookup(join(out, redirected.file!)).url).toBe(`${site.origin}${ARTICLES.redirected}`);
-    expect(lookup(join(out, xls.file!))).toEqual({ url: xls.url, clues: { site: '新平县人民政府', url: xls.url, title: '新平县财政局2023年部门预算公开' } });
+    expect(lookup(join(out, xls.file!))).toEqual({
+      url: xls.url,
+      clues: { site: '新平县人民政府', url: xls.url, title: '新平县财政局2023年部门预算公开' },
+    });
     expect(lookup(join(tmpdir(), 'elsewhere.pdf'))).toEqual({});
     expect(existsSync(join(out, '.govdocs', 'crawl-state.jsonl'))).toBe(true);
   });

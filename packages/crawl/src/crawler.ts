@@ -69,11 +69,13 @@ async function crawlLocked(options: CrawlOptions, now: () => string): Promise<Cr
   let stopped: { cause: unknown } | undefined;
   const summaries = await Promise.all(
     sites.map((site) =>
-      queue.add(() => crawlSite(site)).catch((cause: unknown) => {
-        stopped ??= { cause };
-        queue.clear();
-        return null;
-      }),
+      queue
+        .add(() => crawlSite(site))
+        .catch((cause: unknown) => {
+          stopped ??= { cause };
+          queue.clear();
+          return null;
+        }),
     ),
   );
   if (stopped) throw stopped.cause;

@@ -49,7 +49,9 @@ export interface Referral {
 }
 
 /** What the crawl adds to a fetch result in its record. */
-export type RecordExtra = Pick<FetchRecord, 'change' | 'sha256' | 'bytes' | 'title' | 'file'> & { kind: ResourceKind } & Partial<FetchRecord>;
+export type RecordExtra = Pick<FetchRecord, 'change' | 'sha256' | 'bytes' | 'title' | 'file'> & {
+  kind: ResourceKind;
+} & Partial<FetchRecord>;
 
 /** The log of one site's crawl. */
 export class FetchLog {
@@ -66,9 +68,19 @@ export class FetchLog {
   /** An address that was asked. */
   fetched(task: Referral, result: FetchResult, extra: RecordExtra): FetchRecord {
     return this.write({
-      site: this.site, url: task.url, finalUrl: result.finalUrl, outcome: result.outcome, status: result.status,
-      contentType: result.contentType, etag: result.etag, lastModified: result.lastModified,
-      linkText: task.linkText, from: task.from, attempts: result.attempts, error: result.error ?? null, fetchedAt: this.now(),
+      site: this.site,
+      url: task.url,
+      finalUrl: result.finalUrl,
+      outcome: result.outcome,
+      status: result.status,
+      contentType: result.contentType,
+      etag: result.etag,
+      lastModified: result.lastModified,
+      linkText: task.linkText,
+      from: task.from,
+      attempts: result.attempts,
+      error: result.error ?? null,
+      fetchedAt: this.now(),
       ...extra,
     });
   }
@@ -76,8 +88,25 @@ export class FetchLog {
   /** An address that was not asked, and why. */
   skipped(task: Referral, outcome: SkipOutcome, error: string): FetchRecord {
     return this.write({
-      site: this.site, url: task.url, finalUrl: null, kind: 'skipped', outcome, status: null, change: null, contentType: null, sha256: null, bytes: null,
-      etag: null, lastModified: null, title: '', linkText: task.linkText, from: task.from, file: null, attempts: 0, error, fetchedAt: this.now(),
+      site: this.site,
+      url: task.url,
+      finalUrl: null,
+      kind: 'skipped',
+      outcome,
+      status: null,
+      change: null,
+      contentType: null,
+      sha256: null,
+      bytes: null,
+      etag: null,
+      lastModified: null,
+      title: '',
+      linkText: task.linkText,
+      from: task.from,
+      file: null,
+      attempts: 0,
+      error,
+      fetchedAt: this.now(),
     });
   }
 

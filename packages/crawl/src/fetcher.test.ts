@@ -29,7 +29,8 @@ async function listSite(n: number, robots: string, holdMs: number) {
     setTimeout(() => {
       inFlight--;
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      if (req.url === '/yjs/') res.end(Array.from({ length: n }, (_, i) => `<a href="/yjs/t${i}.html">${2020 + i}年预算公开</a>`).join(''));
+      if (req.url === '/yjs/')
+        res.end(Array.from({ length: n }, (_, i) => `<a href="/yjs/t${i}.html">${2020 + i}年预算公开</a>`).join(''));
       else res.end(`<title>${req.url}</title><table><td>1,000.00</td><td>2.00</td><td>300</td><td>4.5</td></table>`);
     }, holdMs);
   });
@@ -39,7 +40,9 @@ async function listSite(n: number, robots: string, holdMs: number) {
 }
 
 function cfg(host: string, extra: object) {
-  const parsed = parseConfig(JSON.stringify({ sites: [{ name: 't', start: [`http://${host}/yjs/`], allow: [host], retries: 0, ...extra }] }));
+  const parsed = parseConfig(
+    JSON.stringify({ sites: [{ name: 't', start: [`http://${host}/yjs/`], allow: [host], retries: 0, ...extra }] }),
+  );
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   return parsed.config;
 }
@@ -88,7 +91,16 @@ it('waits as long as a 503 Retry-After asks, and never retries a 404', async () 
   await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
   const host = `127.0.0.1:${(server!.address() as AddressInfo).port}`;
   const gate = new HostGate(1, 0);
-  const fetcher = new Fetcher({ userAgent: 't', isAllowedHost: (u) => u.host === host, timeoutMs: 2000, maxBytes: 100, retries: 3, maxRedirects: 2, backoffMs: 5, gateFor: () => gate });
+  const fetcher = new Fetcher({
+    userAgent: 't',
+    isAllowedHost: (u) => u.host === host,
+    timeoutMs: 2000,
+    maxBytes: 100,
+    retries: 3,
+    maxRedirects: 2,
+    backoffMs: 5,
+    gateFor: () => gate,
+  });
   const started = performance.now();
   const busy = await fetcher.get(`http://${host}/busy`);
   expect(busy).toMatchObject({ outcome: 'ok', status: 200, attempts: 2 });
@@ -111,7 +123,10 @@ it('leaves a host alone when its robots.txt answers 5xx, and records why', async
   dir = mkdtempSync(join(tmpdir(), 'govdocs-robots-'));
   await crawl({ outDir: dir, config: cfg(host, { delayMs: 0, retries: 1 }), version: 't', backoffMs: 5 });
   expect(paths).toEqual(['/robots.txt', '/robots.txt']);
-  const log = readFileSync(join(dir, 'fetch-log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const log = readFileSync(join(dir, 'fetch-log.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   expect(log.find((r) => r.outcome === 'disallowed').error).toMatch(/robots\.txt of .* could not be read \(HTTP 503\)/);
 });
 
@@ -122,6 +137,9 @@ it('records a document it cannot save and goes on', async () => {
   const summary = await crawl({ outDir: dir, config: cfg(site.host, { delayMs: 0 }), version: 't' });
   expect(site.starts).toHaveLength(4);
   expect(summary.sites[0]).toMatchObject({ failed: 3, new: 1 }); // the list was read; no article saved
-  const log = readFileSync(join(dir, 'fetch-log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const log = readFileSync(join(dir, 'fetch-log.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   expect(log.filter((r) => r.outcome === 'internal_error')).toHaveLength(3);
 });

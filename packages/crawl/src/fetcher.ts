@@ -25,8 +25,16 @@ export interface FetchOptions {
 }
 
 export type FetchOutcome =
-  | 'ok' | 'not_modified' | 'http_error' | 'too_large' | 'timeout' | 'network'
-  | 'redirect_loop' | 'redirect_limit' | 'redirect_offsite' | 'disallowed';
+  | 'ok'
+  | 'not_modified'
+  | 'http_error'
+  | 'too_large'
+  | 'timeout'
+  | 'network'
+  | 'redirect_loop'
+  | 'redirect_limit'
+  | 'redirect_offsite'
+  | 'disallowed';
 
 export interface FetchResult {
   url: string;
@@ -68,27 +76,60 @@ export class Fetcher {
       const target = new URL(current);
       if (!this.options.isAllowedHost(target)) {
         const how = redirects.length ? 'redirected to' : 'the address is on';
-        return failed(url, current, redirects, attempts, 'redirect_offsite', `${how} ${target.host}, which is not in the site's allow list; not requested`);
+        return failed(
+          url,
+          current,
+          redirects,
+          attempts,
+          'redirect_offsite',
+          `${how} ${target.host}, which is not in the site's allow list; not requested`,
+        );
       }
-      const robots = checkRobots && this.options.isAllowedByRobots ? await this.options.isAllowedByRobots(target) : true;
+      const robots =
+        checkRobots && this.options.isAllowedByRobots ? await this.options.isAllowedByRobots(target) : true;
       if (robots !== true) return failed(url, current, redirects, attempts, 'disallowed', `${robots}; not requested`);
       const hop = await this.withRetries(current, validators);
       attempts += hop.attempts;
       if (hop.kind === 'result') return { ...hop.result, url, finalUrl: current, redirects, attempts };
       redirects.push(current);
-      if (redirects.length > this.options.maxRedirects) return failed(url, current, redirects, attempts, 'redirect_limit', `more than ${this.options.maxRedirects} redirects; stopped`);
+      if (redirects.length > this.options.maxRedirects)
+        return failed(
+          url,
+          current,
+          redirects,
+          attempts,
+          'redirect_limit',
+          `more than ${this.options.maxRedirects} redirects; stopped`,
+        );
       const next = resolveUrl(hop.location, current);
-      if (!next) return failed(url, current, redirects, attempts, 'http_error', `redirect with an unusable Location "${hop.location}"`);
-      if (seen.has(next)) return failed(url, next, redirects, attempts, 'redirect_loop', `redirect loop back to ${next}; stopped`);
+      if (!next)
+        return failed(
+          url,
+          current,
+          redirects,
+          attempts,
+          'http_error',
+          `redirect with an unusable Location "${hop.location}"`,
+        );
+      if (seen.has(next))
+        return failed(url, next, redirects, attempts, 'redirect_loop', `redirect loop back to ${next}; stopped`);
       seen.add(next);
       current = next;
     }
   }
 
-  private async withRetries(url: string, validators: Validators): Promise<{ kind: 'result'; result: FetchResult; attempts: number } | { kind: 'redirect'; location: string; attempts: number }> {
+  private async withRetries(
+    url: string,
+    validators: Validators,
+  ): Promise<
+    { kind: 'result'; result: FetchResult; attempts: number } | { kind: 'redirect'; location: string; attempts: number }
+  > {
     let last: FetchResult | undefined;
     for (let attempt = 0; attempt <= this.options.retries; attempt++) {
-      if (attempt > 0) await sleep(Math.max(this.options.backoffMs * 2 ** (attempt - 1), Math.min(last?.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)));
+      if (attempt > 0)
+        await sleep(
+          Math.max(this.options.backoffMs * 2 ** (attempt - 1), Math.min(last?.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)),
+        );
       const hop = await this.request(url, validators);
       if (hop.kind === 'redirect') return { ...hop, attempts: attempt + 1 };
       last = hop.result;
@@ -98,9 +139,15 @@ export class Fetcher {
   }
 
   /** One HTTP exchange through the host's gate. */
-  private async request(url: string, validators: Validators): Promise<{ kind: 'result'; result: FetchResult } | { kind: 'redirect'; location: string }> {
+  private async request(
+    url: string,
+    validators: Validators,
+  ): Promise<{ kind: 'result'; result: FetchResult } | { kind: 'redirect'; location: string }> {
     const target = new URL(url);
-    if (!this.options.isAllowedHost(target)) throw new Error(`govdocs crawl: refusing to request ${target.host}, not an allowed host (a bug: callers check first)`);
+    if (!this.options.isAllowedHost(target))
+      throw new Error(
+        `govdocs crawl: refusing to request ${target.host}, not an allowed host (a bug: callers check first)`,
+      );
     return this.options.gateFor(target.host).run(async () => {
       const abort = new AbortController();
       const signal = AbortSignal.any([abort.signal, AbortSignal.timeout(this.options.timeoutMs)]);
@@ -121,10 +168,21 @@ export class Fetcher {
         }
         if (response.status < 200 || response.status >= 300) {
           await response.body?.cancel().catch(() => {});
-          return { kind: 'result' as const, result: { ...base, outcome: 'http_error' as const, error: `HTTP ${response.status}` } };
+          return {
+            kind: 'result' as const,
+            result: { ...base, outcome: 'http_error' as const, error: `HTTP ${response.status}` },
+          };
         }
         const body = await readCapped(response, this.options.maxBytes, abort);
-        if (body === 'too_large') return { kind: 'result' as const, result: { ...base, outcome: 'too_large' as const, error: `larger than ${this.options.maxBytes} bytes; download stopped (raise maxBytes to keep it)` } };
+        if (body === 'too_large')
+          return {
+            kind: 'result' as const,
+            result: {
+              ...base,
+              outcome: 'too_large' as const,
+              error: `larger than ${this.options.maxBytes} bytes; download stopped (raise maxBytes to keep it)`,
+            },
+          };
         return { kind: 'result' as const, result: { ...base, outcome: 'ok' as const, body } };
       } catch (error) {
         const timedOut = signal.aborted && !abort.signal.aborted;
@@ -136,7 +194,11 @@ export class Fetcher {
   }
 }
 
-async function readCapped(response: Response, maxBytes: number, abort: AbortController): Promise<Uint8Array | 'too_large'> {
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+  abort: AbortController,
+): Promise<Uint8Array | 'too_large'> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     abort.abort();
@@ -168,11 +230,16 @@ async function readCapped(response: Response, maxBytes: number, abort: AbortCont
 
 function baseResult(url: string, response: Response): FetchResult {
   return {
-    url, finalUrl: url, status: response.status, outcome: 'ok',
+    url,
+    finalUrl: url,
+    status: response.status,
+    outcome: 'ok',
     contentType: response.headers.get('content-type'),
     etag: response.headers.get('etag'),
     lastModified: response.headers.get('last-modified'),
-    body: null, attempts: 1, redirects: [],
+    body: null,
+    attempts: 1,
+    redirects: [],
     ...retryAfter(response),
   };
 }
@@ -185,8 +252,27 @@ function retryAfter(response: Response): { retryAfterMs?: number } {
   return Number.isFinite(ms) && ms > 0 ? { retryAfterMs: ms } : {};
 }
 
-function failed(url: string, finalUrl: string, redirects: string[], attempts: number, outcome: FetchOutcome, error: string): FetchResult {
-  return { url, finalUrl, status: null, outcome, contentType: null, etag: null, lastModified: null, body: null, attempts, redirects, error };
+function failed(
+  url: string,
+  finalUrl: string,
+  redirects: string[],
+  attempts: number,
+  outcome: FetchOutcome,
+  error: string,
+): FetchResult {
+  return {
+    url,
+    finalUrl,
+    status: null,
+    outcome,
+    contentType: null,
+    etag: null,
+    lastModified: null,
+    body: null,
+    attempts,
+    redirects,
+    error,
+  };
 }
 
 function isRetryable(result: FetchResult): boolean {

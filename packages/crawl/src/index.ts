@@ -8,7 +8,14 @@ export { lockFolder, CrawlBusy } from './lock.js';
 export { crawl, userAgent, type CrawlOptions, type CrawlSummary } from './crawler.js';
 export { FETCH_LOG, type FetchRecord } from './fetch-log.js';
 export type { SiteSummary } from './tally.js';
-export { loadConfig, parseConfig, isAllowedHost, CrawlConfigSchema, type CrawlConfig, type SiteConfig } from './config.js';
+export {
+  loadConfig,
+  parseConfig,
+  isAllowedHost,
+  CrawlConfigSchema,
+  type CrawlConfig,
+  type SiteConfig,
+} from './config.js';
 export { createCrawlLookup, type CrawlOrigin } from './lookup.js';
 export { Fetcher, type FetchResult } from './fetcher.js';
 export { HostGate } from './host-gate.js';

@@ -21,37 +21,73 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const siteConfig = () => ({ sites: [{ name: '新平县人民政府', start: [`${site.origin}/zwgk/czyjs/`], allow: [site.host], maxListPages: 2, delayMs: 40, concurrency: 1, timeoutMs: 1000, retries: 0, maxBytes: 1_000_000 }] });
-const savedRecords = (out: string) => existsSync(join(out, 'fetch-log.jsonl')) ? readFileSync(join(out, 'fetch-log.jsonl'), 'utf8').split('\n').filter((l) => l.includes('"file":"')) : [];
-
-it.skipIf(!existsSync(BIN))('a crawl killed with SIGKILL resumes: documents fetched before the kill are not asked for again', async () => {
-  const configPath = join(dir, 'sites.json');
-  writeFileSync(configPath, JSON.stringify(siteConfig()));
-  const out = join(dir, 'crawl');
-  const child = spawn(process.execPath, [BIN, 'crawl', '--config', configPath, '--out', out, '--quiet'], { stdio: 'ignore' });
-  const exited = new Promise((r) => child.once('exit', r));
-  const deadline = Date.now() + 20_000;
-  while (savedRecords(out).length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-  child.kill('SIGKILL');
-  await exited;
-  const before = savedRecords(out).map((l) => JSON.parse(l).finalUrl as string);
-  expect(before.length).toBeGreaterThanOrEqual(4);
-  expect(before.length).toBeLessThan(9);
-
-  const requestsBefore = site.log.length;
-  const parsed = parseConfig(JSON.stringify(siteConfig()));
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const summary = await crawl({ outDir: out, config: parsed.config, version: 't' });
-  expect(summary.resumed).toBe(true);
-  const askedAgain = site.log.slice(requestsBefore).filter((r) => before.some((u) => decodeURI(new URL(u).pathname) === r.path));
-  // A kill between the log line and the state line may cost one repeat; never more.
-  expect(askedAgain.length).toBeLessThanOrEqual(1);
-  const documents = [ARTICLES.budget, ARTICLES.malformed, ARTICLES.redirected, ARTICLES.utf8, ...Object.values(ATTACHMENTS)];
-  for (const path of documents) expect(site.log.some((r) => r.path === path && r.status === 200), path).toBe(true);
-  expect(existsSync(join(out, '.govdocs', 'crawl.lock'))).toBe(false);
+const siteConfig = () => ({
+  sites: [
+    {
+      name: '新平县人民政府',
+      start: [`${site.origin}/zwgk/czyjs/`],
+      allow: [site.host],
+      maxListPages: 2,
+      delayMs: 40,
+      concurrency: 1,
+      timeoutMs: 1000,
+      retries: 0,
+      maxBytes: 1_000_000,
+    },
+  ],
 });
+const savedRecords = (out: string) =>
+  existsSync(join(out, 'fetch-log.jsonl'))
+    ? readFileSync(join(out, 'fetch-log.jsonl'), 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('"file":"'))
+    : [];
 
-it('refuses a folder another live crawl holds, and takes over a dead one\'s lock', async () => {
+it.skipIf(!existsSync(BIN))(
+  'a crawl killed with SIGKILL resumes: documents fetched before the kill are not asked for again',
+  async () => {
+    const configPath = join(dir, 'sites.json');
+    writeFileSync(configPath, JSON.stringify(siteConfig()));
+    const out = join(dir, 'crawl');
+    const child = spawn(process.execPath, [BIN, 'crawl', '--config', configPath, '--out', out, '--quiet'], {
+      stdio: 'ignore',
+    });
+    const exited = new Promise((r) => child.once('exit', r));
+    const deadline = Date.now() + 20_000;
+    while (savedRecords(out).length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGKILL');
+    await exited;
+    const before = savedRecords(out).map((l) => JSON.parse(l).finalUrl as string);
+    expect(before.length).toBeGreaterThanOrEqual(4);
+    expect(before.length).toBeLessThan(9);
+
+    const requestsBefore = site.log.length;
+    const parsed = parseConfig(JSON.stringify(siteConfig()));
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const summary = await crawl({ outDir: out, config: parsed.config, version: 't' });
+    expect(summary.resumed).toBe(true);
+    const askedAgain = site.log
+      .slice(requestsBefore)
+      .filter((r) => before.some((u) => decodeURI(new URL(u).pathname) === r.path));
+    // A kill between the log line and the state line may cost one repeat; never more.
+    expect(askedAgain.length).toBeLessThanOrEqual(1);
+    const documents = [
+      ARTICLES.budget,
+      ARTICLES.malformed,
+      ARTICLES.redirected,
+      ARTICLES.utf8,
+      ...Object.values(ATTACHMENTS),
+    ];
+    for (const path of documents)
+      expect(
+        site.log.some((r) => r.path === path && r.status === 200),
+        path,
+      ).toBe(true);
+    expect(existsSync(join(out, '.govdocs', 'crawl.lock'))).toBe(false);
+  },
+);
+
+it("refuses a folder another live crawl holds, and takes over a dead one's lock", async () => {
   const out = join(dir, 'crawl');
   mkdirSync(join(out, '.govdocs'), { recursive: true });
   const parsed = parseConfig(JSON.stringify(siteConfig()));

@@ -29,9 +29,14 @@ export function lockFolder(outDir: string): () => void {
       const owner = Number(pidText);
       if (host !== hostname()) {
         const age = Date.now() - statSync(path).mtimeMs;
-        if (age < FOREIGN_LOCK_MS) throw new CrawlBusy(`another crawl (process ${owner} on ${host}) is writing to ${outDir}; wait for it to finish, or remove ${path} if that crawl is gone`);
+        if (age < FOREIGN_LOCK_MS)
+          throw new CrawlBusy(
+            `another crawl (process ${owner} on ${host}) is writing to ${outDir}; wait for it to finish, or remove ${path} if that crawl is gone`,
+          );
       } else if (owner !== process.pid && isAlive(owner)) {
-        throw new CrawlBusy(`another crawl (process ${owner}) is writing to ${outDir}; wait for it to finish, or remove ${path} if that process is not a crawl`);
+        throw new CrawlBusy(
+          `another crawl (process ${owner}) is writing to ${outDir}; wait for it to finish, or remove ${path} if that process is not a crawl`,
+        );
       }
       rmSync(path, { force: true });
     }

@@ -96,19 +96,35 @@ export async function crawlMain(argv: string[], options: CrawlMainOptions): Prom
     return 1;
   }
   const quiet = values.quiet;
-  if (values.every !== undefined && values.queue === undefined) return usage(log, `--every needs --queue: schedules live in Redis and workers run them. Type: govdocs crawl --config ${values.config} --out ${values.out} --queue redis://127.0.0.1:6379/0 --every "${values.every}"`);
+  if (values.every !== undefined && values.queue === undefined)
+    return usage(
+      log,
+      `--every needs --queue: schedules live in Redis and workers run them. Type: govdocs crawl --config ${values.config} --out ${values.out} --queue redis://127.0.0.1:6379/0 --every "${values.every}"`,
+    );
   if (values.queue !== undefined) {
-    if (values.run) return usage(log, '--run and --queue do not go together: with --queue the workers parse what the crawl fetched');
+    if (values.run)
+      return usage(log, '--run and --queue do not go together: with --queue the workers parse what the crawl fetched');
     if (!options.schedule) return usage(log, '--queue is not available here; use the govdocs command');
     const out = resolve(values.out);
     return options.schedule({
-      queue: values.queue, ...(values.every !== undefined ? { every: values.every } : {}), name: values.name ?? basename(out),
-      config: resolve(values.config), out, dataset: resolve(values.dataset ?? join(out, 'dataset')), quiet,
+      queue: values.queue,
+      ...(values.every !== undefined ? { every: values.every } : {}),
+      name: values.name ?? basename(out),
+      config: resolve(values.config),
+      out,
+      dataset: resolve(values.dataset ?? join(out, 'dataset')),
+      quiet,
     });
   }
   let summary;
   try {
-    summary = await crawl({ outDir: values.out, config: loaded.config, version: options.version, fetchImpl: options.fetchImpl, log: quiet ? undefined : log });
+    summary = await crawl({
+      outDir: values.out,
+      config: loaded.config,
+      version: options.version,
+      fetchImpl: options.fetchImpl,
+      log: quiet ? undefined : log,
+    });
   } catch (error) {
     if (!(error instanceof CrawlBusy)) throw error;
     log(`govdocs crawl: ${error.message}`);

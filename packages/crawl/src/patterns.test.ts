@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLink, compileRules, DEFAULT_ATTACHMENT_EXTENSIONS, DEFAULT_FOLLOW_TEXT, DEFAULT_FOLLOW_URL } from './patterns.js';
+import {
+  classifyLink,
+  compileRules,
+  DEFAULT_ATTACHMENT_EXTENSIONS,
+  DEFAULT_FOLLOW_TEXT,
+  DEFAULT_FOLLOW_URL,
+} from './patterns.js';
 import { storagePath } from './store.js';
 import { isAllowedHost } from './config.js';
 import { parsePage } from './html.js';
 import { encodeGbk } from './fixtures/site.js';
 
-const rules = compileRules({ follow: [DEFAULT_FOLLOW_TEXT], followUrl: [DEFAULT_FOLLOW_URL], exclude: ['/print/'], attachments: DEFAULT_ATTACHMENT_EXTENSIONS });
-const kind = (href: string, text: string, isStart = false) => classifyLink(new URL(href, 'http://www.xp.gov.cn/zwgk/czyjs/'), text, rules, { isStart });
+const rules = compileRules({
+  follow: [DEFAULT_FOLLOW_TEXT],
+  followUrl: [DEFAULT_FOLLOW_URL],
+  exclude: ['/print/'],
+  attachments: DEFAULT_ATTACHMENT_EXTENSIONS,
+});
+const kind = (href: string, text: string, isStart = false) =>
+  classifyLink(new URL(href, 'http://www.xp.gov.cn/zwgk/czyjs/'), text, rules, { isStart });
 
 describe('which links are followed', () => {
   it('recognises disclosure pages by text or address, attachments, and pagination', () => {
@@ -47,7 +59,8 @@ describe('saved file names', () => {
 
 describe('page parsing', () => {
   it('decodes an undeclared GBK page and resolves links against <base>', () => {
-    const html = '<html><head><title>财政预决算</title><base href="http://h/x/"></head><body><a href="t1.html">2023年预算</a><a href="javascript:void(0)">打印</a><a href="mailto:a@b">信箱</a><table><td>1,234.00</td></table>';
+    const html =
+      '<html><head><title>财政预决算</title><base href="http://h/x/"></head><body><a href="t1.html">2023年预算</a><a href="javascript:void(0)">打印</a><a href="mailto:a@b">信箱</a><table><td>1,234.00</td></table>';
     const page = parsePage(encodeGbk(html), 'http://h/zwgk/', 'text/html');
     expect(page.title).toBe('财政预决算');
     expect(page.encoding).toBe('gb18030');
@@ -56,19 +69,30 @@ describe('page parsing', () => {
   });
 
   it('reads a GBK page that the server calls UTF-8', () => {
-    const page = parsePage(encodeGbk('<html><head><meta charset="gbk"><title>部门决算公开</title></head></html>'), 'http://h/', 'text/html; charset=UTF-8');
+    const page = parsePage(
+      encodeGbk('<html><head><meta charset="gbk"><title>部门决算公开</title></head></html>'),
+      'http://h/',
+      'text/html; charset=UTF-8',
+    );
     expect(page.title).toBe('部门决算公开');
   });
 
   it('never throws on garbage', () => {
-    const page = parsePage(new Uint8Array([0x3c, 0x61, 0x20, 0x68, 0x72, 0x65, 0x66, 0x3d, 0x22, 0xff, 0xfe, 0x00, 0x3c]), 'http://h/', null);
+    const page = parsePage(
+      new Uint8Array([0x3c, 0x61, 0x20, 0x68, 0x72, 0x65, 0x66, 0x3d, 0x22, 0xff, 0xfe, 0x00, 0x3c]),
+      'http://h/',
+      null,
+    );
     expect(page.links.length).toBeLessThanOrEqual(1);
   });
 });
 
 describe('lists and articles', () => {
   const site = 'http://h/zwgk/czyjs/';
-  const sidebar = Array.from({ length: 6 }, (_, i) => `<li><a href="/zwgk/czyjs/t${i}.html">${2018 + i}年部门预算公开</a></li>`).join('');
+  const sidebar = Array.from(
+    { length: 6 },
+    (_, i) => `<li><a href="/zwgk/czyjs/t${i}.html">${2018 + i}年部门预算公开</a></li>`,
+  ).join('');
 
   it('finds links a CMS ships inside a script', () => {
     const html = `<html><title>预决算</title><body><script type="text/xml"><datastore><recordset>
@@ -80,12 +104,27 @@ describe('lists and articles', () => {
 
   it('tells a list from an article with a sidebar of disclosure links', async () => {
     const { pageKind } = await import('./patterns.js');
-    const parse = (body: string, url: string) => parsePage(new TextEncoder().encode(`<html><title>t</title><body>${body}</body></html>`), url, 'text/html');
+    const parse = (body: string, url: string) =>
+      parsePage(new TextEncoder().encode(`<html><title>t</title><body>${body}</body></html>`), url, 'text/html');
     const article = `t20230115_1.html`;
     expect(pageKind(`${site}more.html`, parse(`<ul>${sidebar}</ul>`, `${site}more.html`), rules)).toBe('list');
-    expect(pageKind(site + article, parse(`<p>${'根据预算法规定，现将本部门预算情况说明如下。'.repeat(30)}</p><ul>${sidebar}</ul>`, site + article), rules)).toBe('article');
-    expect(pageKind(site + article, parse(`<ul>${sidebar}</ul><a href="/up/a.xls">附件</a>`, site + article), rules)).toBe('article');
-    expect(pageKind(site, parse(`<table><tr><td>1,234.00</td><td>2.50</td><td>300</td><td>4.00</td></tr></table>`, site), rules)).toBe('article');
+    expect(
+      pageKind(
+        site + article,
+        parse(`<p>${'根据预算法规定，现将本部门预算情况说明如下。'.repeat(30)}</p><ul>${sidebar}</ul>`, site + article),
+        rules,
+      ),
+    ).toBe('article');
+    expect(
+      pageKind(site + article, parse(`<ul>${sidebar}</ul><a href="/up/a.xls">附件</a>`, site + article), rules),
+    ).toBe('article');
+    expect(
+      pageKind(
+        site,
+        parse(`<table><tr><td>1,234.00</td><td>2.50</td><td>300</td><td>4.00</td></tr></table>`, site),
+        rules,
+      ),
+    ).toBe('article');
     expect(pageKind(`${site}index_2.html`, parse('<p>短</p>', `${site}index_2.html`), rules)).toBe('list');
   });
 });
@@ -95,7 +134,13 @@ describe('the example config', () => {
     const { loadConfig } = await import('./config.js');
     const loaded = loadConfig(new URL('../sites.example.json', import.meta.url).pathname);
     if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
-    expect(loaded.config.sites[0]).toMatchObject({ maxListPages: 50, timeoutMs: 30_000, retries: 2, maxRedirects: 5, attachments: DEFAULT_ATTACHMENT_EXTENSIONS });
+    expect(loaded.config.sites[0]).toMatchObject({
+      maxListPages: 50,
+      timeoutMs: 30_000,
+      retries: 2,
+      maxRedirects: 5,
+      attachments: DEFAULT_ATTACHMENT_EXTENSIONS,
+    });
     expect(loaded.config.parallelSites).toBe(4);
   });
 });

@@ -10,14 +10,16 @@ import type { ParsedPage } from './html.js';
 export const DEFAULT_FOLLOW_TEXT = '预算|决算|预决算|绩效|三公|财政资金|政府债务|专项资金';
 
 /** Address fragments of disclosure columns on Chinese government sites. */
-export const DEFAULT_FOLLOW_URL = 'czyjs|bmyjs|zfyjs|yjsgk|yjs|czys|czjs|bmys|bmjs|ysgk|jsgk|jxpj|jxzp|jixiao|yusuan|juesuan|budget';
+export const DEFAULT_FOLLOW_URL =
+  'czyjs|bmyjs|zfyjs|yjsgk|yjs|czys|czjs|bmys|bmjs|ysgk|jsgk|jxpj|jxzp|jixiao|yusuan|juesuan|budget';
 
 export const DEFAULT_ATTACHMENT_EXTENSIONS = ['.pdf', '.doc', '.docx', '.xls', '.xlsx', '.wps', '.et', '.zip', '.rar'];
 
 /** Link text of pagination controls. */
 const PAGINATION_TEXT = /^(?:\d{1,4}|下一?页|上一?页|首页|尾页|末页|next|prev(?:ious)?|last|first|>|>>|<|<<|›|»|‹|«)$/i;
 /** Addresses of pagination: index_1.html, list_2.htm, ?page=2, &pageNo=3, /page/4. */
-const PAGINATION_URL = /(?:^|\/)(?:index|list|default)_\d+\.s?html?$|[?&](?:page|pageno|pageindex|pagenum|pn|p|curpage|currentpage)=\d+|\/page\/\d+\/?$/i;
+const PAGINATION_URL =
+  /(?:^|\/)(?:index|list|default)_\d+\.s?html?$|[?&](?:page|pageno|pageindex|pagenum|pn|p|curpage|currentpage)=\d+|\/page\/\d+\/?$/i;
 
 export type LinkKind = 'attachment' | 'pagination' | 'page' | 'skip';
 
@@ -28,9 +30,19 @@ export interface LinkRules {
   attachments: string[];
 }
 
-export function compileRules(site: { follow: string[]; followUrl: string[]; exclude: string[]; attachments: string[] }): LinkRules {
+export function compileRules(site: {
+  follow: string[];
+  followUrl: string[];
+  exclude: string[];
+  attachments: string[];
+}): LinkRules {
   const compile = (sources: string[]) => sources.map((s) => new RegExp(s, 'iu'));
-  return { follow: compile(site.follow), followUrl: compile(site.followUrl), exclude: compile(site.exclude), attachments: site.attachments };
+  return {
+    follow: compile(site.follow),
+    followUrl: compile(site.followUrl),
+    exclude: compile(site.exclude),
+    attachments: site.attachments,
+  };
 }
 
 /** Lower-case extension of the address's last path segment ("" when none). */
@@ -50,7 +62,8 @@ export function classifyLink(url: URL, text: string, rules: LinkRules, from: { i
   const address = decodeSafe(url.pathname + url.search);
   if (rules.exclude.some((r) => r.test(address))) return 'skip';
   // Chinese file names in addresses are as telling as link text ("附件1" → /up/2023年预算.xls).
-  const topical = rules.follow.some((r) => r.test(text) || r.test(address)) || rules.followUrl.some((r) => r.test(address));
+  const topical =
+    rules.follow.some((r) => r.test(text) || r.test(address)) || rules.followUrl.some((r) => r.test(address));
   if (rules.attachments.includes(extensionOf(url))) return from.isStart && !topical ? 'skip' : 'attachment';
   if (isPagination(url, text)) return 'pagination';
   return topical ? 'page' : 'skip';

@@ -55,16 +55,35 @@ export class RobotsBook {
     if (result.outcome === 'ok') text = new TextDecoder('utf-8').decode(result.body!);
     else if (result.outcome === 'not_modified' && reuse) text = previous!.text!;
     else if (result.status !== null && result.status >= 400 && result.status < 500) text = '';
-    else if (result.outcome === 'redirect_offsite' || result.outcome === 'redirect_loop' || result.outcome === 'redirect_limit') text = '';
+    else if (
+      result.outcome === 'redirect_offsite' ||
+      result.outcome === 'redirect_loop' ||
+      result.outcome === 'redirect_limit'
+    )
+      text = '';
     else {
-      const answer = result.status !== null ? `HTTP ${result.status}` : result.error ?? result.outcome;
-      return { isAllowed: () => false, why: () => `robots.txt of ${url.host} could not be read (${answer}), so the host is left alone this run (RFC 9309)` };
+      const answer = result.status !== null ? `HTTP ${result.status}` : (result.error ?? result.outcome);
+      return {
+        isAllowed: () => false,
+        why: () =>
+          `robots.txt of ${url.host} could not be read (${answer}), so the host is left alone this run (RFC 9309)`,
+      };
     }
     if (result.outcome === 'ok' || result.outcome === 'not_modified') {
       this.state.put({
-        url: robotsUrl, finalUrl: result.finalUrl, kind: 'robots', status: result.status, etag: result.etag ?? previous?.etag ?? null,
-        lastModified: result.lastModified ?? previous?.lastModified ?? null, contentType: result.contentType, sha256: null,
-        bytes: text.length, file: null, title: '', text, checkedAt: this.now(),
+        url: robotsUrl,
+        finalUrl: result.finalUrl,
+        kind: 'robots',
+        status: result.status,
+        etag: result.etag ?? previous?.etag ?? null,
+        lastModified: result.lastModified ?? previous?.lastModified ?? null,
+        contentType: result.contentType,
+        sha256: null,
+        bytes: text.length,
+        file: null,
+        title: '',
+        text,
+        checkedAt: this.now(),
       });
     }
     const robots = robotsParser(robotsUrl, text);
@@ -73,6 +92,9 @@ export class RobotsBook {
       const gate = this.gateFor(url.host);
       gate.intervalMs = Math.max(gate.intervalMs, Math.min(delay * 1000, MAX_CRAWL_DELAY_MS));
     }
-    return { isAllowed: (u) => robots.isAllowed(u, ROBOTS_TOKEN) !== false, why: (u) => `robots.txt disallows ${u.pathname}` };
+    return {
+      isAllowed: (u) => robots.isAllowed(u, ROBOTS_TOKEN) !== false,
+      why: (u) => `robots.txt disallows ${u.pathname}`,
+    };
   }
 }

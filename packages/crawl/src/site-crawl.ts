@@ -66,7 +66,13 @@ export class SiteCrawl {
     this.log = new FetchLog(options.outDir, site.name, now);
     this.tally = new SiteTally(site.name);
     this.queue = new PQueue({ concurrency: site.concurrency });
-    const robots = new RobotsBook(() => this.fetcher, state, gateFor, now, (result) => this.recordRobots(result));
+    const robots = new RobotsBook(
+      () => this.fetcher,
+      state,
+      gateFor,
+      now,
+      (result) => this.recordRobots(result),
+    );
     this.fetcher = new Fetcher({
       userAgent: options.userAgent,
       isAllowedHost: (url) => isAllowedHost(url, site.allow),
@@ -86,7 +92,16 @@ export class SiteCrawl {
       const normal = new URL(url).href;
       if (this.seen.has(normal)) continue;
       this.seen.add(normal);
-      this.add({ url: normal, kind: 'page', depth: 0, chain: 0, from: null, fromTitle: '', linkText: '', isStart: true });
+      this.add({
+        url: normal,
+        kind: 'page',
+        depth: 0,
+        chain: 0,
+        from: null,
+        fromTitle: '',
+        linkText: '',
+        isStart: true,
+      });
     }
     await this.queue.onIdle();
     if (this.stopped) throw this.stopped.cause;
@@ -95,10 +110,12 @@ export class SiteCrawl {
 
   private add(task: Task): void {
     if (this.stopped) return;
-    this.queue.add(() => this.visit(task)).catch((cause: unknown) => {
-      this.stopped ??= { cause };
-      this.queue.clear();
-    });
+    this.queue
+      .add(() => this.visit(task))
+      .catch((cause: unknown) => {
+        this.stopped ??= { cause };
+        this.queue.clear();
+      });
   }
 
   /** One address; whatever goes wrong on our side (a disk error) is recorded and the crawl goes on. */
@@ -108,7 +125,11 @@ export class SiteCrawl {
       record = await this.handle(task);
     } catch (error) {
       this.tally.failed();
-      this.skipped(task, 'internal_error', `govdocs could not handle this address (${errorText(error)}); it is tried again next run`);
+      this.skipped(
+        task,
+        'internal_error',
+        `govdocs could not handle this address (${errorText(error)}); it is tried again next run`,
+      );
     }
     // The hook runs after state is written, so a kill it simulates leaves a committed fetch behind.
     if (record) this.options.onRecord?.(record);
@@ -119,12 +140,24 @@ export class SiteCrawl {
     if (previous && this.state.doneThisRun(task.url)) {
       // Resumed after a kill: this address was answered before it; follow its links again, ask nothing.
       if (previous.file) this.tally.kept(previous.file);
-      if (previous.links) this.enqueue({ ...task, url: previous.finalUrl }, previous.links, previous.title, previous.kind === 'list' ? previous.sha256 : null);
+      if (previous.links)
+        this.enqueue(
+          { ...task, url: previous.finalUrl },
+          previous.links,
+          previous.title,
+          previous.kind === 'list' ? previous.sha256 : null,
+        );
       return undefined;
     }
-    if (this.tally.requested >= this.site.maxPages) return void this.noteLimit('page_limit', task, `maxPages (${this.site.maxPages}) reached; raise it to fetch more`);
+    if (this.tally.requested >= this.site.maxPages)
+      return void this.noteLimit(
+        'page_limit',
+        task,
+        `maxPages (${this.site.maxPages}) reached; raise it to fetch more`,
+      );
     this.tally.request();
-    if (this.tally.requested % 100 === 0) this.options.log?.(`${this.site.name}: ${this.tally.requested} requests so far, ${this.queue.size} queued`);
+    if (this.tally.requested % 100 === 0)
+      this.options.log?.(`${this.site.name}: ${this.tally.requested} requests so far, ${this.queue.size} queued`);
     const conditional = previous?.sha256 || previous?.tooLarge ? previous : {};
     const result = await this.fetcher.get(task.url, conditional);
     if (result.outcome === 'ok') return this.onBody(task, result, previous);
@@ -133,13 +166,35 @@ export class SiteCrawl {
     if (result.outcome === 'disallowed' || result.outcome === 'redirect_offsite') this.tally.unrequest();
     const kind = task.kind === 'attachment' ? 'attachment' : 'article';
     if (result.outcome === 'not_modified' && previous?.tooLarge) {
-      return this.log.fetched(task, { ...result, outcome: 'too_large', error: 'unchanged since it was found too large; not downloaded again' }, { kind, change: 'unchanged', sha256: null, bytes: null, title: task.fromTitle, file: null });
+      return this.log.fetched(
+        task,
+        { ...result, outcome: 'too_large', error: 'unchanged since it was found too large; not downloaded again' },
+        { kind, change: 'unchanged', sha256: null, bytes: null, title: task.fromTitle, file: null },
+      );
     }
-    const record = this.log.fetched(task, result, { kind, change: null, sha256: null, bytes: null, title: task.fromTitle, file: null });
+    const record = this.log.fetched(task, result, {
+      kind,
+      change: null,
+      sha256: null,
+      bytes: null,
+      title: task.fromTitle,
+      file: null,
+    });
     if (result.outcome === 'too_large' && (result.etag || result.lastModified)) {
       this.state.put({
-        url: task.url, finalUrl: result.finalUrl, kind, status: result.status, etag: result.etag, lastModified: result.lastModified,
-        contentType: result.contentType, sha256: null, bytes: null, file: null, title: task.fromTitle, tooLarge: true, checkedAt: this.now(),
+        url: task.url,
+        finalUrl: result.finalUrl,
+        kind,
+        status: result.status,
+        etag: result.etag,
+        lastModified: result.lastModified,
+        contentType: result.contentType,
+        sha256: null,
+        bytes: null,
+        file: null,
+        title: task.fromTitle,
+        tooLarge: true,
+        checkedAt: this.now(),
       });
     }
     return record;
@@ -150,17 +205,36 @@ export class SiteCrawl {
     const file = previous.file && existsSync(join(this.options.outDir, previous.file)) ? previous.file : null;
     if (file) this.tally.kept(file);
     const entry: UrlState = { ...previous, finalUrl: result.finalUrl, status: 304, checkedAt: this.now(), file };
-    const extra: RecordExtra = { kind: previous.kind, change: 'unchanged', sha256: previous.sha256, bytes: previous.bytes, title: previous.title, file, contentType: previous.contentType, etag: result.etag ?? previous.etag, lastModified: result.lastModified ?? previous.lastModified };
+    const extra: RecordExtra = {
+      kind: previous.kind,
+      change: 'unchanged',
+      sha256: previous.sha256,
+      bytes: previous.bytes,
+      title: previous.title,
+      file,
+      contentType: previous.contentType,
+      etag: result.etag ?? previous.etag,
+      lastModified: result.lastModified ?? previous.lastModified,
+    };
     const record = this.log.fetched(task, result, extra);
     this.state.put(entry);
-    if (previous.links) this.enqueue({ ...task, url: previous.finalUrl }, previous.links, previous.title, previous.kind === 'list' ? previous.sha256 : null);
+    if (previous.links)
+      this.enqueue(
+        { ...task, url: previous.finalUrl },
+        previous.links,
+        previous.title,
+        previous.kind === 'list' ? previous.sha256 : null,
+      );
     return record;
   }
 
   private onBody(task: Task, result: FetchResult, previous: UrlState | undefined): FetchRecord {
     const body = result.body!;
     const sha256 = createHash('sha256').update(body).digest('hex');
-    const page = task.kind === 'page' && isHtml(result.contentType, body) ? parsePage(body, result.finalUrl, result.contentType) : null;
+    const page =
+      task.kind === 'page' && isHtml(result.contentType, body)
+        ? parsePage(body, result.finalUrl, result.contentType)
+        : null;
     const kind: ResourceKind = page ? pageKind(result.finalUrl, page, this.rules) : 'attachment';
     const change: Change = !previous?.sha256 ? 'new' : previous.sha256 === sha256 ? 'unchanged' : 'changed';
     let file: string | null = null;
@@ -174,8 +248,19 @@ export class SiteCrawl {
     const title = page ? page.title : task.fromTitle;
     const record = this.log.fetched(task, result, { kind, change, sha256, bytes: body.byteLength, title, file });
     this.state.put({
-      url: task.url, finalUrl: result.finalUrl, kind, status: result.status, etag: result.etag, lastModified: result.lastModified,
-      contentType: result.contentType, sha256, bytes: body.byteLength, file, title, ...(page ? { links: page.links } : {}), checkedAt: this.now(),
+      url: task.url,
+      finalUrl: result.finalUrl,
+      kind,
+      status: result.status,
+      etag: result.etag,
+      lastModified: result.lastModified,
+      contentType: result.contentType,
+      sha256,
+      bytes: body.byteLength,
+      file,
+      title,
+      ...(page ? { links: page.links } : {}),
+      checkedAt: this.now(),
     });
     if (page) this.enqueue({ ...task, url: result.finalUrl }, page.links, page.title, kind === 'list' ? sha256 : null);
     return record;
@@ -187,7 +272,11 @@ export class SiteCrawl {
       // Endless pagination often serves the same list under new numbers: a repeated list is not followed.
       if (this.listHashes.has(listHash)) {
         this.tally.skipped();
-        return this.skipped(task, 'duplicate_list', 'the same list as a page already followed; its links are not followed again');
+        return this.skipped(
+          task,
+          'duplicate_list',
+          'the same list as a page already followed; its links are not followed again',
+        );
       }
       this.listHashes.add(listHash);
     }
@@ -197,7 +286,11 @@ export class SiteCrawl {
       if (!isAllowedHost(url, this.site.allow)) {
         this.seen.add(link.url);
         this.tally.skipped();
-        this.skipped({ url: link.url, from: task.url, linkText: link.text }, 'offsite', `host ${url.host} is not in the site's allow list; not requested`);
+        this.skipped(
+          { url: link.url, from: task.url, linkText: link.text },
+          'offsite',
+          `host ${url.host} is not in the site's allow list; not requested`,
+        );
         continue;
       }
       const next = this.childTask(task, url, link.text, pageTitle);
@@ -215,7 +308,11 @@ export class SiteCrawl {
       case 'pagination':
         if (!sameDirectory(url, new URL(task.url))) return null;
         if (task.chain + 1 > this.site.maxListPages) {
-          this.noteLimit('pagination_limit', { ...task, url: url.href }, `maxListPages (${this.site.maxListPages}) pages of one list followed; the rest of the list is not fetched`);
+          this.noteLimit(
+            'pagination_limit',
+            { ...task, url: url.href },
+            `maxListPages (${this.site.maxListPages}) pages of one list followed; the rest of the list is not fetched`,
+          );
           return null;
         }
         return { ...base, kind: 'page', depth: task.depth, chain: task.chain + 1 };
@@ -234,7 +331,11 @@ export class SiteCrawl {
     this.skipped(task, outcome, message);
   }
 
-  private skipped(task: Pick<Task, 'url' | 'from' | 'linkText'>, outcome: Parameters<FetchLog['skipped']>[1], message: string): void {
+  private skipped(
+    task: Pick<Task, 'url' | 'from' | 'linkText'>,
+    outcome: Parameters<FetchLog['skipped']>[1],
+    message: string,
+  ): void {
     const record = this.log.skipped(task, outcome, message);
     this.options.onRecord?.(record);
   }
@@ -242,6 +343,13 @@ export class SiteCrawl {
   private recordRobots(result: FetchResult): void {
     const task = { url: result.url, from: null, linkText: '' };
     const change = result.outcome === 'not_modified' ? 'unchanged' : null;
-    this.log.fetched(task, result, { kind: 'robots', change, sha256: null, bytes: result.body?.byteLength ?? null, title: '', file: null });
+    this.log.fetched(task, result, {
+      kind: 'robots',
+      change,
+      sha256: null,
+      bytes: result.body?.byteLength ?? null,
+      title: '',
+      file: null,
+    });
   }
 }

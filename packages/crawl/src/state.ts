@@ -77,7 +77,9 @@ export class CrawlState {
 
   /** Rewrites the journal with one line per address and marks the run finished. */
   finish(): void {
-    const lines = [...this.entries.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)).map((e) => `${JSON.stringify(e)}\n`);
+    const lines = [...this.entries.values()]
+      .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+      .map((e) => `${JSON.stringify(e)}\n`);
     writeAtomic(this.journal, lines.join(''));
     writeAtomic(this.marker, JSON.stringify({ startedAt: this.runStartedAt, finished: true } satisfies RunMarker));
   }

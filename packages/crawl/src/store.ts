@@ -10,8 +10,14 @@ import { dirname, join } from 'node:path';
 import { writeAtomic } from './state.js';
 
 const TYPE_EXTENSIONS: [RegExp, string][] = [
-  [/html|xhtml/i, '.html'], [/pdf/i, '.pdf'], [/msword/i, '.doc'], [/wordprocessingml/i, '.docx'],
-  [/ms-excel/i, '.xls'], [/spreadsheetml/i, '.xlsx'], [/text\/plain/i, '.txt'], [/zip/i, '.zip'],
+  [/html|xhtml/i, '.html'],
+  [/pdf/i, '.pdf'],
+  [/msword/i, '.doc'],
+  [/wordprocessingml/i, '.docx'],
+  [/ms-excel/i, '.xls'],
+  [/spreadsheetml/i, '.xlsx'],
+  [/text\/plain/i, '.txt'],
+  [/zip/i, '.zip'],
 ];
 
 const MAX_SEGMENT = 80;
@@ -20,7 +26,10 @@ const MAX_SEGMENT = 80;
 export function storagePath(url: string, contentType: string | null): string {
   const u = new URL(url);
   const host = safeSegment(u.host.replace(/:/g, '_'));
-  const segments = u.pathname.split('/').slice(1).map((s) => safeSegment(decodeSafe(s)));
+  const segments = u.pathname
+    .split('/')
+    .slice(1)
+    .map((s) => safeSegment(decodeSafe(s)));
   let name = segments.pop() || 'index';
   if (u.search) name = withSuffix(name, `_q${createHash('sha256').update(u.search).digest('hex').slice(0, 10)}`);
   const wanted = extensionFor(contentType);
@@ -51,7 +60,10 @@ function sameFamily(current: string, wanted: string): boolean {
 
 /** Letters, digits, CJK, . _ - kept; everything else (slashes, .., control characters) replaced. */
 function safeSegment(segment: string): string {
-  let s = segment.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '_');
+  let s = segment
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    .replace(/^\.+/, '_');
   if (s === '_' || s === '') s = s || '';
   if ([...s].length > MAX_SEGMENT) {
     const hash = createHash('sha256').update(segment).digest('hex').slice(0, 10);

@@ -11,7 +11,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const here = new URL('../data/', import.meta.url);
 const tsv = readFileSync(new URL('function-crosswalk.tsv', here), 'utf8');
 const national = new Map();
-for (const line of readFileSync(new URL('../../validate/data/function-classification.tsv', import.meta.url), 'utf8').split('\n')) {
+for (const line of readFileSync(
+  new URL('../../validate/data/function-classification.tsv', import.meta.url),
+  'utf8',
+).split('\n')) {
   if (!line || line.startsWith('#')) continue;
   const [code, name, first, last] = line.split('\t');
   if (!last) national.set(code, { name, first: first ? Number(first) : null });
@@ -25,16 +28,29 @@ for (const [i, line] of tsv.split('\n').entries()) {
   const [scheme, code, name, lastYear, current, currentName, firstYear, relation, source] = line.split('\t');
   const where = `function-crosswalk.tsv line ${i + 1}`;
   if (!['function', 'economic'].includes(scheme)) problems.push(`${where}: scheme "${scheme}"`);
-  if (!/^\d{3}(\d{2}){0,2}$/.test(code) || !/^\d{3}(\d{2}){0,2}$/.test(current)) problems.push(`${where}: codes must have 3, 5 or 7 digits`);
+  if (!/^\d{3}(\d{2}){0,2}$/.test(code) || !/^\d{3}(\d{2}){0,2}$/.test(current))
+    problems.push(`${where}: codes must have 3, 5 or 7 digits`);
   if (code.length !== current.length) problems.push(`${where}: ${code} and ${current} are not of one level`);
-  if (!(Number(firstYear) > Number(lastYear))) problems.push(`${where}: first year ${firstYear} must follow last year ${lastYear}`);
+  if (!(Number(firstYear) > Number(lastYear)))
+    problems.push(`${where}: first year ${firstYear} must follow last year ${lastYear}`);
   if (!['moved', 'merged'].includes(relation)) problems.push(`${where}: relation "${relation}"`);
   if (!source?.trim()) problems.push(`${where}: no source`);
   if (seen.has(`${scheme}:${code}`)) problems.push(`${where}: ${code} listed twice`);
   seen.add(`${scheme}:${code}`);
   const known = national.get(current);
-  if (scheme === 'function' && known && known.name !== currentName) problems.push(`${where}: ${current} is ${known.name} in the national list, not ${currentName}`);
-  rows.push({ scheme, code, name, lastYear: Number(lastYear), current, currentName, firstYear: Number(firstYear), relation, source });
+  if (scheme === 'function' && known && known.name !== currentName)
+    problems.push(`${where}: ${current} is ${known.name} in the national list, not ${currentName}`);
+  rows.push({
+    scheme,
+    code,
+    name,
+    lastYear: Number(lastYear),
+    current,
+    currentName,
+    firstYear: Number(firstYear),
+    relation,
+    source,
+  });
 }
 // Follow chains (A until 2018 → B; B until 2023 → C) so each row names today's code.
 for (const row of rows) {

@@ -26,7 +26,9 @@ export class StepBar {
     const overall = Math.min(1, (index + Math.max(0, Math.min(1, fraction))) / this.steps);
     const width = Math.max(10, Math.min(30, (this.stream.columns ?? 80) - 60));
     const filled = Math.round(overall * width);
-    this.stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(overall * 100)}% · ${index + 1}/${this.steps} ${label}\x1b[K`);
+    this.stream.write(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(overall * 100)}% · ${index + 1}/${this.steps} ${label}\x1b[K`,
+    );
   }
 
   /** Logs a finished step: on a terminal the bar moves on, elsewhere one line per step. */

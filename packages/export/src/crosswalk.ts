@@ -39,7 +39,11 @@ export function loadCodeCrosswalk(path: string | URL = DATA): CodeCrosswalkRow[]
 
 export function loadRegionRenames(path: string | URL = RENAMES): RegionRename[] {
   // A rename that keeps its code (桥东区 → 襄都区, both 130502) changes no region code.
-  const rows = (JSON.parse(readFileSync(path, 'utf8')) as { renames: { oldCode: string; code: string; name: string; year: number }[] }).renames.filter((r) => r.oldCode !== r.code);
+  const rows = (
+    JSON.parse(readFileSync(path, 'utf8')) as {
+      renames: { oldCode: string; code: string; name: string; year: number }[];
+    }
+  ).renames.filter((r) => r.oldCode !== r.code);
   const next = new Map(rows.map((r) => [r.oldCode, r]));
   return rows.map((r) => {
     let last = r;

@@ -12,7 +12,11 @@ interface Fact {
   unit: string;
 }
 
-const lines = <T>(path: string): T[] => readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
+const lines = <T>(path: string): T[] =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as T);
 
 /** Count and sum in fen per table kind, straight from facts.jsonl. */
 function expectedByKind(facts: Fact[]): Record<string, { count: number; fen: string }> {
@@ -25,10 +29,13 @@ function expectedByKind(facts: Fact[]): Record<string, { count: number; fen: str
   return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, { count: v.count, fen: String(v.fen) }]));
 }
 
-const BY_KIND = (from: string) => `SELECT table_kind, count(*)::INTEGER AS count, coalesce(CAST(sum(value_yuan) * 100 AS HUGEINT), 0)::VARCHAR AS fen
+const BY_KIND = (
+  from: string,
+) => `SELECT table_kind, count(*)::INTEGER AS count, coalesce(CAST(sum(value_yuan) * 100 AS HUGEINT), 0)::VARCHAR AS fen
   FROM ${from} GROUP BY table_kind`;
 
-const asMap = (rows: Record<string, unknown>[]) => Object.fromEntries(rows.map((r) => [r.table_kind as string, { count: r.count, fen: r.fen }]));
+const asMap = (rows: Record<string, unknown>[]) =>
+  Object.fromEntries(rows.map((r) => [r.table_kind as string, { count: r.count, fen: r.fen }]));
 
 describe('govdocs export on the samples', () => {
   let run: string;
@@ -55,12 +62,29 @@ describe('govdocs export on the samples', () => {
   it('the Parquet files give the same counts and sums, with typed columns', async () => {
     const parquet = join(out, 'parquet', 'facts.parquet');
     expect(asMap(await query(':memory:', BY_KIND(`'${parquet}'`)))).toEqual(expectedByKind(facts));
-    const types = Object.fromEntries((await query(':memory:', `DESCRIBE SELECT * FROM '${parquet}'`)).map((r) => [r.column_name, r.column_type]));
-    expect(types).toMatchObject({ value_yuan: 'DECIMAL(18,2)', fiscal_year: 'INTEGER', page: 'INTEGER', row: 'INTEGER', col: 'INTEGER', region_code: 'VARCHAR', code_current: 'VARCHAR' });
-    for (const name of ['documents', 'tables', 'indicators', 'issues', 'statements', 'panel', 'three_public']) expect(existsSync(join(out, 'parquet', `${name}.parquet`))).toBe(true);
-    const documents = await query(':memory:', `SELECT count(*)::INTEGER AS n FROM '${join(out, 'parquet', 'documents.parquet')}'`);
+    const types = Object.fromEntries(
+      (await query(':memory:', `DESCRIBE SELECT * FROM '${parquet}'`)).map((r) => [r.column_name, r.column_type]),
+    );
+    expect(types).toMatchObject({
+      value_yuan: 'DECIMAL(18,2)',
+      fiscal_year: 'INTEGER',
+      page: 'INTEGER',
+      row: 'INTEGER',
+      col: 'INTEGER',
+      region_code: 'VARCHAR',
+      code_current: 'VARCHAR',
+    });
+    for (const name of ['documents', 'tables', 'indicators', 'issues', 'statements', 'panel', 'three_public'])
+      expect(existsSync(join(out, 'parquet', `${name}.parquet`))).toBe(true);
+    const documents = await query(
+      ':memory:',
+      `SELECT count(*)::INTEGER AS n FROM '${join(out, 'parquet', 'documents.parquet')}'`,
+    );
     expect(documents[0].n).toBe(lines(join(run, 'documents.jsonl')).length);
-    const issues = await query(':memory:', `SELECT count(*)::INTEGER AS n, count(region_code)::INTEGER AS located FROM '${join(out, 'parquet', 'issues.parquet')}'`);
+    const issues = await query(
+      ':memory:',
+      `SELECT count(*)::INTEGER AS n, count(region_code)::INTEGER AS located FROM '${join(out, 'parquet', 'issues.parquet')}'`,
+    );
     expect(issues[0].n).toBe(lines(join(run, 'issues.jsonl')).length);
   });
 
@@ -74,11 +98,26 @@ describe('govdocs export on the samples', () => {
   });
 
   it('the panel view gives the expenditure figures of the samples truth for each county and year', async () => {
-    const truth = lines<{ kind: string; fiscalYear: number; region: { code: string }; facts: { table: string; subject: { code?: string }; measure: string; value: number }[] }>(truthFile);
-    const panel = await query(join(out, 'govdocs.duckdb'), `SELECT region_code, fiscal_year, document_kind, code, measure, CAST(value_yuan * 100 AS HUGEINT)::VARCHAR AS fen, level FROM panel`);
-    const byKey = new Map(panel.map((r) => [`${r.region_code}/${r.fiscal_year}/${r.document_kind}/${r.code}/${r.measure}`, r]));
+    const truth = lines<{
+      kind: string;
+      fiscalYear: number;
+      region: { code: string };
+      facts: { table: string; subject: { code?: string }; measure: string; value: number }[];
+    }>(truthFile);
+    const panel = await query(
+      join(out, 'govdocs.duckdb'),
+      `SELECT region_code, fiscal_year, document_kind, code, measure, CAST(value_yuan * 100 AS HUGEINT)::VARCHAR AS fen, level FROM panel`,
+    );
+    const byKey = new Map(
+      panel.map((r) => [`${r.region_code}/${r.fiscal_year}/${r.document_kind}/${r.code}/${r.measure}`, r]),
+    );
     // The panel leaves out documents whose year the pipeline could not tell (fiscal_year NULL).
-    const yearOf = new Map(lines<{ region: { code: string } | null; fiscalYear: number | null }>(join(run, 'documents.jsonl')).map((d) => [d.region?.code, d.fiscalYear]));
+    const yearOf = new Map(
+      lines<{ region: { code: string } | null; fiscalYear: number | null }>(join(run, 'documents.jsonl')).map((d) => [
+        d.region?.code,
+        d.fiscalYear,
+      ]),
+    );
     let compared = 0;
     for (const doc of truth) {
       const dated = yearOf.get(doc.region.code) === doc.fiscalYear;
@@ -99,10 +138,17 @@ describe('govdocs export on the samples', () => {
   });
 
   it('three_public sums the 三公 items by region and year', async () => {
-    const rows = await query(join(out, 'govdocs.duckdb'), `SELECT count(*)::INTEGER AS n, CAST(sum(value_yuan) * 100 AS HUGEINT)::VARCHAR AS fen FROM three_public`);
-    const docs = new Map(lines<{ id: string; region: { code: string } | null }>(join(run, 'documents.jsonl')).map((d) => [d.id, d]));
+    const rows = await query(
+      join(out, 'govdocs.duckdb'),
+      `SELECT count(*)::INTEGER AS n, CAST(sum(value_yuan) * 100 AS HUGEINT)::VARCHAR AS fen FROM three_public`,
+    );
+    const docs = new Map(
+      lines<{ id: string; region: { code: string } | null }>(join(run, 'documents.jsonl')).map((d) => [d.id, d]),
+    );
     let total = 0n;
-    for (const f of facts) if ((f.subject as { item?: string }).item?.startsWith('three_public.') && docs.get(f.documentId)?.region) total += fen(f.value);
+    for (const f of facts)
+      if ((f.subject as { item?: string }).item?.startsWith('three_public.') && docs.get(f.documentId)?.region)
+        total += fen(f.value);
     expect(rows[0].fen).toBe(String(total));
     expect(rows[0].n).toBeGreaterThan(20);
   });

@@ -11,7 +11,18 @@ import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance, DuckDBPendingResultState, type DuckDBConnection } from '@duckdb/node-api';
 import { StepBar, type BarStream } from './bar.js';
 import { loadCodeCrosswalk, loadRegionRenames } from './crosswalk.js';
-import { documentsSql, factsSql, indicatorsSql, issuesSql, panelViewSql, quote, statementsSql, tablesSql, VIEWS_SQL, type RecordFile } from './sql.js';
+import {
+  documentsSql,
+  factsSql,
+  indicatorsSql,
+  issuesSql,
+  panelViewSql,
+  quote,
+  statementsSql,
+  tablesSql,
+  VIEWS_SQL,
+  type RecordFile,
+} from './sql.js';
 
 export const EXPORT_FORMATS = ['parquet', 'csv', 'duckdb'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -74,12 +85,20 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
   const files: string[] = [];
   try {
     const db = await instance.connect();
-    await db.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET preserve_insertion_order = true;');
+    await db.run(
+      'SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET preserve_insertion_order = true;',
+    );
     await createLookups(db);
     let step = 0;
     for (const table of TABLES) {
       const path = join(dir, `${table.name}.jsonl`);
-      await runWithProgress(db, `CREATE TABLE ${table.name} AS ${table.sql(existsSync(path) ? path : emptyJsonl())}`, bar, step, table.name);
+      await runWithProgress(
+        db,
+        `CREATE TABLE ${table.name} AS ${table.sql(existsSync(path) ? path : emptyJsonl())}`,
+        bar,
+        step,
+        table.name,
+      );
       counts[table.name] = await count(db, table.name);
       bar.done(step++, table.name, `${counts[table.name]} rows`);
     }
@@ -90,9 +109,21 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
       for (const name of [...TABLES.map((t) => t.name), ...VIEWS]) {
         const file = join(out, `${name}.${to}`);
         if (to === 'parquet') {
-          await runWithProgress(db, `COPY (FROM ${name}) TO ${quote(file)} (FORMAT parquet, COMPRESSION zstd)`, bar, step, basename(file));
+          await runWithProgress(
+            db,
+            `COPY (FROM ${name}) TO ${quote(file)} (FORMAT parquet, COMPRESSION zstd)`,
+            bar,
+            step,
+            basename(file),
+          );
         } else {
-          await runWithProgress(db, `COPY (FROM ${name}) TO ${quote(`${file}.tmp`)} (FORMAT csv, HEADER true)`, bar, step, basename(file));
+          await runWithProgress(
+            db,
+            `COPY (FROM ${name}) TO ${quote(`${file}.tmp`)} (FORMAT csv, HEADER true)`,
+            bar,
+            step,
+            basename(file),
+          );
           await withBom(`${file}.tmp`, file);
         }
         files.push(file);
@@ -115,7 +146,13 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
 }
 
 /** Runs one statement task by task, so the bar follows DuckDB's own progress figure. */
-async function runWithProgress(db: DuckDBConnection, sql: string, bar: StepBar, step: number, label: string): Promise<void> {
+async function runWithProgress(
+  db: DuckDBConnection,
+  sql: string,
+  bar: StepBar,
+  step: number,
+  label: string,
+): Promise<void> {
   const pending = await db.start(sql);
   let tasks = 0;
   while (pending.runTask() !== DuckDBPendingResultState.RESULT_READY) {
@@ -139,12 +176,18 @@ async function createLookups(db: DuckDBConnection): Promise<void> {
   const renames = loadRegionRenames();
   const crosswalk = loadCodeCrosswalk();
   await db.run(`CREATE TABLE region_renames (old_code VARCHAR PRIMARY KEY, code VARCHAR, name VARCHAR, year INTEGER)`);
-  await db.run(`CREATE TABLE code_crosswalk (scheme VARCHAR, code VARCHAR, name VARCHAR, last_year INTEGER, today VARCHAR, today_name VARCHAR, source VARCHAR, PRIMARY KEY (scheme, code))`);
+  await db.run(
+    `CREATE TABLE code_crosswalk (scheme VARCHAR, code VARCHAR, name VARCHAR, last_year INTEGER, today VARCHAR, today_name VARCHAR, source VARCHAR, PRIMARY KEY (scheme, code))`,
+  );
   if (renames.length) {
-    await db.run(`INSERT INTO region_renames VALUES ${renames.map((r) => `(${quote(r.oldCode)}, ${quote(r.code)}, ${quote(r.name)}, ${r.year})`).join(', ')}`);
+    await db.run(
+      `INSERT INTO region_renames VALUES ${renames.map((r) => `(${quote(r.oldCode)}, ${quote(r.code)}, ${quote(r.name)}, ${r.year})`).join(', ')}`,
+    );
   }
   if (crosswalk.length) {
-    await db.run(`INSERT INTO code_crosswalk VALUES ${crosswalk.map((r) => `(${[r.scheme, r.code, r.name].map(quote).join(', ')}, ${r.lastYear}, ${[r.today, r.todayName, r.source].map(quote).join(', ')})`).join(', ')}`);
+    await db.run(
+      `INSERT INTO code_crosswalk VALUES ${crosswalk.map((r) => `(${[r.scheme, r.code, r.name].map(quote).join(', ')}, ${r.lastYear}, ${[r.today, r.todayName, r.source].map(quote).join(', ')})`).join(', ')}`,
+    );
   }
 }
 

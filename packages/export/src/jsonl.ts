@@ -12,9 +12,15 @@ export interface JsonlLine<T> {
  * Yields each record of a jsonl file. A missing file yields nothing (an older run may lack
  * statements.jsonl); a line that is not JSON is passed to `onBadLine` and skipped, never thrown.
  */
-export async function* readJsonl<T = Record<string, unknown>>(path: string, onBadLine?: (line: number, error: string) => void): AsyncGenerator<JsonlLine<T>> {
+export async function* readJsonl<T = Record<string, unknown>>(
+  path: string,
+  onBadLine?: (line: number, error: string) => void,
+): AsyncGenerator<JsonlLine<T>> {
   if (!existsSync(path)) return;
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }),
+    crlfDelay: Infinity,
+  });
   let n = 0;
   for await (const text of lines) {
     n++;

@@ -17,7 +17,8 @@ export const COLUMNS: Record<RecordFile, Record<string, string>> = {
     kind: 'VARCHAR',
     fiscalYear: 'INTEGER',
     title: 'VARCHAR',
-    region: 'STRUCT(code VARCHAR, name VARCHAR, level VARCHAR, province VARCHAR, prefecture VARCHAR, raw VARCHAR, confidence DOUBLE)',
+    region:
+      'STRUCT(code VARCHAR, name VARCHAR, level VARCHAR, province VARCHAR, prefecture VARCHAR, raw VARCHAR, confidence DOUBLE)',
     department: 'STRUCT(name VARCHAR, raw VARCHAR[])',
     pages: 'INTEGER',
     ocrPages: 'INTEGER[]',
@@ -100,7 +101,9 @@ export function quote(text: string): string {
 }
 
 export function readJsonSql(file: RecordFile, path: string): string {
-  const columns = Object.entries(COLUMNS[file]).map(([k, v]) => `${k}: ${quote(v)}`).join(', ');
+  const columns = Object.entries(COLUMNS[file])
+    .map(([k, v]) => `${k}: ${quote(v)}`)
+    .join(', ');
   // A table of a large document is one long line: allow lines up to 64 MB (DuckDB holds two such buffers per thread).
   return `read_json(${quote(path)}, format = 'newline_delimited', maximum_object_size = 67108864, columns = {${columns}})`;
 }

@@ -15,6 +15,9 @@ for (const c of data.classes) {
   c.aliases = [...new Set(c.aliases ?? [])];
 }
 data.classes.sort((a, b) => a.code.localeCompare(b.code));
-const lines = data.classes.map((c) => `    ${JSON.stringify(c).replace(/":/g, '": ').replace(/,"/g, ', "').replace(/^\{/, '{ ').replace(/\}$/, ' }')}`);
+const lines = data.classes.map(
+  (c) =>
+    `    ${JSON.stringify(c).replace(/":/g, '": ').replace(/,"/g, ', "').replace(/^\{/, '{ ').replace(/\}$/, ' }')}`,
+);
 writeFileSync(path, `{\n  "source": ${JSON.stringify(data.source)},\n  "classes": [\n${lines.join(',\n')}\n  ]\n}\n`);
 console.log(`${data.classes.length} function classes OK`);

@@ -34,7 +34,10 @@ export function alignTables(doc: DocumentModel): StageResult<AlignedTables> {
     // the financial-table complaints about it no longer apply.
     const claimed = kindBefore !== 'performance_indicators' && aligned.table.kind === 'performance_indicators';
     if (!claimed) facts.push(...aligned.facts);
-    diagnostics.push(...(claimed ? aligned.diagnostics.filter((d) => !d.rule.startsWith('parse.')) : aligned.diagnostics), ...found);
+    diagnostics.push(
+      ...(claimed ? aligned.diagnostics.filter((d) => !d.rule.startsWith('parse.')) : aligned.diagnostics),
+      ...found,
+    );
   }
   return { value: { tables, facts, indicators: indicators.records }, diagnostics };
 }

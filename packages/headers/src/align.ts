@@ -2,7 +2,17 @@
  * One grid → its table record and facts: rows split into context/header/data, header paths per
  * column, panels, measures, subjects, numbers. Works on any grid, whatever the source format.
  */
-import { noSpaces, Reporter, type ColumnInfo, type Diagnostic, type FactRecord, type Grid, type TableKind, type TableRecord, type TableUnit } from '@govdocs/core';
+import {
+  noSpaces,
+  Reporter,
+  type ColumnInfo,
+  type Diagnostic,
+  type FactRecord,
+  type Grid,
+  type TableKind,
+  type TableRecord,
+  type TableUnit,
+} from '@govdocs/core';
 import { splitPanels, type ColumnPlan, type Panel } from './columns.js';
 import { readTableContext, UNIT_WORDS } from './context.js';
 import { cellSpot, measureColumns, readRow, type Measured } from './facts.js';
@@ -40,8 +50,11 @@ export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
 
   const codeCols = columns.filter((c) => c.role === 'code');
   const scheme = schemeHint(columns);
-  const hasCodes = codeCols.length > 0 && plan.data.some((r) => codeCols.some((c) => /^\d{3,7}$/.test(textAt(layout, r, c.col).trim())));
-  const economicCodes = hasCodes && plan.data.some((r) => codeCols.some((c) => /^[35]\d{2}/.test(textAt(layout, r, c.col).trim())));
+  const hasCodes =
+    codeCols.length > 0 &&
+    plan.data.some((r) => codeCols.some((c) => /^\d{3,7}$/.test(textAt(layout, r, c.col).trim())));
+  const economicCodes =
+    hasCodes && plan.data.some((r) => codeCols.some((c) => /^[35]\d{2}/.test(textAt(layout, r, c.col).trim())));
   nameIncomeExpenditurePanels(panels, layout, plan.data);
   const namesItem = (text: string) => (threePublicItem(text) ?? 'three_public.total') !== 'three_public.total';
   const threePublicCols = columns.filter((c) => c.role === 'value' && c.words.some(namesItem)).length;
@@ -50,31 +63,52 @@ export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
     kindFromTitle(context.title) ??
     kindFromShape({
       words: new Set(columns.flatMap((c) => c.words)),
-      incomeExpenditurePanels: panels.length >= 2 && panels.some((p) => p.name === 'income') && panels.some((p) => p.name === 'expenditure'),
+      incomeExpenditurePanels:
+        panels.length >= 2 && panels.some((p) => p.name === 'income') && panels.some((p) => p.name === 'expenditure'),
       panelCount: panels.length,
       hasCodes,
       economicCodes,
       threePublicItems: Math.max(threePublicCols, threePublicRows),
-      indicatorRows: plan.data.some((r) => rowCells(layout, r).filter((c) => /^(一级指标|二级指标|三级指标)$/.test(noSpaces(c.text))).length >= 2),
+      indicatorRows: plan.data.some(
+        (r) => rowCells(layout, r).filter((c) => /^(一级指标|二级指标|三级指标)$/.test(noSpaces(c.text))).length >= 2,
+      ),
     });
   if (panels.length >= 2 && (kind === 'summary' || kind === 'appropriation_summary')) nameByOrder(panels);
 
   const measured = measureColumns(panels, block, threePublicCols >= 2, unit);
   const problem = alignmentProblem(layout, block, plan.data, measured, panels);
   if (problem && kind !== 'performance_indicators') {
-    diagnostics.push(reporter.report('parse.table', `table "${context.title ?? '(untitled)'}" could not be aligned: ${problem}; its cells are kept as kind other`,
-      cellSpot(grid.cells[0]), { tableId: ctx.tableId }));
+    diagnostics.push(
+      reporter.report(
+        'parse.table',
+        `table "${context.title ?? '(untitled)'}" could not be aligned: ${problem}; its cells are kept as kind other`,
+        cellSpot(grid.cells[0]),
+        { tableId: ctx.tableId },
+      ),
+    );
     kind = 'other';
   }
 
   if (fitted.shift !== 0 && !problem && kind !== 'performance_indicators') {
-    diagnostics.push(reporter.report('parse.header', `table "${context.title ?? '(untitled)'}": the header is printed ${Math.abs(fitted.shift)} column(s) ${fitted.shift > 0 ? 'left' : 'right'} of its data and was moved to fit; check the measures of this table against the source`,
-      cellSpot(grid.cells[0]), { tableId: ctx.tableId }));
+    diagnostics.push(
+      reporter.report(
+        'parse.header',
+        `table "${context.title ?? '(untitled)'}": the header is printed ${Math.abs(fitted.shift)} column(s) ${fitted.shift > 0 ? 'left' : 'right'} of its data and was moved to fit; check the measures of this table against the source`,
+        cellSpot(grid.cells[0]),
+        { tableId: ctx.tableId },
+      ),
+    );
   }
   const shifted = !problem && kind !== 'performance_indicators' ? misalignedColumn(columns) : null;
   if (shifted) {
-    diagnostics.push(reporter.report('parse.header', `table "${context.title ?? '(untitled)'}": column ${shifted.col} holds row labels under the header ${shifted.words.join(' › ')}, so the header looks shifted against the data; check the measures of this table against the source`,
-      cellSpot(layout.cover[plan.data[0]]?.[shifted.col]), { tableId: ctx.tableId }));
+    diagnostics.push(
+      reporter.report(
+        'parse.header',
+        `table "${context.title ?? '(untitled)'}": column ${shifted.col} holds row labels under the header ${shifted.words.join(' › ')}, so the header looks shifted against the data; check the measures of this table against the source`,
+        cellSpot(layout.cover[plan.data[0]]?.[shifted.col]),
+        { tableId: ctx.tableId },
+      ),
+    );
   }
 
   const reading = figureColumns(measured, kind, unit);
@@ -104,17 +138,34 @@ export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
 function tooLarge(grid: Grid, ctx: AlignContext): AlignedTable {
   const context = readTableContext(grid.before);
   const table: TableRecord = {
-    id: ctx.tableId, documentId: ctx.documentId, kind: 'other', title: context.title, code: context.code, unit: context.unit,
-    department: context.department, pages: grid.pages, columns: [], rows: grid.rowCount, cells: grid.cells.map(rawCell),
+    id: ctx.tableId,
+    documentId: ctx.documentId,
+    kind: 'other',
+    title: context.title,
+    code: context.code,
+    unit: context.unit,
+    department: context.department,
+    pages: grid.pages,
+    columns: [],
+    rows: grid.rowCount,
+    cells: grid.cells.map(rawCell),
   };
-  const diagnostics = [new Reporter('headers', ctx.file).report('parse.table',
-    `table "${context.title ?? '(untitled)'}" was not aligned: its cells reach over more than ${MAX_AREA} positions (a sparse sheet?); its cells are kept as kind other`,
-    cellSpot(grid.cells[0]), { tableId: ctx.tableId })];
+  const diagnostics = [
+    new Reporter('headers', ctx.file).report(
+      'parse.table',
+      `table "${context.title ?? '(untitled)'}" was not aligned: its cells reach over more than ${MAX_AREA} positions (a sparse sheet?); its cells are kept as kind other`,
+      cellSpot(grid.cells[0]),
+      { tableId: ctx.tableId },
+    ),
+  ];
   return { table, facts: [], diagnostics, headerEnd: 0 };
 }
 
 function schemeHint(columns: ColumnPlan[]): Scheme | null {
-  const words = columns.filter((c) => c.role === 'code').flatMap((c) => c.words).join('|');
+  const words = columns
+    .filter((c) => c.role === 'code')
+    .flatMap((c) => c.words)
+    .join('|');
   if (/经济分类/.test(words)) return 'economic';
   if (/功能分类/.test(words)) return 'function';
   return null;
@@ -130,8 +181,16 @@ function unitInHeader(block: HeaderBlock): TableUnit | null {
   return null;
 }
 
-function alignmentProblem(layout: Layout, block: HeaderBlock, data: number[], measured: Measured[], panels: Panel[]): string | null {
-  const numeric = data.some((r) => rowCells(layout, r).some((c) => /\d/.test(c.text) && !/[\u4e00-\u9fff]/.test(c.text)));
+function alignmentProblem(
+  layout: Layout,
+  block: HeaderBlock,
+  data: number[],
+  measured: Measured[],
+  panels: Panel[],
+): string | null {
+  const numeric = data.some((r) =>
+    rowCells(layout, r).some((c) => /\d/.test(c.text) && !/[\u4e00-\u9fff]/.test(c.text)),
+  );
   if (!numeric) return null;
   if (measured.length === 0) return 'no value columns were found under the header';
   if (block.rows.length === 0) return 'no header row names the columns of its numbers';
@@ -146,9 +205,12 @@ function columnInfo(columns: ColumnPlan[], measured: Measured[]): ColumnInfo[] {
     .filter((c) => c.role !== 'empty' || c.path.length > 0)
     .map((c) => {
       const m = byCol.get(c.col);
-      const info: ColumnInfo = { col: c.col, path: c.path.map((e) => noSpaces(e.text)), measure: m ? (m.item ?? m.measure) : null };
+      const info: ColumnInfo = {
+        col: c.col,
+        path: c.path.map((e) => noSpaces(e.text)),
+        measure: m ? (m.item ?? m.measure) : null,
+      };
       if (m?.panel.name) info.panel = m.panel.name;
       return info;
     });
 }
-

@@ -35,7 +35,12 @@ const NOTHING = /^(无|空|不适用|暂无)$/;
  * Roles from the data under each column and from its header words; the words of 栏次 rows
  * (类 | 款 | 项 | 次) are hints too, though they are not part of the header path.
  */
-export function planColumns(layout: Layout, block: HeaderBlock, dataRows: number[], indexRows: number[] = []): ColumnPlan[] {
+export function planColumns(
+  layout: Layout,
+  block: HeaderBlock,
+  dataRows: number[],
+  indexRows: number[] = [],
+): ColumnPlan[] {
   const out: ColumnPlan[] = [];
   for (let c = 0; c < layout.cols; c++) {
     const path = columnPath(block, c, (w) => isKnownToken(tokenOf(w)));
@@ -76,7 +81,9 @@ function roleOf(words: string[], vals: string[]): ColumnRole {
 /** Hierarchical classification codes: 3/5/7 digits, at least two levels present. */
 function looksLikeCodes(vals: string[]): boolean {
   const lengths = new Set(vals.map((v) => v.length));
-  return [...lengths].every((n) => n === 3 || n === 5 || n === 7) && lengths.size >= 2 && vals.every((v) => /^[1-9]/.test(v));
+  return (
+    [...lengths].every((n) => n === 3 || n === 5 || n === 7) && lengths.size >= 2 && vals.every((v) => /^[1-9]/.test(v))
+  );
 }
 
 /**

@@ -14,7 +14,8 @@ export interface TableContext {
 const CODE = /(公开\s*\d{1,2}\s*表(?:\s*[-—]\s*\d+)?|(?:附)?表\s*[-—]?\s*\d{1,2}(?:\s*[-—]\s*\d+)?(?![\d年]))/;
 const UNIT = /(?:金额|计量)?单位\s*[:：]\s*(万元|千元|元)/;
 const UNIT_PAREN = /[（(]\s*(?:单位\s*[:：]?\s*)?(万元|千元|元)\s*[)）]/;
-const DEPARTMENT = /(?:部门名称|部门|编制单位|编制部门|单位名称|预算单位|填报单位|报送单位|部门（单位）名称|部门\(单位\)名称)\s*[:：]\s*([^\s:：]+?(?:\s[^\s:：]+)*?)(?=\s*(?:金额|计量)?单位\s*[:：]|\s{2,}|$)/;
+const DEPARTMENT =
+  /(?:部门名称|部门|编制单位|编制部门|单位名称|预算单位|填报单位|报送单位|部门（单位）名称|部门\(单位\)名称)\s*[:：]\s*([^\s:：]+?(?:\s[^\s:：]+)*?)(?=\s*(?:金额|计量)?单位\s*[:：]|\s{2,}|$)/;
 const TITLE_WORD = /表(?:[（(][^）)]*[)）])?\s*$|总表|明细表|情况表|自评表|目标表/;
 
 export const UNIT_WORDS: Record<string, TableUnit> = { 元: 'yuan', 万元: 'ten_thousand_yuan', 千元: 'thousand_yuan' };
@@ -68,14 +69,16 @@ export function isTitle(line: string): boolean {
 
 /** Drops a code and list ordinal glued to a title: "公开01表 收入决算表" → "收入决算表". */
 function stripTitle(line: string): string {
-  return line
-    .replace(/^#+\s*|^\*\*|\*\*$/g, '')
-    .replace(CODE, '')
-    .trim()
-    .replace(/^[一二三四五六七八九十]+、|^\d+[.、]/, '')
-    .replace(/^附表\s*[:：]?/, '')
-    .replace(/^(附)?表\s*[一二三四五六七八九十]+\s*[:：、.．]?\s*/, '')
-    // 2020 年 → 2020年: spaces between digits and Han are layout, not words.
-    .replace(/(?<=\d)\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=\d)/g, '')
-    .trim() || line;
+  return (
+    line
+      .replace(/^#+\s*|^\*\*|\*\*$/g, '')
+      .replace(CODE, '')
+      .trim()
+      .replace(/^[一二三四五六七八九十]+、|^\d+[.、]/, '')
+      .replace(/^附表\s*[:：]?/, '')
+      .replace(/^(附)?表\s*[一二三四五六七八九十]+\s*[:：、.．]?\s*/, '')
+      // 2020 年 → 2020年: spaces between digits and Han are layout, not words.
+      .replace(/(?<=\d)\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=\d)/g, '')
+      .trim() || line
+  );
 }

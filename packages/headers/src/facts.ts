@@ -13,7 +13,14 @@ import { originAt, textAt, type Layout } from './layout.js';
 import { measureOf, tokenOf } from './measure.js';
 import { cleanLabel } from './normalize.js';
 import { readValue, type ValueUnit } from './numbers.js';
-import { composeCode, functionClassByCode, functionClassByName, schemeOf, threePublicItem, type Scheme } from './subject.js';
+import {
+  composeCode,
+  functionClassByCode,
+  functionClassByName,
+  schemeOf,
+  threePublicItem,
+  type Scheme,
+} from './subject.js';
 
 export interface Measured {
   col: ColumnPlan;
@@ -28,7 +35,12 @@ export interface Measured {
   ownUnit: boolean;
 }
 
-export function measureColumns(panels: Panel[], block: HeaderBlock, itemColumns: boolean, unit: TableUnit | null): Measured[] {
+export function measureColumns(
+  panels: Panel[],
+  block: HeaderBlock,
+  itemColumns: boolean,
+  unit: TableUnit | null,
+): Measured[] {
   const out: Measured[] = [];
   for (const panel of panels) {
     const values = valueColumns(panel);
@@ -39,8 +51,13 @@ export function measureColumns(panels: Panel[], block: HeaderBlock, itemColumns:
       const own = ownMoneyUnit(col);
       const fromHeader = item ? headerMeasure(col) : null;
       out.push({
-        col, panel, measure: item ? fromHeader ?? 'budget' : measure, item, measureFromHeader: !!fromHeader,
-        unit: own ? { kind: 'money', unit: own } : columnUnit(col, unit), ownUnit: !!own,
+        col,
+        panel,
+        measure: item ? (fromHeader ?? 'budget') : measure,
+        item,
+        measureFromHeader: !!fromHeader,
+        unit: own ? { kind: 'money', unit: own } : columnUnit(col, unit),
+        ownUnit: !!own,
       });
     }
   }
@@ -68,7 +85,9 @@ function itemOfPath(col: ColumnPlan): string | null {
 
 /** Counts, percentages or money in a unit of its own, told by the column's header. */
 function ownMoneyUnit(col: ColumnPlan): TableUnit | null {
-  const own = /单位[:：]?(万元|千元|元)|[（(](万元|千元|元)[)）]/.exec(col.path.map((e) => e.text.normalize('NFKC')).join('|'));
+  const own = /单位[:：]?(万元|千元|元)|[（(](万元|千元|元)[)）]/.exec(
+    col.path.map((e) => e.text.normalize('NFKC')).join('|'),
+  );
   return own ? UNIT_WORDS[own[1] ?? own[2]] : null;
 }
 
@@ -104,14 +123,23 @@ export function readRow(layout: Layout, r: number, measured: Measured[], env: Ro
     if (read === null) continue;
     if ('error' in read) {
       if (env.kind === 'other') continue;
-      env.diagnostics.push(new Reporter('headers', env.ctx.file).report('parse.cell',
-        `"${cell.text}" in column ${m.col.words.join(' › ') || m.col.col} is not a number (${read.error}); no fact was read from it`, cellSpot(cell),
-        // 无 / 不适用 say "nothing" on purpose: noted, not a misread figure.
-        { severity: /^(无|空|不适用|暂无)$/.test(noSpaces(cell.text)) ? 'info' : 'warning', tableId: env.ctx.tableId, actual: cell.text }));
+      env.diagnostics.push(
+        new Reporter('headers', env.ctx.file).report(
+          'parse.cell',
+          `"${cell.text}" in column ${m.col.words.join(' › ') || m.col.col} is not a number (${read.error}); no fact was read from it`,
+          cellSpot(cell),
+          // 无 / 不适用 say "nothing" on purpose: noted, not a misread figure.
+          {
+            severity: /^(无|空|不适用|暂无)$/.test(noSpaces(cell.text)) ? 'info' : 'warning',
+            tableId: env.ctx.tableId,
+            actual: cell.text,
+          },
+        ),
+      );
       continue;
     }
-    const subject: Subject = m.item ? { item: m.item } : subj?.subject ?? { label: '' };
-    const measure = m.item && !m.measureFromHeader ? measureFromRowLabel(subj?.label) ?? m.measure : m.measure;
+    const subject: Subject = m.item ? { item: m.item } : (subj?.subject ?? { label: '' });
+    const measure = m.item && !m.measureFromHeader ? (measureFromRowLabel(subj?.label) ?? m.measure) : m.measure;
     env.facts.push({
       documentId: env.ctx.documentId,
       tableId: env.ctx.tableId,
@@ -150,7 +178,12 @@ function nameNextToCode(layout: Layout, r: number, panel: Panel): string | null 
   return text || null;
 }
 
-function rowSubject(layout: Layout, r: number, panel: Panel, env: RowEnv): { subject: Subject; label: string | null; countRow: boolean } {
+function rowSubject(
+  layout: Layout,
+  r: number,
+  panel: Panel,
+  env: RowEnv,
+): { subject: Subject; label: string | null; countRow: boolean } {
   const parts = panel.columns.filter((c) => c.role === 'code').map((c) => textAt(layout, r, c.col));
   let code = composeCode(parts);
   let { text } = rowLabel(layout, r, panel);
@@ -158,7 +191,10 @@ function rowSubject(layout: Layout, r: number, panel: Panel, env: RowEnv): { sub
   else {
     // Code and name printed in one cell: "[2010301]行政运行", "301 工资福利支出".
     const both = CODE_IN_LABEL.exec(text.trim());
-    if (both && (both[2].length >= 5 || /[\]】)）\s\-－—_:：]/.test(both[0].slice(0, both[0].length - both[3].length)))) {
+    if (
+      both &&
+      (both[2].length >= 5 || /[\]】)）\s\-－—_:：]/.test(both[0].slice(0, both[0].length - both[3].length)))
+    ) {
       code = both[2];
       text = both[3];
     }
@@ -182,7 +218,6 @@ function rowSubject(layout: Layout, r: number, panel: Panel, env: RowEnv): { sub
   const subject: Subject = panel.name ? { label: label ?? '', panel: panel.name } : { label: label ?? '' };
   return { subject, label, countRow };
 }
-
 
 /** Where a cell is, for a diagnostic: its grid row and column, and its page, line or sheet. */
 export function cellSpot(cell: Cell | undefined): Spot {

@@ -49,5 +49,12 @@ function fitScore(cols: ColumnPlan[], asPrinted: ColumnPlan[]): number {
 
 /** A label or code column under a measure header (年初结转和结余 › 合计): header and data disagree. */
 export function misalignedColumn(columns: ColumnPlan[]): ColumnPlan | null {
-  return columns.find((c) => (c.role === 'label' || c.role === 'code') && c.words.length > 0 && isKnownToken(tokenOf(c.words[c.words.length - 1]))) ?? null;
+  return (
+    columns.find(
+      (c) =>
+        (c.role === 'label' || c.role === 'code') &&
+        c.words.length > 0 &&
+        isKnownToken(tokenOf(c.words[c.words.length - 1])),
+    ) ?? null
+  );
 }

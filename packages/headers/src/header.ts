@@ -26,10 +26,11 @@ export interface HeaderElement {
 /** Unit, department and code cells found among the header rows (not header words). */
 export function headerContextCells(layout: Layout, plan: RowPlan): string[] {
   const out: string[] = [];
-  for (const r of plan.header) for (let c = 0; c < layout.cols; c++) {
-    const cell = layout.cover[r][c];
-    if (cell && cell.r === r && cell.c === c && isContextCell(cell.text)) out.push(cell.text);
-  }
+  for (const r of plan.header)
+    for (let c = 0; c < layout.cols; c++) {
+      const cell = layout.cover[r][c];
+      if (cell && cell.r === r && cell.c === c && isContextCell(cell.text)) out.push(cell.text);
+    }
   return out;
 }
 
@@ -48,7 +49,13 @@ export function buildHeader(layout: Layout, plan: RowPlan): HeaderBlock {
       if (!cell?.text.trim() || isContextCell(cell.text)) return undefined;
       let el = byCell.get(cell);
       if (!el) {
-        el = { row: cell.r, c0: cell.c, c1: cell.c + Math.max(1, cell.cs) - 1, text: cell.text, word: normHeader(cell.text) };
+        el = {
+          row: cell.r,
+          c0: cell.c,
+          c1: cell.c + Math.max(1, cell.cs) - 1,
+          text: cell.text,
+          word: normHeader(cell.text),
+        };
         byCell.set(cell, el);
       }
       return el;
@@ -83,7 +90,11 @@ function hasWordBelow(at: (HeaderElement | undefined)[][], i: number, c: number)
  * two header rows (项目支出结转 / 和结余) shows as two stacked elements of the same extent: they
  * are joined when the joined word is a known word, or when neither part is.
  */
-export function columnPath(block: HeaderBlock, c: number, isKnown: (word: string) => boolean = () => false): HeaderElement[] {
+export function columnPath(
+  block: HeaderBlock,
+  c: number,
+  isKnown: (word: string) => boolean = () => false,
+): HeaderElement[] {
   const path: HeaderElement[] = [];
   for (const line of block.at) {
     const el = line[c];

@@ -28,7 +28,13 @@ describe('kindFromTitle: titles real publishers print', () => {
 
 describe('kindFromShape: header words of a table whose title was not read', () => {
   const shape = (words: string[]): TableShape => ({
-    words: new Set(words), incomeExpenditurePanels: false, panelCount: 1, hasCodes: false, economicCodes: false, threePublicItems: 0, indicatorRows: false,
+    words: new Set(words),
+    incomeExpenditurePanels: false,
+    panelCount: 1,
+    hasCodes: false,
+    economicCodes: false,
+    threePublicItems: 0,
+    indicatorRows: false,
   });
 
   it('项目 | 预算数 | 绩效目标 and 项目名称 | 自评分数 are performance tables', () => {

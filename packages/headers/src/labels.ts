@@ -54,15 +54,24 @@ export function joinWrappedLabels(layout: Layout, data: number[], columns: Colum
         const text = noSpaces(c.text);
         const top = above[i];
         return (
-          columns[c.c]?.role === 'label' && c.rs === 1 && text.length <= 8 && !/^其中/.test(text) && stripOrdinal(text) === text &&
-          parseNumber(text) === undefined && !!top && top !== c && top.text.trim().length >= 4 && !/[：:。；;]$/.test(top.text.trim())
+          columns[c.c]?.role === 'label' &&
+          c.rs === 1 &&
+          text.length <= 8 &&
+          !/^其中/.test(text) &&
+          stripOrdinal(text) === text &&
+          parseNumber(text) === undefined &&
+          !!top &&
+          top !== c &&
+          top.text.trim().length >= 4 &&
+          !/[：:。；;]$/.test(top.text.trim())
         );
       });
     if (!wraps) {
       kept.push(r);
       continue;
     }
-    for (const [i, c] of cells.entries()) layout.wrapped.set(above[i]!, (layout.wrapped.get(above[i]!) ?? '') + noSpaces(c.text));
+    for (const [i, c] of cells.entries())
+      layout.wrapped.set(above[i]!, (layout.wrapped.get(above[i]!) ?? '') + noSpaces(c.text));
   }
   return kept;
 }

@@ -39,7 +39,8 @@ export function buildLayout(grid: Grid): Layout {
   for (const cell of cells) {
     const rs = span(cell.rs);
     const cs = span(cell.cs);
-    for (let r = cell.r; r < cell.r + rs; r++) for (let c = cell.c; c < cell.c + cs; c++) if (!cover[r][c]) cover[r][c] = cell;
+    for (let r = cell.r; r < cell.r + rs; r++)
+      for (let c = cell.c; c < cell.c + cs; c++) if (!cover[r][c]) cover[r][c] = cell;
   }
   return { rows, cols, cover, wrapped: new Map() };
 }

@@ -14,7 +14,8 @@ const NOT_A_FIGURE =
   /编号|序号|证号|号码|文号|批号|代码|编码|电话|手机|传真|邮编|联系方式|日期|时间|身份证|^(年份|年度|月份|年月|排名|名次)$/;
 
 /** Header words that say a column holds money. */
-const MONEY_WORD = /金额|资金|经费|费用?$|预算|决算|收入|支出|拨款|合计|总计|小计|价值|余额|结转|结余|万元|千元|[（(]元[)）]|单位[:：]?元/;
+const MONEY_WORD =
+  /金额|资金|经费|费用?$|预算|决算|收入|支出|拨款|合计|总计|小计|价值|余额|结转|结余|万元|千元|[（(]元[)）]|单位[:：]?元/;
 
 const words = (col: ColumnPlan) => col.path.map((e) => e.word);
 
@@ -24,7 +25,11 @@ function saysMoney(col: ColumnPlan): boolean {
 }
 
 /** The value columns that give facts, out of all value columns of a table of this kind and unit. */
-export function figureColumns<T extends { col: ColumnPlan }>(measured: T[], kind: TableKind, unit: TableUnit | null): T[] {
+export function figureColumns<T extends { col: ColumnPlan }>(
+  measured: T[],
+  kind: TableKind,
+  unit: TableUnit | null,
+): T[] {
   const figures = measured.filter((m) => !words(m.col).some((w) => NOT_A_FIGURE.test(w)));
   if (kind !== 'other') return figures;
   if (unit === null && !figures.some((m) => saysMoney(m.col))) return [];

@@ -3,8 +3,40 @@ import { describe, expect, it } from 'vitest';
 import { FactRecordSchema, TableRecordSchema, type Cell, type Grid } from '@govdocs/core';
 import { alignGrid } from './align.js';
 
-const WORDS = ['合计', '小计', '本年支出', '基本支出', '人员经费', '收入', '支出', '项目', '行次', '栏次', '类', '款', '项', '1', '2', '201', '20103',
-  '2010350', '一、一般公共服务支出', '—', '', '0.00', '1,234.56', '(12.00)', 'abc', '金额单位：万元', '部门：某局', '收入决算表', '注：说明', '%', '三公', '公务接待费'];
+const WORDS = [
+  '合计',
+  '小计',
+  '本年支出',
+  '基本支出',
+  '人员经费',
+  '收入',
+  '支出',
+  '项目',
+  '行次',
+  '栏次',
+  '类',
+  '款',
+  '项',
+  '1',
+  '2',
+  '201',
+  '20103',
+  '2010350',
+  '一、一般公共服务支出',
+  '—',
+  '',
+  '0.00',
+  '1,234.56',
+  '(12.00)',
+  'abc',
+  '金额单位：万元',
+  '部门：某局',
+  '收入决算表',
+  '注：说明',
+  '%',
+  '三公',
+  '公务接待费',
+];
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function random(seed: number): () => number {
@@ -46,7 +78,17 @@ describe('odd grids', () => {
   });
 
   it('keeps a sparse grid reaching far out without laying it out', () => {
-    const grid: Grid = { cells: [{ r: 0, c: 0, rs: 1, cs: 1, text: '合计' }, { r: 1_048_575, c: 16_383, rs: 1, cs: 1, text: '1.00' }], rowCount: 2, colCount: 2, pages: [], before: [], after: [] };
+    const grid: Grid = {
+      cells: [
+        { r: 0, c: 0, rs: 1, cs: 1, text: '合计' },
+        { r: 1_048_575, c: 16_383, rs: 1, cs: 1, text: '1.00' },
+      ],
+      rowCount: 2,
+      colCount: 2,
+      pages: [],
+      before: [],
+      after: [],
+    };
     const out = alignGrid(grid, { documentId: ID, tableId: `${ID}#1`, file: 'f' });
     expect(out.table.kind).toBe('other');
     expect(out.table.cells).toHaveLength(2);
@@ -54,7 +96,10 @@ describe('odd grids', () => {
   });
 
   it('handles an empty grid', () => {
-    const out = alignGrid({ cells: [], rowCount: 0, colCount: 0, pages: [], before: [], after: [] }, { documentId: 'd', tableId: 'd#1', file: 'f' });
+    const out = alignGrid(
+      { cells: [], rowCount: 0, colCount: 0, pages: [], before: [], after: [] },
+      { documentId: 'd', tableId: 'd#1', file: 'f' },
+    );
     expect(out.table.kind).toBe('other');
     expect(out.facts).toEqual([]);
   });

@@ -49,7 +49,14 @@ export function planRows(layout: Layout): RowPlan {
   for (; r < end; r++) {
     const cells = rowCells(layout, r);
     if (cells.length === 0) continue;
-    if (headerRows.has(signature(layout, r)) || isIndexRow(cells.map((c) => c.text), 2)) plan.index.add(r);
+    if (
+      headerRows.has(signature(layout, r)) ||
+      isIndexRow(
+        cells.map((c) => c.text),
+        2,
+      )
+    )
+      plan.index.add(r);
     else plan.data.push(r);
   }
   for (; r < layout.rows; r++) if (rowCells(layout, r).length) plan.notes.push(r);
@@ -89,7 +96,9 @@ export function isIndexRow(texts: string[], minInts = 1): boolean {
 }
 
 function signature(layout: Layout, r: number): string {
-  return rowCells(layout, r).map((c) => `${c.c}:${c.text.replace(/\s+/g, '')}`).join('|');
+  return rowCells(layout, r)
+    .map((c) => `${c.c}:${c.text.replace(/\s+/g, '')}`)
+    .join('|');
 }
 
 function isNoteRow(layout: Layout, r: number): boolean {

@@ -55,13 +55,32 @@ describe('labels and header words', () => {
   });
 
   it.each([
-    ['人员经费支出', 'personnel'], ['人员支出', 'personnel'], ['人员类', 'personnel'], ['工资福利支出', 'personnel'],
-    ['公用经费支出', 'public'], ['日常公用支出', 'public'], ['公用类', 'public'], ['小计', 'total'],
-    ['事业单位经营支出', 'operating'], ['财政专户管理资金', 'special_account'], ['财政专户拨款', 'special_account'],
-    ['单位资金', 'unit_funds'], ['其他资金', 'other_funds'], ['上年结余、结转', 'carryover'], ['上年结转结余', 'carryover'],
-    ['决算统计数', 'actual'], ['专项业务经费支出', 'project'], ['一般公共预算资金', 'general_budget'], ['政府性基金', 'government_fund'],
-    ['预算数(单位:万元)', 'budget'], ['机关运行经费支出', 'operating_costs'], ['会议费', 'meeting_fees'], ['数量', 'quantity'],
-    ['2021年', '2021'], ['增减变化情况', 'change'], ['资金来源', ''],
+    ['人员经费支出', 'personnel'],
+    ['人员支出', 'personnel'],
+    ['人员类', 'personnel'],
+    ['工资福利支出', 'personnel'],
+    ['公用经费支出', 'public'],
+    ['日常公用支出', 'public'],
+    ['公用类', 'public'],
+    ['小计', 'total'],
+    ['事业单位经营支出', 'operating'],
+    ['财政专户管理资金', 'special_account'],
+    ['财政专户拨款', 'special_account'],
+    ['单位资金', 'unit_funds'],
+    ['其他资金', 'other_funds'],
+    ['上年结余、结转', 'carryover'],
+    ['上年结转结余', 'carryover'],
+    ['决算统计数', 'actual'],
+    ['专项业务经费支出', 'project'],
+    ['一般公共预算资金', 'general_budget'],
+    ['政府性基金', 'government_fund'],
+    ['预算数(单位:万元)', 'budget'],
+    ['机关运行经费支出', 'operating_costs'],
+    ['会议费', 'meeting_fees'],
+    ['数量', 'quantity'],
+    ['2021年', '2021'],
+    ['增减变化情况', 'change'],
+    ['资金来源', ''],
   ])('maps the real header %s to %j', (word, token) => {
     expect(tokenOf(word)).toBe(token);
   });
@@ -119,14 +138,23 @@ describe('kind and context', () => {
   });
 
   it('reads department lines in their usual spellings', () => {
-    for (const line of ['部门：某县教育局', '编制单位：某县教育局', '部门名称：某县教育局', '单位名称：某县教育局  单位：元', '编制部门：某县教育局 金额单位：万元']) {
+    for (const line of [
+      '部门：某县教育局',
+      '编制单位：某县教育局',
+      '部门名称：某县教育局',
+      '单位名称：某县教育局  单位：元',
+      '编制部门：某县教育局 金额单位：万元',
+    ]) {
       expect(readTableContext([line]).department, line).toBe('某县教育局');
     }
   });
 
   it('reads title, code, unit and department from the lines above', () => {
     expect(readTableContext(['收入决算表', '公开02表', '金额单位：万元', '编制单位：某县教育局'])).toEqual({
-      title: '收入决算表', code: '公开02表', unit: 'ten_thousand_yuan', department: '某县教育局',
+      title: '收入决算表',
+      code: '公开02表',
+      unit: 'ten_thousand_yuan',
+      department: '某县教育局',
     });
   });
 });

@@ -21,7 +21,12 @@ async function alignSeed(prefix: string) {
 }
 
 function find(facts: FactRecord[], table: TableRecord | undefined, subject: object, measure: string): FactRecord[] {
-  return facts.filter((f) => f.tableId === table?.id && f.measure === measure && Object.entries(subject).every(([k, v]) => (f.subject as Record<string, unknown>)[k] === v));
+  return facts.filter(
+    (f) =>
+      f.tableId === table?.id &&
+      f.measure === measure &&
+      Object.entries(subject).every(([k, v]) => (f.subject as Record<string, unknown>)[k] === v),
+  );
 }
 
 describe('seed 001 (新平, final account, tab-separated)', async () => {
@@ -32,14 +37,20 @@ describe('seed 001 (新平, final account, tab-separated)', async () => {
     const table = byTitle('支出决算表');
     expect(table?.kind).toBe('expenditure');
     const [fact] = find(out!.facts, table, { code: '2010350' }, 'total');
-    expect(fact).toMatchObject({ value: 5196228.44, unit: 'yuan', subject: { scheme: 'function', code: '2010350', name: '事业运行' } });
+    expect(fact).toMatchObject({
+      value: 5196228.44,
+      unit: 'yuan',
+      subject: { scheme: 'function', code: '2010350', name: '事业运行' },
+    });
     expect(fact.source).toMatchObject({ text: '5,196,228.44', columnPath: ['本年支出合计'] });
     expect(find(out!.facts, table, { code: '2010350' }, 'basic')[0]?.value).toBe(3871094.01);
   });
 
   it.skipIf(!out)('reads the summary panels, the 基本支出 economic codes and the 三公 items', () => {
     const summary = byTitle('收入支出决算总表');
-    expect(find(out!.facts, summary, { label: '一般公共预算财政拨款收入', panel: 'income' }, 'amount')[0]?.value).toBe(5556280.53);
+    expect(find(out!.facts, summary, { label: '一般公共预算财政拨款收入', panel: 'income' }, 'amount')[0]?.value).toBe(
+      5556280.53,
+    );
     expect(find(out!.facts, summary, { code: '208' }, 'amount')[0]?.value).toBe(158405.15);
     const basic = byTitle('一般公共预算财政拨款基本支出决算表');
     expect(find(out!.facts, basic, { scheme: 'economic', code: '30226' }, 'amount')[0]?.value).toBe(1621247.76);
@@ -52,7 +63,11 @@ describe('seed 001 (新平, final account, tab-separated)', async () => {
     const financial = out!.tables.filter((t) => t.code?.startsWith('公开'));
     expect(financial.length).toBe(9);
     const withNumbers = financial.filter((t) => t.cells.some((c) => /\d,\d{3}\.\d{2}/.test(c.text)));
-    for (const t of withNumbers) expect(out!.facts.some((f) => f.tableId === t.id), t.title ?? t.id).toBe(true);
+    for (const t of withNumbers)
+      expect(
+        out!.facts.some((f) => f.tableId === t.id),
+        t.title ?? t.id,
+      ).toBe(true);
     expect(withNumbers.length).toBe(7);
   });
 });
@@ -66,6 +81,9 @@ describe('seed 003 (新乐, cell-per-line)', async () => {
     const facts = out!.facts.filter((f) => f.tableId === table!.id);
     expect(facts.find((f) => f.source.rowLabel === '资产总额')?.value).toBe(22730000);
     const house = facts.filter((f) => f.source.rowLabel === '房屋（平方米）');
-    expect(house.map((f) => [f.value, f.unit])).toEqual([[14232, 'count'], [12300000, 'yuan']]);
+    expect(house.map((f) => [f.value, f.unit])).toEqual([
+      [14232, 'count'],
+      [12300000, 'yuan'],
+    ]);
   });
 });

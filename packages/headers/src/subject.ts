@@ -62,12 +62,17 @@ const THREE_PUBLIC: [RegExp, string][] = [
   [/公务用车购置/, 'three_public.vehicles.purchase'],
   [/公务用车运行/, 'three_public.vehicles.operation'],
   [/^公务接待费?$/, 'three_public.reception'],
-  [new RegExp(`^(${TOTAL_WORDS.join('|')}|支出合计|[“"]?三公[”"]?经费(财政拨款)?(支出)?(预算)?(合计|总额)?)$`), 'three_public.total'],
+  [
+    new RegExp(`^(${TOTAL_WORDS.join('|')}|支出合计|[“"]?三公[”"]?经费(财政拨款)?(支出)?(预算)?(合计|总额)?)$`),
+    'three_public.total',
+  ],
 ];
 
 /** The “三公” item a label or column header names, or null (国内接待费 etc. are not items). */
 export function threePublicItem(text: string): string | null {
-  const label = cleanLabel(text).normalize('NFKC').replace(/[（(](万元|元)[)）]$/, '');
+  const label = cleanLabel(text)
+    .normalize('NFKC')
+    .replace(/[（(](万元|元)[)）]$/, '');
   if (/[（(](个|人|辆|次|台|批|人次|批次|组)[)）]$|数$|量$/.test(label)) return null;
   for (const [pattern, item] of THREE_PUBLIC) if (pattern.test(label)) return item;
   return null;

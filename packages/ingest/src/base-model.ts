@@ -15,7 +15,14 @@ export function baseModel(file: InputFile, mediaType: string): DocumentModel {
   const hash = fileHash(file);
   return {
     id: `sha256:${hash}`,
-    source: { path: file.path, sha256: hash, bytes: file.bytes.byteLength, mediaType, url: file.url ?? null, ...(file.container ? { container: file.container } : {}) },
+    source: {
+      path: file.path,
+      sha256: hash,
+      bytes: file.bytes.byteLength,
+      mediaType,
+      url: file.url ?? null,
+      ...(file.container ? { container: file.container } : {}),
+    },
     pageCount: 1,
     script: 'simplified',
     clues: { ...(file.clues ?? {}), ...(file.url ? { url: file.url } : {}) },

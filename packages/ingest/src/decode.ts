@@ -10,9 +10,18 @@ export interface Decoded {
 }
 
 const ALIASES: Record<string, string> = {
-  gb2312: 'gb18030', gbk: 'gb18030', gb18030: 'gb18030', 'x-gbk': 'gb18030', cp936: 'gb18030',
-  big5: 'big5', 'big5-hkscs': 'big5', 'utf-8': 'utf-8', utf8: 'utf-8',
-  'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be', 'utf-16': 'utf-16le',
+  gb2312: 'gb18030',
+  gbk: 'gb18030',
+  gb18030: 'gb18030',
+  'x-gbk': 'gb18030',
+  cp936: 'gb18030',
+  big5: 'big5',
+  'big5-hkscs': 'big5',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
+  'utf-16': 'utf-16le',
 };
 
 export function normaliseCharset(name: string | undefined): string | undefined {
@@ -43,13 +52,17 @@ export function undecodableShare(text: string): number {
 }
 
 export function decodeText(bytes: Uint8Array, declared?: string): Decoded {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: utf8(bytes.subarray(3)), encoding: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: utf8(bytes.subarray(3)), encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const charset = normaliseCharset(declared);
   if (charset) {
     // A declared charset can lie (a page saved as UTF-8 still says gb2312): trust it only if valid UTF-8 is not the better reading.
-    if (charset !== 'utf-8' && isValidUtf8(bytes) && hasMultibyte(bytes)) return { text: utf8(bytes), encoding: 'utf-8' };
+    if (charset !== 'utf-8' && isValidUtf8(bytes) && hasMultibyte(bytes))
+      return { text: utf8(bytes), encoding: 'utf-8' };
     // Pages declaring gb2312 are sometimes Big5 (and the other way round): keep the declared reading unless the other is far cleaner.
     if (charset === 'gb18030' || charset === 'big5') return chooseLegacy(bytes, charset);
     // A page saying UTF-8 whose bytes are not UTF-8 was saved in a legacy encoding (often by a crawler).
@@ -101,7 +114,8 @@ let common: Set<string> | undefined;
 
 function commonCharacters(): Set<string> {
   if (!common) {
-    const read = (file: string) => readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8').replace(/\s+/g, '');
+    const read = (file: string) =>
+      readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8').replace(/\s+/g, '');
     // Frequent simplified characters, and frequent traditional forms so that correctly decoded Big5 text scores as low as simplified text.
     common = new Set(read('common-simplified.txt') + read('common-traditional.txt'));
   }

@@ -23,7 +23,11 @@ export async function ingest(file: InputFile): Promise<StageResult<DocumentModel
         const archive = archiveKind(file.bytes);
         if (archive) return fail(file, 'unsupported', ARCHIVE_ALONE(archive));
       }
-      return fail(file, 'unsupported', 'the file is binary data of a kind govdocs does not read (not PDF, DOCX, DOC/WPS, XLSX/XLS, HTML or text). Check its real type.');
+      return fail(
+        file,
+        'unsupported',
+        'the file is binary data of a kind govdocs does not read (not PDF, DOCX, DOC/WPS, XLSX/XLS, HTML or text). Check its real type.',
+      );
     case 'text':
       return { value: readTextDocument(file), diagnostics: [] };
     case 'zip':

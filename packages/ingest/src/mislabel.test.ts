@@ -8,7 +8,9 @@ describe('mislabelWarning', () => {
   it('warns when the extension promises another format than the bytes are', () => {
     const d = mislabelWarning({ path: 'saved/p14.pdf', mediaType: 'text/html' }, reporter);
     expect(d).toMatchObject({ rule: 'document.mislabelled', severity: 'warning', stage: 'run' });
-    expect(d?.message).toBe('saved/p14.pdf: named .pdf but its bytes are text/html; it was read as text/html. Check how the file was downloaded or exported.');
+    expect(d?.message).toBe(
+      'saved/p14.pdf: named .pdf but its bytes are text/html; it was read as text/html. Check how the file was downloaded or exported.',
+    );
   });
 
   it('accepts what sites commonly do and names that promise nothing', () => {

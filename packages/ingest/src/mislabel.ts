@@ -15,10 +15,16 @@ const EXTENSION_TYPES: Record<string, string[]> = {
  * A warning when the file's name promises one format and its bytes are another (a `.pdf` that is
  * an HTML error page): the document is read by its bytes, but a reader should know why.
  */
-export function mislabelWarning(source: { path: string; mediaType: string }, reporter: Reporter): Diagnostic | undefined {
+export function mislabelWarning(
+  source: { path: string; mediaType: string },
+  reporter: Reporter,
+): Diagnostic | undefined {
   const { path, mediaType } = source;
   const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
   const promised = ext ? EXTENSION_TYPES[ext] : undefined;
   if (!promised || promised.includes(mediaType)) return undefined;
-  return reporter.report('document.mislabelled', `${path}: named .${ext} but its bytes are ${mediaType}; it was read as ${mediaType}. Check how the file was downloaded or exported.`);
+  return reporter.report(
+    'document.mislabelled',
+    `${path}: named .${ext} but its bytes are ${mediaType}; it was read as ${mediaType}. Check how the file was downloaded or exported.`,
+  );
 }

@@ -26,10 +26,19 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05)) return 'zip';
   if (head.startsWith('\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1')) return 'ole';
   // Excel 2003 XML (SpreadsheetML), which sites serve as .xls; before the web-page test, as it opens like XML.
-  if (/^(\xef\xbb\xbf)?\s*(<\?[^>]*\?>\s*)*<(\w+:)?Workbook\b/.test(head) && head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'spreadsheetml';
+  if (
+    /^(\xef\xbb\xbf)?\s*(<\?[^>]*\?>\s*)*<(\w+:)?Workbook\b/.test(head) &&
+    head.includes('urn:schemas-microsoft-com:office:spreadsheet')
+  )
+    return 'spreadsheetml';
   if (isBiffStream(bytes)) return 'biff';
   // XHTML exports (LibreOffice, Excel) open with an XML declaration before the html element.
-  if (/^(\xef\xbb\xbf)?\s*(<\?xml[^>]*\?>\s*)?(<!doctype html|<html|<head|<body|<meta|<table|<div|<p[\s>]|<!--)/i.test(head)) return 'html';
+  if (
+    /^(\xef\xbb\xbf)?\s*(<\?xml[^>]*\?>\s*)?(<!doctype html|<html|<head|<body|<meta|<table|<div|<p[\s>]|<!--)/i.test(
+      head,
+    )
+  )
+    return 'html';
   if (looksBinary(bytes.subarray(0, 8192))) return 'binary';
   return 'text';
 }
@@ -41,7 +50,13 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat {
 function isBiffStream(bytes: Uint8Array): boolean {
   if (bytes.length < 8 || bytes[0] !== 0x09 || ![0x00, 0x02, 0x04].includes(bytes[1])) return false;
   const length = bytes[2] | (bytes[3] << 8);
-  return length >= 4 && length <= 16 && bytes[5] === 0x00 && [0x10, 0x20, 0x40, 0x00].includes(bytes[6] & 0xf0) && bytes[7] <= 0x01;
+  return (
+    length >= 4 &&
+    length <= 16 &&
+    bytes[5] === 0x00 &&
+    [0x10, 0x20, 0x40, 0x00].includes(bytes[6] & 0xf0) &&
+    bytes[7] <= 0x01
+  );
 }
 
 function latin1(bytes: Uint8Array): string {

@@ -10,7 +10,11 @@ export interface TextIngest {
 export function ingestText(bytes: Uint8Array): TextIngest {
   const { text, encoding } = decodeText(bytes);
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const blocks: TextBlock[] = lines.map((line, i) => ({ type: 'text', text: line.replace(/[ \u3000\r]+$/, ''), line: i + 1 }));
+  const blocks: TextBlock[] = lines.map((line, i) => ({
+    type: 'text',
+    text: line.replace(/[ \u3000\r]+$/, ''),
+    line: i + 1,
+  }));
   return { blocks, encoding };
 }
 

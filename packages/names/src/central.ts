@@ -5,13 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 
-const MARKED = /^(国家|国务院|中共中央|中央|全国|最高人民(法院|检察院)|中华人民共和国|中华全国|中国(?!共产党|共产主义青年团))/;
+const MARKED =
+  /^(国家|国务院|中共中央|中央|全国|最高人民(法院|检察院)|中华人民共和国|中华全国|中国(?!共产党|共产主义青年团))/;
 
 let listed: Set<string> | null = null;
 
 function centralNames(): Set<string> {
   if (!listed) {
-    const raw = JSON.parse(readFileSync(new URL('../data/central.json', import.meta.url), 'utf8')) as { names: string[] };
+    const raw = JSON.parse(readFileSync(new URL('../data/central.json', import.meta.url), 'utf8')) as {
+      names: string[];
+    };
     listed = new Set(raw.names);
   }
   return listed;
@@ -22,6 +25,7 @@ export function isCentral(name: string): boolean {
   if (MARKED.test(name)) return true;
   const names = centralNames();
   // 财政部办公厅, 教育部机关服务中心: a listed ministry and its own units.
-  for (let len = Math.min(name.length, 12); len >= 2; len--) if (names.has(name.slice(0, len)) && name[len] !== '门') return true;
+  for (let len = Math.min(name.length, 12); len >= 2; len--)
+    if (names.has(name.slice(0, len)) && name[len] !== '门') return true;
   return false;
 }

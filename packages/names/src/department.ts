@@ -23,10 +23,12 @@ export interface DepartmentParts {
 }
 
 /** Last characters of an organisation's name. */
-export const ORG_END = /(办公室|中心|委员会|局|委|院|所|站|队|馆|办|厅|处|会|社|团|部|校|学|园|场|台|署|室|组|行|府|协|厂|宫|库|联)$/;
+export const ORG_END =
+  /(办公室|中心|委员会|局|委|院|所|站|队|馆|办|厅|处|会|社|团|部|校|学|园|场|台|署|室|组|行|府|协|厂|宫|库|联)$/;
 
 /** Words ending in 区/县/市 that are not places: a near miss of a region name must not be one of them. */
-const NOT_A_PLACE = /(开发区|新区|园区|景区|社区|街区|市区|县区|辖区|片区|郊区|保护区|示范区|试验区|高新区|管理区|风景区|自贸区|功能区|城区|市县|县市|省市)$/;
+const NOT_A_PLACE =
+  /(开发区|新区|园区|景区|社区|街区|市区|县区|辖区|片区|郊区|保护区|示范区|试验区|高新区|管理区|风景区|自贸区|功能区|城区|市县|县市|省市)$/;
 
 const BOUNDARY = new Set(['县', '区', '旗', '市', '州']);
 
@@ -61,10 +63,25 @@ function splitNormalized(raw: string, s: string, clues: Clues, prefer: Unit | nu
       if (!term) continue;
       if (term.units.length) {
         const local = mergeClues(context, named);
-        const picked = pick(term.units.map((h) => h.unit), local, prefer);
+        const picked = pick(
+          term.units.map((h) => h.unit),
+          local,
+          prefer,
+        );
         const resolution = resolveRegionName(s.slice(0, pos + len), { clues: context, prefer });
-        const region = picked.unit && !resolution.unit ? { ...resolution, unit: picked.unit, ambiguous: false, confidence: 0.95 } : resolution;
-        return { raw, regionRaw: s.slice(0, pos + len), region, aboveCounty: false, above: null, unit: normalizeUnit(s.slice(pos + len)), prefix: '' };
+        const region =
+          picked.unit && !resolution.unit
+            ? { ...resolution, unit: picked.unit, ambiguous: false, confidence: 0.95 }
+            : resolution;
+        return {
+          raw,
+          regionRaw: s.slice(0, pos + len),
+          region,
+          aboveCounty: false,
+          above: null,
+          unit: normalizeUnit(s.slice(pos + len)),
+          prefix: '',
+        };
       }
       terms.push(term);
       for (const c of term.prefectures) named.prefectures.set(c, 10);
@@ -80,12 +97,29 @@ function splitNormalized(raw: string, s: string, clues: Clues, prefer: Unit | nu
   if (prefer && s.startsWith(prefer.stem, pos) && s.length - pos - prefer.stem.length >= 2) {
     const regionRaw = s.slice(0, pos + prefer.stem.length);
     const region = resolveRegionName(regionRaw, { clues: context, prefer });
-    if (region.unit === prefer) return { raw, regionRaw, region, aboveCounty: false, above: null, unit: normalizeUnit(s.slice(regionRaw.length)), prefix: '' };
+    if (region.unit === prefer)
+      return {
+        raw,
+        regionRaw,
+        region,
+        aboveCounty: false,
+        above: null,
+        unit: normalizeUnit(s.slice(regionRaw.length)),
+        prefix: '',
+      };
   }
   const near = nearMissRegion(s, pos, context, prefer);
   if (near) return near.withRaw(raw);
   const above = pos > 0 ? deepestDivision(terms, clues) : null;
-  return { raw, regionRaw: s.slice(0, pos), region: null, aboveCounty: pos > 0, above, unit: normalizeUnit(s.slice(pos)), prefix: '' };
+  return {
+    raw,
+    regionRaw: s.slice(0, pos),
+    region: null,
+    aboveCounty: pos > 0,
+    above,
+    unit: normalizeUnit(s.slice(pos)),
+    prefix: '',
+  };
 }
 
 /**
@@ -104,7 +138,8 @@ function deepestDivision(terms: { prefectures: string[]; provinces: string[] }[]
   }
   if (prefectures.length === 1) return prefectureDivision(prefectures[0]);
   const shared = new Set(prefectures.map((p) => p.slice(0, 2)));
-  const province = provinces.size === 1 ? [...provinces][0] : !provinces.size && shared.size === 1 ? [...shared][0] : null;
+  const province =
+    provinces.size === 1 ? [...provinces][0] : !provinces.size && shared.size === 1 ? [...shared][0] : null;
   return province ? provinceDivision(province) : null;
 }
 
@@ -119,7 +154,15 @@ function nearMissRegion(s: string, pos: number, clues: Clues, prefer: Unit | nul
     const region = resolveRegionName(regionRaw, { clues, prefer });
     if (!region.unit && !region.ambiguous && !looksLikeRegion(regionRaw)) continue;
     return {
-      withRaw: (raw: string): DepartmentParts => ({ raw, regionRaw, region, aboveCounty: false, above: null, unit: normalizeUnit(rest), prefix: '' }),
+      withRaw: (raw: string): DepartmentParts => ({
+        raw,
+        regionRaw,
+        region,
+        aboveCounty: false,
+        above: null,
+        unit: normalizeUnit(rest),
+        prefix: '',
+      }),
     };
   }
   return null;
@@ -135,7 +178,9 @@ function looksLikeRegion(text: string): boolean {
  * spoken of generically and dropped. 市 is dropped only before 政府/人民政府 (市场监督管理局 keeps it).
  */
 export function normalizeUnit(text: string): string {
-  let u = simplify(normalizeName(text)).replace(/[（(][^)）]*[)）]$/, '').replace(/本级$/, '');
+  let u = simplify(normalizeName(text))
+    .replace(/[（(][^)）]*[)）]$/, '')
+    .replace(/本级$/, '');
   u = u.replace(/^(县|区|旗)(?!委|域|级)/, '').replace(/^市(?=(人民)?政府)/, '');
   if (/^(人民)?政府办(公室)?$|^府办$/.test(u)) return '人民政府办公室';
   return u;
@@ -143,7 +188,8 @@ export function normalizeUnit(text: string): string {
 
 /** The region's full name as a department name starts with it: districts carry their city. */
 export function regionFullName(unit: Unit): string {
-  if (unit.type === 'district' && unit.prefecture && !unit.name.startsWith(unit.prefecture)) return unit.prefecture + unit.name;
+  if (unit.type === 'district' && unit.prefecture && !unit.name.startsWith(unit.prefecture))
+    return unit.prefecture + unit.name;
   return unit.name;
 }
 

@@ -5,10 +5,15 @@
 import type { DocumentKind } from '@govdocs/core';
 
 /** A line of the document with how much it speaks for the whole (title 5 … body 1). */
-export interface WeightedLine { text: string; weight: number; headline?: boolean }
+export interface WeightedLine {
+  text: string;
+  weight: number;
+  headline?: boolean;
+}
 
 const PERFORMANCE_TITLE = /绩效自评报告|绩效自评表|绩效评价报告|绩效自评情况|绩效目标表|绩效目标申报/;
-const ACCOUNT_OR_BUDGET_TITLE = /部门决算|单位决算|决算公开|决算报告|决算(总)?表|部门预算|单位预算|预算公开|预算(总)?表|预算报告|部门收支总表/;
+const ACCOUNT_OR_BUDGET_TITLE =
+  /部门决算|单位决算|决算公开|决算报告|决算(总)?表|部门预算|单位预算|预算公开|预算(总)?表|预算报告|部门收支总表/;
 
 const BUDGET_TABLE = /(收支总表|收入总表|支出总表|支出表|预算表)$/;
 
@@ -46,13 +51,30 @@ export function documentKind(input: (string | WeightedLine)[]): DocumentKind {
     // Budget tables are titled without 预算 (部门收支总表, 一般公共预算支出表); 决算 tables always say 决算.
     else if (BUDGET_TABLE.test(t) && !/决算|绩效/.test(t)) score.budget += weight;
   }
-  const headline = lines.filter((l) => l.headline).map((l) => l.text).join('\n');
+  const headline = lines
+    .filter((l) => l.headline)
+    .map((l) => l.text)
+    .join('\n');
   if (PERFORMANCE_TITLE.test(headline) && !ACCOUNT_OR_BUDGET_TITLE.test(headline)) return 'performance';
   const best = (Object.entries(score) as [DocumentKind, number][]).sort((a, b) => b[1] - a[1])[0];
   return best[1] > 0 ? best[0] : 'unknown';
 }
 
-const CN_DIGITS: Record<string, string> = { '〇': '0', '○': '0', 'О': '0', '零': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9' };
+const CN_DIGITS: Record<string, string> = {
+  〇: '0',
+  '○': '0',
+  О: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
 
 /** 二〇二一年 → 2021年; 2020 年度 → 2020年度. */
 function yearDigits(text: string): string {
@@ -61,7 +83,8 @@ function yearDigits(text: string): string {
     .replace(/(\d{4})\s+年/g, '$1年');
 }
 
-const YEAR_ABOUT = /(20\d{2}|19\d{2})年度?\s*(?:部门|单位|本级|县|市|区)?[^\n，。；;]{0,20}?(决算|预算|绩效|自评|收支)/g;
+const YEAR_ABOUT =
+  /(20\d{2}|19\d{2})年度?\s*(?:部门|单位|本级|县|市|区)?[^\n，。；;]{0,20}?(决算|预算|绩效|自评|收支)/g;
 const BUDGET_YEAR = /(?:预算|决算)年度[(（:：]?\s*(20\d{2})/g;
 /** Dates of publication or of a deadline speak of when, not of which year. */
 const DATE_CONTEXT = /(发布|印发|截止|截至|日期|时间)[:：]?\s*$/;
@@ -113,7 +136,12 @@ export function fileNameFacts(path: string): { year: number | null; kind: Docume
   name = name.replace(/\.[a-z0-9]+$/i, '').normalize('NFKC');
   const report = /决算|预算|绩效|final|account|budget|performance/i;
   const year = report.test(name) ? /(?:^|[^0-9])(20\d{2})(?:年度?)?(?=[^0-9]|$)/.exec(name) : null;
-  const kind: DocumentKind = /绩效|performance/i.test(name) ? 'performance'
-    : /决算|final/i.test(name) ? 'final_account' : /预算|budget/i.test(name) ? 'budget' : 'unknown';
+  const kind: DocumentKind = /绩效|performance/i.test(name)
+    ? 'performance'
+    : /决算|final/i.test(name)
+      ? 'final_account'
+      : /预算|budget/i.test(name)
+        ? 'budget'
+        : 'unknown';
   return { year: year ? Number(year[1]) : null, kind };
 }

@@ -37,7 +37,9 @@ describe.skipIf(!existsSync(seedsDir))('names of the seeds', () => {
     expect(document.kind).toBe(want.kind);
     const corrections = diagnostics.filter((d) => d.rule === 'name.region');
     if (file.startsWith('001')) {
-      expect(corrections.map((d) => d.actual)).toEqual(expect.arrayContaining(['那平彝族侗族自治县', '新平彝族自治县']));
+      expect(corrections.map((d) => d.actual)).toEqual(
+        expect.arrayContaining(['那平彝族侗族自治县', '新平彝族自治县']),
+      );
       expect(corrections.every((d) => d.severity === 'warning' && /corrected/.test(d.message))).toBe(true);
     } else {
       expect(corrections).toEqual([]);
@@ -45,11 +47,20 @@ describe.skipIf(!existsSync(seedsDir))('names of the seeds', () => {
   });
 });
 
-interface Truth { file: string; kind: string; fiscalYear: number; region: { code: string }; department: string }
+interface Truth {
+  file: string;
+  kind: string;
+  fiscalYear: number;
+  region: { code: string };
+  department: string;
+}
 
 describe.skipIf(!existsSync(join(samplesDir, 'truth.jsonl')))('names of the generated samples', () => {
   const truth: Truth[] = existsSync(join(samplesDir, 'truth.jsonl'))
-    ? readFileSync(join(samplesDir, 'truth.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+    ? readFileSync(join(samplesDir, 'truth.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
     : [];
 
   it.each(truth.map((t) => [basename(t.file), t] as const))('%s', async (_name, t) => {

@@ -8,7 +8,9 @@ let names: string[] | undefined;
 
 /** The 56 names, longest first (stable: ties keep the list's order), so a longer name is tried before its end. */
 function ethnicNames(): string[] {
-  names ??= (JSON.parse(readFileSync(new URL('../data/ethnic-groups.json', import.meta.url), 'utf8')) as { names: string[] }).names.sort((a, b) => b.length - a.length);
+  names ??= (
+    JSON.parse(readFileSync(new URL('../data/ethnic-groups.json', import.meta.url), 'utf8')) as { names: string[] }
+  ).names.sort((a, b) => b.length - a.length);
   return names;
 }
 

@@ -10,12 +10,28 @@ import { normalizeLine, simplify } from './normalize.js';
 /** `file-title`: the title a file's properties carry (PDF, Office), often a template's leftover. */
 export type Role = 'title' | 'file-title' | 'site' | 'headline' | 'table-title' | 'department' | 'body';
 
-export interface Line { text: string; weight: number; role: Role; place: Place }
+export interface Line {
+  text: string;
+  weight: number;
+  role: Role;
+  place: Place;
+}
 
-export interface Slot { raw: string; weight: number; label: string; place: Place; tableId?: string }
+export interface Slot {
+  raw: string;
+  weight: number;
+  label: string;
+  place: Place;
+  tableId?: string;
+}
 
 /** `cover`: the opening lines of a cover printed over several lines, joined (2026年广州市信访局部门预算). */
-export interface Evidence { lines: Line[]; slots: Slot[]; host: string | null; cover: string | null }
+export interface Evidence {
+  lines: Line[];
+  slots: Slot[];
+  host: string | null;
+  cover: string | null;
+}
 
 const HEADLINE_LINES = 8;
 /** Body text is read up to this many lines: enough to vote, bounded for very long documents. */
@@ -23,10 +39,25 @@ const MAX_BODY_LINES = 600;
 const MAX_LINE = 400;
 
 const LABEL_WEIGHT: Record<string, number> = {
-  部门: 5, 编制单位: 5, 部门名称: 5, 单位名称: 5, 编制部门: 5, 填报单位: 5, 预算主管部门: 5, 预算单位: 3, 单位: 3,
-  项目实施单位: 2, 实施单位: 2, 主管部门: 1, 发布单位: 4, 发布机构: 4, 来源: 2,
+  部门: 5,
+  编制单位: 5,
+  部门名称: 5,
+  单位名称: 5,
+  编制部门: 5,
+  填报单位: 5,
+  预算主管部门: 5,
+  预算单位: 3,
+  单位: 3,
+  项目实施单位: 2,
+  实施单位: 2,
+  主管部门: 1,
+  发布单位: 4,
+  发布机构: 4,
+  来源: 2,
 };
-const LABELS = Object.keys(LABEL_WEIGHT).sort((a, b) => b.length - a.length).join('|');
+const LABELS = Object.keys(LABEL_WEIGHT)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 const LABELLED = new RegExp(`(?:^|[\\s|])(${LABELS})\\s*[:：\\t]\\s*([^\\s\\t:：|]{2,40})`, 'g');
 const LABEL_ONLY = new RegExp(`^(${LABELS})[:：]?$`);
 const NOT_ORG = /^(万?元|千元|人|个|%)$/;
@@ -38,7 +69,10 @@ export function collectEvidence(doc: DocumentModel, tables: TableRecord[]): Evid
   let tableId: string | undefined;
   const addSlot = (raw: string, label: string, place: Place, weight = LABEL_WEIGHT[label] ?? 1) => {
     // [292]国家信访局: a budget code before the name.
-    const text = raw.trim().replace(PART, '').replace(/^[[【(（]\d+[\]】)）]/, '');
+    const text = raw
+      .trim()
+      .replace(PART, '')
+      .replace(/^[[【(（]\d+[\]】)）]/, '');
     if (text.length >= 2 && !NOT_ORG.test(text) && ORG_END.test(text.replace(/[（(].*$/, ''))) {
       slots.push({ raw: text, weight, label, place, ...(tableId && { tableId }) });
     }
@@ -51,7 +85,8 @@ export function collectEvidence(doc: DocumentModel, tables: TableRecord[]): Evid
     if (isPage(doc)) {
       lines.push({ text, weight: 5, role: 'title', place: { file } });
       // 首页_南宁市教育局, 2023年部门决算 - 无锡市商务局: a page title joins its parts with the site's name.
-      for (const part of text.split(/[_|｜]|\s+[-—–]+\s+|(?<=[\u4e00-\u9fff])[-—–]+(?=[\u4e00-\u9fff])/)) titleSlot(part.trim(), { file }, addSlot);
+      for (const part of text.split(/[_|｜]|\s+[-—–]+\s+|(?<=[\u4e00-\u9fff])[-—–]+(?=[\u4e00-\u9fff])/))
+        titleSlot(part.trim(), { file }, addSlot);
     } else lines.push({ text, weight: 2, role: 'file-title', place: { file } });
   }
   if (doc.clues.site) lines.push({ text: clue(doc.clues.site), weight: 3, role: 'site', place: { file } });
@@ -74,10 +109,19 @@ export function collectEvidence(doc: DocumentModel, tables: TableRecord[]): Evid
     if (block.type !== 'text') continue;
     const text = normalizeLine(block.text).trim();
     if (!text) continue;
-    const place: Place = { file, ...(block.page !== undefined && { page: block.page }), ...(block.line !== undefined && { line: block.line }) };
+    const place: Place = {
+      file,
+      ...(block.page !== undefined && { page: block.page }),
+      ...(block.line !== undefined && { line: block.line }),
+    };
     const headline = count < HEADLINE_LINES;
     if (count++ >= MAX_BODY_LINES) break;
-    lines.push({ text: text.slice(0, MAX_LINE), weight: headline ? 3 : 1, role: headline ? 'headline' : 'body', place });
+    lines.push({
+      text: text.slice(0, MAX_LINE),
+      weight: headline ? 3 : 1,
+      role: headline ? 'headline' : 'body',
+      place,
+    });
     if (pendingLabel) addSlot(text.split(/[\s\t]/)[0], pendingLabel, place);
     pendingLabel = LABEL_ONLY.exec(text)?.[1] ?? null;
     for (const m of text.matchAll(LABELLED)) addSlot(m[2], m[1], place);
@@ -114,7 +158,11 @@ type AddSlot = (raw: string, label: string, place: Place, weight?: number) => vo
  */
 function titleSlot(text: string, place: Place, addSlot: AddSlot): void {
   if (text.length > 80 || /[:：，。；]/.test(text)) return;
-  const marked = text.replace(/^#+\s*/, '').replace(PART, '').replace(/^关于/, '').replace(/(?:[〇○零一二三四五六七八九]{4}|\d{4})\s*年度?/g, '|');
+  const marked = text
+    .replace(/^#+\s*/, '')
+    .replace(PART, '')
+    .replace(/^关于/, '')
+    .replace(/(?:[〇○零一二三四五六七八九]{4}|\d{4})\s*年度?/g, '|');
   const org = /^\|?([^|]{4,40}?)(?:\||部门|单位|整体|项目|决算|预算|绩效|收支|公开|$)/.exec(marked)?.[1];
   if (org && !/\d/.test(org)) addSlot(org, 'title', place, 4);
 }
@@ -137,7 +185,13 @@ function cellSlots(table: TableRecord, file: string, addSlot: AddSlot): void {
   if (!labelled.size) return;
   for (const cell of table.cells) {
     for (const l of labelled.get(cell.r) ?? []) {
-      if (cell.c === l.c + 1) addSlot(normalizeLine(cell.text), l.label, { file, row: cell.r, col: cell.c, ...(cell.page !== undefined && { page: cell.page }) });
+      if (cell.c === l.c + 1)
+        addSlot(normalizeLine(cell.text), l.label, {
+          file,
+          row: cell.r,
+          col: cell.c,
+          ...(cell.page !== undefined && { page: cell.page }),
+        });
     }
   }
 }

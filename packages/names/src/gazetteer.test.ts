@@ -17,7 +17,14 @@ describe('gazetteer data file', () => {
     const g = gazetteer();
     expect(g.units).toHaveLength(2978);
     const xinping = g.byCode.get('530427')!;
-    expect(xinping).toMatchObject({ name: '新平彝族傣族自治县', short: '新平县', stem: '新平', province: '云南省', prefecture: '玉溪市', ethnic: ['彝族', '傣族'] });
+    expect(xinping).toMatchObject({
+      name: '新平彝族傣族自治县',
+      short: '新平县',
+      stem: '新平',
+      province: '云南省',
+      prefecture: '玉溪市',
+      ethnic: ['彝族', '傣族'],
+    });
     expect(g.byCode.get('310107')).toMatchObject({ name: '普陀区', prefecture: '上海市', type: 'district' });
     expect(g.byCode.get('429021')).toMatchObject({ name: '神农架林区', prefecture: null, type: 'forestry_area' });
     expect(g.byCode.get('150724')).toMatchObject({ stem: '鄂温克', short: '鄂温克旗' });
@@ -35,7 +42,8 @@ describe('gazetteer data file', () => {
     for (const r of g.renames) {
       expect(g.byCode.get(r.code)?.name, r.old).toBe(r.name);
       expect(r.source.length).toBeGreaterThan(10);
-      if (r.oldCode && r.oldCode !== r.code) expect(g.byCode.has(r.oldCode), `${r.old} ${r.oldCode} is gone`).toBe(false);
+      if (r.oldCode && r.oldCode !== r.code)
+        expect(g.byCode.has(r.oldCode), `${r.old} ${r.oldCode} is gone`).toBe(false);
     }
   });
 

@@ -6,8 +6,17 @@
 import { readFileSync } from 'node:fs';
 import { splitEthnic } from './ethnic.js';
 
-export type UnitType = 'county' | 'autonomous_county' | 'banner' | 'autonomous_banner' | 'city' | 'district'
-  | 'forestry_area' | 'special_district' | 'zone' | 'other';
+export type UnitType =
+  | 'county'
+  | 'autonomous_county'
+  | 'banner'
+  | 'autonomous_banner'
+  | 'city'
+  | 'district'
+  | 'forestry_area'
+  | 'special_district'
+  | 'zone'
+  | 'other';
 
 export interface Unit {
   code: string;
@@ -27,7 +36,12 @@ export interface Unit {
   prefectureCode: string;
 }
 
-export interface Prefecture { code: string; name: string; provinceCode: string; aliases: string[] }
+export interface Prefecture {
+  code: string;
+  name: string;
+  provinceCode: string;
+  aliases: string[];
+}
 
 /** GB/T 2260 level; a municipality (北京市) is a province. */
 export type Level = 'province' | 'prefecture' | 'county';
@@ -43,7 +57,11 @@ export interface Division {
   /** The prefecture it lies in (itself for a prefecture; the municipality for its districts). */
   prefecture: string | null;
 }
-export interface Province { code: string; name: string; aliases: string[] }
+export interface Province {
+  code: string;
+  name: string;
+  aliases: string[];
+}
 
 export interface Rename {
   old: string;
@@ -79,10 +97,14 @@ function entries(packed: string, codeLength: number): [string, string][] {
 
 function loadGazetteer(): Gazetteer {
   const raw = JSON.parse(readFileSync(dataUrl('gazetteer.json'), 'utf8')) as {
-    source: { package: string }; provinces: string; prefectures: string; units: string;
+    source: { package: string };
+    provinces: string;
+    prefectures: string;
+    units: string;
   };
   const provinces = new Map<string, Province>();
-  for (const [code, name] of entries(raw.provinces, 2)) provinces.set(code, { code, name, aliases: provinceAliases(name) });
+  for (const [code, name] of entries(raw.provinces, 2))
+    provinces.set(code, { code, name, aliases: provinceAliases(name) });
   const prefectures = new Map<string, Prefecture>();
   for (const [code, name] of entries(raw.prefectures, 4)) {
     const province = provinces.get(code.slice(0, 2))!;
@@ -96,18 +118,37 @@ function loadGazetteer(): Gazetteer {
   }
   const units = entries(raw.units, 6).map(([code, name]) => makeUnit(code, name, provinces, prefectures));
   const renames = (JSON.parse(readFileSync(dataUrl('renames.json'), 'utf8')) as { renames: Rename[] }).renames;
-  return { units, byCode: new Map(units.map((u) => [u.code, u])), prefectures, provinces, renames, source: raw.source.package };
+  return {
+    units,
+    byCode: new Map(units.map((u) => [u.code, u])),
+    prefectures,
+    provinces,
+    renames,
+    source: raw.source.package,
+  };
 }
 
-function makeUnit(code: string, name: string, provinces: Map<string, Province>, prefectures: Map<string, Prefecture>): Unit {
+function makeUnit(
+  code: string,
+  name: string,
+  provinces: Map<string, Province>,
+  prefectures: Map<string, Prefecture>,
+): Unit {
   const province = provinces.get(code.slice(0, 2))!;
   const prefecture = prefectures.get(code.slice(0, 4)) ?? null;
   const type = unitType(code, name);
   const { stem, ethnic, short } = shortForms(name, type);
   return {
-    code, name, type, stem, ethnic, short,
-    province: province.name, provinceCode: province.code,
-    prefecture: prefecture?.name ?? null, prefectureCode: code.slice(0, 4),
+    code,
+    name,
+    type,
+    stem,
+    ethnic,
+    short,
+    province: province.name,
+    provinceCode: province.code,
+    prefecture: prefecture?.name ?? null,
+    prefectureCode: code.slice(0, 4),
   };
 }
 
@@ -141,7 +182,7 @@ export function unitOfCode(code: string): Unit | null {
   const now = g.byCode.get(code);
   if (now) return now;
   const renamed = g.renames.find((r) => r.oldCode === code);
-  return renamed ? g.byCode.get(renamed.code) ?? null : null;
+  return renamed ? (g.byCode.get(renamed.code) ?? null) : null;
 }
 
 /** Statistical zones (开发区, 新区, 管理区) carry 71–79 in digits 5–6 of their code. */

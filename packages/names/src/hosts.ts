@@ -8,12 +8,16 @@ import { readFileSync } from 'node:fs';
 let labels: Record<string, string> | undefined;
 
 function provinceLabels(): Record<string, string> {
-  labels ??= (JSON.parse(readFileSync(new URL('../data/province-domains.json', import.meta.url), 'utf8')) as { labels: Record<string, string> }).labels;
+  labels ??= (
+    JSON.parse(readFileSync(new URL('../data/province-domains.json', import.meta.url), 'utf8')) as {
+      labels: Record<string, string>;
+    }
+  ).labels;
   return labels;
 }
 
 /** `www.xinping.yn.gov.cn` → 53 (云南). */
 export function provinceOfHost(host: string): string | null {
   const m = /\.([a-z]{2})\.(?:gov\.)?cn$/.exec(host);
-  return m ? provinceLabels()[m[1]] ?? null : null;
+  return m ? (provinceLabels()[m[1]] ?? null) : null;
 }

@@ -2,15 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { resolveNames } from './index.js';
 import { table, textDoc } from './fixtures/doc.js';
 
-const run = (lines: string[], opts: { clues?: Record<string, string>; url?: string; tables?: ReturnType<typeof table>[] } = {}) =>
-  resolveNames({ doc: textDoc(lines, opts.clues ?? {}, opts.url ?? null), tables: opts.tables ?? [] });
+const run = (
+  lines: string[],
+  opts: { clues?: Record<string, string>; url?: string; tables?: ReturnType<typeof table>[] } = {},
+) => resolveNames({ doc: textDoc(lines, opts.clues ?? {}, opts.url ?? null), tables: opts.tables ?? [] });
 
 const nameIssues = (r: ReturnType<typeof run>) => r.diagnostics.filter((d) => d.rule === 'name.region');
 
 describe('region and department of a document', () => {
   it('names the county and the department with the official full name', () => {
     const r = run(['新平县机关事务服务中心2022年度部门决算', '部门：新平县机关事务服务中心']);
-    expect(r.value.region).toMatchObject({ code: '530427', name: '新平彝族傣族自治县', prefecture: '玉溪市', province: '云南省' });
+    expect(r.value.region).toMatchObject({
+      code: '530427',
+      name: '新平彝族傣族自治县',
+      prefecture: '玉溪市',
+      province: '云南省',
+    });
     expect(r.value.department).toEqual({ name: '新平彝族傣族自治县机关事务服务中心', raw: ['新平县机关事务服务中心'] });
     expect(r.value.fiscalYear).toBe(2022);
     expect(r.value.kind).toBe('final_account');
@@ -38,7 +45,9 @@ describe('region and department of a document', () => {
 
   it('uses the site name and the source address as clues', () => {
     expect(run(['部门：朝阳区教育局'], { clues: { site: '长春市人民政府' } }).value.region?.code).toBe('220104');
-    expect(run(['部门：城关区民政局'], { url: 'http://www.example.xz.gov.cn/a.html' }).value.region?.code).toBe('540102');
+    expect(run(['部门：城关区民政局'], { url: 'http://www.example.xz.gov.cn/a.html' }).value.region?.code).toBe(
+      '540102',
+    );
   });
 
   it('votes over all mentions, not the first one', () => {
@@ -96,7 +105,12 @@ describe('region and department of a document', () => {
   });
 
   it('reads the department from 部门名称 cells', () => {
-    const tables = [table('部门整体支出绩效自评表', null, [{ r: 0, c: 0, text: '部门名称' }, { r: 0, c: 1, text: '三门县机关事务服务中心' }])];
+    const tables = [
+      table('部门整体支出绩效自评表', null, [
+        { r: 0, c: 0, text: '部门名称' },
+        { r: 0, c: 1, text: '三门县机关事务服务中心' },
+      ]),
+    ];
     const r = run(['2020年度部门整体支出绩效自评表'], { tables });
     expect(r.value.department?.name).toBe('三门县机关事务服务中心');
   });
@@ -135,7 +149,9 @@ describe('other layouts', () => {
   it('keeps 中共 on party bodies', () => {
     const r = run(['中共新平县委办公室2023年部门预算']);
     expect(r.value.department?.name).toBe('中共新平彝族傣族自治县委办公室');
-    expect(run(['部门：共青团新平县委员会', '新平县2023年部门预算']).value.department?.name).toBe('共青团新平彝族傣族自治县委员会');
+    expect(run(['部门：共青团新平县委员会', '新平县2023年部门预算']).value.department?.name).toBe(
+      '共青团新平彝族傣族自治县委员会',
+    );
     expect(run(['部门：新平县第一中学', '2023年部门预算']).value.department?.name).toBe('新平彝族傣族自治县第一中学');
   });
 
@@ -171,7 +187,12 @@ describe('fiscal year and kind', () => {
   });
 
   it('takes the year reported on, not the publication date or comparisons', () => {
-    const r = run(['2023年度部门决算', '发布时间：2024年5月10日', '与2022年度相比，决算支出减少。', '2023年度收入决算']);
+    const r = run([
+      '2023年度部门决算',
+      '发布时间：2024年5月10日',
+      '与2022年度相比，决算支出减少。',
+      '2023年度收入决算',
+    ]);
     expect(r.value.fiscalYear).toBe(2023);
   });
 
@@ -181,6 +202,11 @@ describe('fiscal year and kind', () => {
 
   it('reads Chinese-numeral years and budget table titles', () => {
     expect(run(['二〇二一年度部门预算']).value.fiscalYear).toBe(2021);
-    expect(resolveNames({ doc: textDoc(['部门：托里县统计局']), tables: [table('部门收支总表', null), table('一般公共预算支出表', null)] }).value.kind).toBe('budget');
+    expect(
+      resolveNames({
+        doc: textDoc(['部门：托里县统计局']),
+        tables: [table('部门收支总表', null), table('一般公共预算支出表', null)],
+      }).value.kind,
+    ).toBe('budget');
   });
 });

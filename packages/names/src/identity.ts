@@ -14,9 +14,17 @@ import { normalizeName } from './normalize.js';
 import { emptyClues, pick, type Clues } from './resolve-name.js';
 import { scanTerms, type TermMatch } from './scan.js';
 
-interface Vote { unit: Unit; score: number; strong: number; spellings: Map<string, { weight: number; confidence: number }> }
+interface Vote {
+  unit: Unit;
+  score: number;
+  strong: number;
+  spellings: Map<string, { weight: number; confidence: number }>;
+}
 
-interface ScannedLine { line: Line; matches: TermMatch[] }
+interface ScannedLine {
+  line: Line;
+  matches: TermMatch[];
+}
 
 export interface Identity {
   region: DocumentRecord['region'];
@@ -45,15 +53,27 @@ export function resolveIdentity(evidence: Evidence, file: string): Identity {
   for (const { line, matches } of scanned) {
     for (const m of matches) {
       if (!m.term.units.length) continue;
-      const picked = pick(m.term.units.map((h) => h.unit), clues, null);
-      if (picked.unit) add(picked.unit, line.weight, m.text, picked.factor * (m.term.units[0].form === 'full' ? 1 : 0.98), line.role !== 'body' && line.role !== 'headline');
+      const picked = pick(
+        m.term.units.map((h) => h.unit),
+        clues,
+        null,
+      );
+      if (picked.unit)
+        add(
+          picked.unit,
+          line.weight,
+          m.text,
+          picked.factor * (m.term.units[0].form === 'full' ? 1 : 0.98),
+          line.role !== 'body' && line.role !== 'headline',
+        );
       else ambiguous.push({ units: picked.candidates, weight: line.weight, raw: m.text, place: line.place });
     }
   }
   let parts = evidence.slots.map((slot) => ({ slot, parts: splitDepartment(slot.raw, clues) }));
   for (const { slot, parts: p } of parts) {
     if (p.region?.unit && !p.region.corrected) add(p.region.unit, slot.weight, p.regionRaw, p.region.confidence);
-    else if (p.region?.ambiguous && p.region.candidates.length > 1) ambiguous.push({ units: p.region.candidates, weight: slot.weight, raw: p.regionRaw, place: slot.place });
+    else if (p.region?.ambiguous && p.region.candidates.length > 1)
+      ambiguous.push({ units: p.region.candidates, weight: slot.weight, raw: p.regionRaw, place: slot.place });
   }
 
   const diagnostics: Diagnostic[] = [];
@@ -70,7 +90,8 @@ export function resolveIdentity(evidence: Evidence, file: string): Identity {
   let guessed: { raw: string; candidates: Unit[] } | null = null;
   if (!winner && !prefectureDocument) {
     // No exact spelling: corrected spellings may still agree on one unit.
-    for (const { slot, parts: p } of parts) if (p.region?.unit) add(p.region.unit, slot.weight, p.regionRaw, p.region.confidence);
+    for (const { slot, parts: p } of parts)
+      if (p.region?.unit) add(p.region.unit, slot.weight, p.regionRaw, p.region.confidence);
     winner = topVote(votes);
   }
   // Same-named mentions that outweigh the winner and never name it: the winner is incidental
@@ -85,23 +106,39 @@ export function resolveIdentity(evidence: Evidence, file: string): Identity {
     add(guess.unit, 1, guess.raw, 1 / guess.candidates.length);
     winner = votes.get(guess.unit.code)!;
     guessed = guess;
-    diagnostics.push(regionIssue(file, ambiguous[0],
-      `region "${guess.raw}" could be ${guess.candidates.map(describe).join(' or ')}; nothing in the document tells which, so ${describe(guess.unit)} is a guess. Check the source and its site.`,
-      guess.raw, guess.unit.code));
+    diagnostics.push(
+      regionIssue(
+        file,
+        ambiguous[0],
+        `region "${guess.raw}" could be ${guess.candidates.map(describe).join(' or ')}; nothing in the document tells which, so ${describe(guess.unit)} is a guess. Check the source and its site.`,
+        guess.raw,
+        guess.unit.code,
+      ),
+    );
   }
-  if (winner) parts = parts.map(({ slot, parts: p }) => ({ slot, parts: p.region?.unit === winner!.unit || p.aboveCounty ? p : splitDepartment(slot.raw, clues, winner!.unit) }));
+  if (winner)
+    parts = parts.map(({ slot, parts: p }) => ({
+      slot,
+      parts: p.region?.unit === winner!.unit || p.aboveCounty ? p : splitDepartment(slot.raw, clues, winner!.unit),
+    }));
   diagnostics.push(...corrections(parts, winner?.unit ?? null, file));
   const above = winner ? null : aboveCountyVote(parts);
   if (!winner && !above) diagnostics.push(...unresolved(parts, file));
 
   const region = winner ? regionRecord(winner, votes, guessed) : above ? aboveRecord(above) : null;
-  const seat = winner ? winner.unit : above?.division ?? null;
+  const seat = winner ? winner.unit : (above?.division ?? null);
   const department = departmentRecord(parts, scanned, seat);
-  if (!region && !diagnostics.length && !(department && isCentral(department.name))) diagnostics.push(noRegion(file, department));
+  if (!region && !diagnostics.length && !(department && isCentral(department.name)))
+    diagnostics.push(noRegion(file, department));
   return { region, department, diagnostics };
 }
 
-interface AboveVote { division: Division; weight: number; total: number; raw: string }
+interface AboveVote {
+  division: Division;
+  weight: number;
+  total: number;
+  raw: string;
+}
 
 /**
  * A prefecture's or province's own department (广州市信访局, 江苏省人民检察院, 北京市公安局朝阳分局):
@@ -120,7 +157,9 @@ function aboveCountyVote(parts: { slot: Slot; parts: DepartmentParts }[]): Above
     t.weight += slot.weight;
     tally.set(p.above.code, t);
   }
-  const best = [...tally.values()].sort((a, b) => b.weight - a.weight || a.division.code.localeCompare(b.division.code))[0];
+  const best = [...tally.values()].sort(
+    (a, b) => b.weight - a.weight || a.division.code.localeCompare(b.division.code),
+  )[0];
   if (!best || best.weight <= unknownCounty) return null;
   return { ...best, total };
 }
@@ -128,14 +167,27 @@ function aboveCountyVote(parts: { slot: Slot; parts: DepartmentParts }[]): Above
 function aboveRecord(v: AboveVote): DocumentRecord['region'] {
   const d = v.division;
   const confidence = 0.95 * (0.7 + 0.3 * (v.weight / v.total));
-  return { code: d.code, name: d.name, level: d.level, province: d.province, prefecture: d.prefecture, raw: v.raw, confidence: Math.round(confidence * 100) / 100 };
+  return {
+    code: d.code,
+    name: d.name,
+    level: d.level,
+    province: d.province,
+    prefecture: d.prefecture,
+    raw: v.raw,
+    confidence: Math.round(confidence * 100) / 100,
+  };
 }
 
 function noRegion(file: string, department: DocumentRecord['department']): Diagnostic {
-  const what = department ? `the department "${department.name}" names no region the gazetteer knows` : 'no department or region is named in its titles or department lines';
-  return new Reporter('names', file).report('name.region',
+  const what = department
+    ? `the department "${department.name}" names no region the gazetteer knows`
+    : 'no department or region is named in its titles or department lines';
+  return new Reporter('names', file).report(
+    'name.region',
     `could not tell which government published this document: ${what}; region left empty. Add the region's site or a title that names it to the input.`,
-    {}, { actual: department?.name ?? null, expected: null });
+    {},
+    { actual: department?.name ?? null, expected: null },
+  );
 }
 
 function collectClues(scanned: ScannedLine[], host: string | null): Clues {
@@ -164,18 +216,20 @@ function collectClues(scanned: ScannedLine[], host: string | null): Clues {
 
 function topVote(votes: Map<string, Vote>): Vote | null {
   let best: Vote | null = null;
-  for (const v of votes.values()) if (!best || v.score > best.score || (v.score === best.score && v.unit.code < best.unit.code)) best = v;
+  for (const v of votes.values())
+    if (!best || v.score > best.score || (v.score === best.score && v.unit.code < best.unit.code)) best = v;
   return best;
 }
 
 /** Every candidate of every ambiguous mention, weighed; ties go to the clues, then the lowest code. */
 function guessAmong(list: { units: Unit[]; weight: number; raw: string }[], clues: Clues) {
   const weights = new Map<string, { unit: Unit; w: number }>();
-  for (const a of list) for (const u of a.units) {
-    const e = weights.get(u.code) ?? { unit: u, w: 0 };
-    e.w += a.weight + 2 * (clues.prefectures.get(u.prefectureCode) ?? 0) + (clues.provinces.get(u.provinceCode) ?? 0);
-    weights.set(u.code, e);
-  }
+  for (const a of list)
+    for (const u of a.units) {
+      const e = weights.get(u.code) ?? { unit: u, w: 0 };
+      e.w += a.weight + 2 * (clues.prefectures.get(u.prefectureCode) ?? 0) + (clues.provinces.get(u.provinceCode) ?? 0);
+      weights.set(u.code, e);
+    }
   const ranked = [...weights.values()].sort((a, b) => b.w - a.w || a.unit.code.localeCompare(b.unit.code));
   const top = list.slice().sort((a, b) => b.weight - a.weight)[0];
   return { unit: ranked[0].unit, raw: top.raw, candidates: top.units };
@@ -193,14 +247,27 @@ function corrections(parts: { slot: Slot; parts: DepartmentParts }[], winner: Un
     if (!winner || p.region?.unit !== winner || !p.region.corrected || seen.has(p.regionRaw)) continue;
     seen.add(p.regionRaw);
     if (p.region.match === 'renamed') {
-      out.push(regionIssue(file, slot,
-        `read region "${p.regionRaw}" as "${winner.name}" (${winner.code}) in "${slot.raw}": the same place under its type word before a 撤县设市/区 change, or a slip.`,
-        p.regionRaw, winner.name, 'info'));
+      out.push(
+        regionIssue(
+          file,
+          slot,
+          `read region "${p.regionRaw}" as "${winner.name}" (${winner.code}) in "${slot.raw}": the same place under its type word before a 撤县设市/区 change, or a slip.`,
+          p.regionRaw,
+          winner.name,
+          'info',
+        ),
+      );
       continue;
     }
-    out.push(regionIssue(file, slot,
-      `corrected region "${p.regionRaw}" to "${winner.name}" (${winner.code}) in "${slot.raw}"; the source misspells it.`,
-      p.regionRaw, winner.name));
+    out.push(
+      regionIssue(
+        file,
+        slot,
+        `corrected region "${p.regionRaw}" to "${winner.name}" (${winner.code}) in "${slot.raw}"; the source misspells it.`,
+        p.regionRaw,
+        winner.name,
+      ),
+    );
   }
   return out;
 }
@@ -212,10 +279,18 @@ function unresolved(parts: { slot: Slot; parts: DepartmentParts }[], file: strin
     if (!p.regionRaw || p.aboveCounty || p.region?.unit || seen.has(p.regionRaw)) continue;
     seen.add(p.regionRaw);
     const candidates = p.region?.candidates.length ? p.region.candidates : sameEnds(p.regionRaw);
-    const shown = candidates.slice(0, 5).map(describe).join(', ') + (candidates.length > 5 ? ` and ${candidates.length - 5} more` : '');
-    out.push(regionIssue(file, slot,
-      `could not tell which county "${p.regionRaw}" (in "${slot.raw}") is${candidates.length ? `; it could be ${shown}` : ''}; region left empty. Add the county's site or prefecture to the input.`,
-      p.regionRaw, null));
+    const shown =
+      candidates.slice(0, 5).map(describe).join(', ') +
+      (candidates.length > 5 ? ` and ${candidates.length - 5} more` : '');
+    out.push(
+      regionIssue(
+        file,
+        slot,
+        `could not tell which county "${p.regionRaw}" (in "${slot.raw}") is${candidates.length ? `; it could be ${shown}` : ''}; region left empty. Add the county's site or prefecture to the input.`,
+        p.regionRaw,
+        null,
+      ),
+    );
   }
   return out;
 }
@@ -223,25 +298,59 @@ function unresolved(parts: { slot: Slot; parts: DepartmentParts }[], file: strin
 /** For the message only: units whose name starts and ends like the unknown spelling (大县 → 大通…县). */
 function sameEnds(raw: string): Unit[] {
   if (raw.length < 2) return [];
-  return gazetteer().units.filter((u) => u.type !== 'zone' && u.short.length > raw.length && u.short.startsWith(raw[0]) && u.short.endsWith(raw[raw.length - 1]));
+  return gazetteer().units.filter(
+    (u) =>
+      u.type !== 'zone' &&
+      u.short.length > raw.length &&
+      u.short.startsWith(raw[0]) &&
+      u.short.endsWith(raw[raw.length - 1]),
+  );
 }
 
-function regionIssue(file: string, at: { place: Place; tableId?: string }, message: string, actual: string, expected: string | null, severity: Severity = 'warning'): Diagnostic {
-  return new Reporter('names', file).report('name.region', message, at.place, { severity, actual, expected, ...(at.tableId && { tableId: at.tableId }) });
+function regionIssue(
+  file: string,
+  at: { place: Place; tableId?: string },
+  message: string,
+  actual: string,
+  expected: string | null,
+  severity: Severity = 'warning',
+): Diagnostic {
+  return new Reporter('names', file).report('name.region', message, at.place, {
+    severity,
+    actual,
+    expected,
+    ...(at.tableId && { tableId: at.tableId }),
+  });
 }
 
-function regionRecord(winner: Vote, votes: Map<string, Vote>, guessed: { candidates: Unit[] } | null): DocumentRecord['region'] {
+function regionRecord(
+  winner: Vote,
+  votes: Map<string, Vote>,
+  guessed: { candidates: Unit[] } | null,
+): DocumentRecord['region'] {
   const spellings = [...winner.spellings.entries()].sort((a, b) => b[1].weight - a[1].weight);
   const [raw, best] = spellings[0];
   const others = [...votes.values()].filter((v) => v !== winner).reduce((s, v) => s + v.score, 0);
   const margin = winner.score / (winner.score + others);
   const confidence = guessed ? 1 / guessed.candidates.length : best.confidence * (0.7 + 0.3 * margin);
   const d = unitDivision(winner.unit);
-  return { code: d.code, name: d.name, level: d.level, province: d.province, prefecture: d.prefecture, raw, confidence: Math.round(confidence * 100) / 100 };
+  return {
+    code: d.code,
+    name: d.name,
+    level: d.level,
+    province: d.province,
+    prefecture: d.prefecture,
+    raw,
+    confidence: Math.round(confidence * 100) / 100,
+  };
 }
 
 /** The unit named most (by weight) in slots of the winning region or of no region; free text counts little. */
-function departmentRecord(parts: { slot: Slot; parts: DepartmentParts }[], scanned: ScannedLine[], seat: Unit | Division | null): DocumentRecord['department'] {
+function departmentRecord(
+  parts: { slot: Slot; parts: DepartmentParts }[],
+  scanned: ScannedLine[],
+  seat: Unit | Division | null,
+): DocumentRecord['department'] {
   const region = seat && !('level' in seat) ? seat : null;
   const division = seat && 'level' in seat ? seat : null;
   const tally = new Map<string, { weight: number; raws: string[]; prefix: string; unit: string }>();

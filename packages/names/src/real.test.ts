@@ -12,7 +12,11 @@ import { processDocument } from '@govdocs/pipelines';
 const realDir = new URL('../../../../shared/real/', import.meta.url).pathname;
 
 interface Truth {
-  file: string; format: string; kind: string; fiscalYear: number; department: string;
+  file: string;
+  format: string;
+  kind: string;
+  fiscalYear: number;
+  department: string;
   region: { code: string; level: string; alt?: string[] } | null;
 }
 
@@ -20,8 +24,12 @@ const norm = (s: string | null | undefined) => (s ?? '').normalize('NFKC').repla
 
 describe.skipIf(!existsSync(join(realDir, 'truth.jsonl')))('names of the real disclosures', () => {
   it('gets kind, year, region and department right on at least 95 % of them', { timeout: 600_000 }, async () => {
-    const truth = (readFileSync(join(realDir, 'truth.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)) as Truth[])
-      .filter((t) => t.format !== 'scanned-pdf');
+    const truth = (
+      readFileSync(join(realDir, 'truth.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)) as Truth[]
+    ).filter((t) => t.format !== 'scanned-pdf');
     const ok = { kind: 0, year: 0, region: 0, level: 0, department: 0 };
     const wrong: string[] = [];
     for (const t of truth) {
@@ -40,9 +48,14 @@ describe.skipIf(!existsSync(join(realDir, 'truth.jsonl')))('names of the real di
         if (!v) wrong.push(`${t.file} ${k}`);
       }
       // A central department has no region and is not a problem to report.
-      if (!t.region) expect(diagnostics.filter((x) => x.rule.startsWith('name.')), t.file).toEqual([]);
+      if (!t.region)
+        expect(
+          diagnostics.filter((x) => x.rule.startsWith('name.')),
+          t.file,
+        ).toEqual([]);
     }
     const shares = Object.fromEntries(Object.entries(ok).map(([k, v]) => [k, v / truth.length]));
-    for (const [k, share] of Object.entries(shares)) expect(share, `${k}: ${wrong.join(', ')}`).toBeGreaterThanOrEqual(0.95);
+    for (const [k, share] of Object.entries(shares))
+      expect(share, `${k}: ${wrong.join(', ')}`).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -7,10 +7,17 @@ import { gazetteer, type Gazetteer, type Unit } from './gazetteer.js';
 
 export type Form = 'full' | 'short' | 'rename';
 
-export interface UnitHit { unit: Unit; form: Form }
+export interface UnitHit {
+  unit: Unit;
+  form: Form;
+}
 
 /** What a scanned term stands for: units, prefecture codes (4 digits) and province codes (2). */
-export interface Term { units: UnitHit[]; prefectures: string[]; provinces: string[] }
+export interface Term {
+  units: UnitHit[];
+  prefectures: string[];
+  provinces: string[];
+}
 
 export interface RegionIndex {
   gaz: Gazetteer;

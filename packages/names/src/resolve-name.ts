@@ -62,7 +62,16 @@ export function resolveRegionName(raw: string, options: ResolveOptions = {}): Na
 
 function resolveNormalized(raw: string, normalized: string, options: ResolveOptions): NameResolution {
   const idx = regionIndex();
-  const base: NameResolution = { raw, normalized, unit: null, confidence: 0, match: 'none', corrected: false, ambiguous: false, candidates: [] };
+  const base: NameResolution = {
+    raw,
+    normalized,
+    unit: null,
+    confidence: 0,
+    match: 'none',
+    corrected: false,
+    ambiguous: false,
+    candidates: [],
+  };
   if (normalized.length < 2) return base;
   const clues = options.clues ?? emptyClues();
   const whole = attempt(idx, normalized, clues, options.prefer ?? null);
@@ -72,7 +81,8 @@ function resolveNormalized(raw: string, normalized: string, options: ResolveOpti
     const merged = mergeClues(clues, prefixed.clues);
     const inner = attempt(idx, prefixed.rest, merged, options.prefer ?? null);
     // A named prefecture/province that contradicts the unit makes the reading doubtful.
-    if (inner.unit && !agrees(inner.unit, prefixed.clues)) return { ...base, ...inner, unit: null, ambiguous: true, candidates: [inner.unit] };
+    if (inner.unit && !agrees(inner.unit, prefixed.clues))
+      return { ...base, ...inner, unit: null, ambiguous: true, candidates: [inner.unit] };
     if (inner.unit || inner.ambiguous) return { ...base, ...inner };
   }
   return { ...base, ...whole };
@@ -85,7 +95,11 @@ const NONE: Attempt = { unit: null, confidence: 0, match: 'none', corrected: fal
 function attempt(idx: RegionIndex, s: string, clues: Clues, prefer: Unit | null): Attempt {
   const hits = idx.exact.get(s);
   if (hits) {
-    const picked = pick(hits.map((h) => h.unit), clues, prefer);
+    const picked = pick(
+      hits.map((h) => h.unit),
+      clues,
+      prefer,
+    );
     const form = hits.find((h) => h.unit === picked.unit)?.form ?? hits[0].form;
     const confidence = form === 'full' ? 1 : form === 'short' ? 0.98 : 0.95;
     return finish(picked, form, false, confidence);
@@ -112,8 +126,18 @@ function nearMiss(idx: RegionIndex, s: string, clues: Clues, prefer: Unit | null
   if (prefer && (s.length >= 4 || (s.length === 3 && s.endsWith(prefer.short.slice(-1))))) {
     const d = Math.min(boundedDistance(s, prefer.name, 2), boundedDistance(s, prefer.short, 2));
     const core = coreOf(s);
-    if (d <= Math.max(limit, 1) || (core && boundedDistance(core.stem, prefer.stem, 1) <= 1 && s.length >= 5 && d <= 2)) {
-      return { unit: prefer, confidence: d <= 1 ? 0.9 : 0.86, match: 'corrected', corrected: true, ambiguous: false, candidates: [prefer] };
+    if (
+      d <= Math.max(limit, 1) ||
+      (core && boundedDistance(core.stem, prefer.stem, 1) <= 1 && s.length >= 5 && d <= 2)
+    ) {
+      return {
+        unit: prefer,
+        confidence: d <= 1 ? 0.9 : 0.86,
+        match: 'corrected',
+        corrected: true,
+        ambiguous: false,
+        candidates: [prefer],
+      };
     }
   }
   if (limit === 0) return NONE;
@@ -127,7 +151,8 @@ function nearMiss(idx: RegionIndex, s: string, clues: Clues, prefer: Unit | null
       if (seen.marks[i] === seen.stamp) continue;
       seen.marks[i] = seen.stamp;
       const form = idx.fuzzyForms[i];
-      if (needClue && !clues.prefectures.has(form.unit.prefectureCode) && !clues.provinces.has(form.unit.provinceCode)) continue;
+      if (needClue && !clues.prefectures.has(form.unit.prefectureCode) && !clues.provinces.has(form.unit.provinceCode))
+        continue;
       const d = boundedDistance(s, form.text, limit);
       if (d > limit) continue;
       let set = byDistance.get(d);
@@ -155,10 +180,21 @@ function visited(size: number): { marks: Uint32Array; stamp: number } {
 
 function finish(picked: Picked, match: MatchKind, corrected: boolean, confidence: number): Attempt {
   if (!picked.unit) return { ...NONE, ambiguous: true, candidates: picked.candidates };
-  return { unit: picked.unit, confidence: confidence * picked.factor, match, corrected, ambiguous: false, candidates: picked.candidates };
+  return {
+    unit: picked.unit,
+    confidence: confidence * picked.factor,
+    match,
+    corrected,
+    ambiguous: false,
+    candidates: picked.candidates,
+  };
 }
 
-interface Picked { unit: Unit | null; candidates: Unit[]; factor: number }
+interface Picked {
+  unit: Unit | null;
+  candidates: Unit[];
+  factor: number;
+}
 
 /** One unit, or the one the clues favour; none when they do not decide. */
 export function pick(units: Unit[], clues: Clues, prefer: Unit | null): Picked {
@@ -166,9 +202,13 @@ export function pick(units: Unit[], clues: Clues, prefer: Unit | null): Picked {
   if (unique.length === 1) return { unit: unique[0], candidates: unique, factor: 1 };
   if (prefer && unique.some((u) => u.code === prefer.code)) return { unit: prefer, candidates: unique, factor: 0.97 };
   const scored = unique
-    .map((u) => ({ u, score: 2 * (clues.prefectures.get(u.prefectureCode) ?? 0) + (clues.provinces.get(u.provinceCode) ?? 0) }))
+    .map((u) => ({
+      u,
+      score: 2 * (clues.prefectures.get(u.prefectureCode) ?? 0) + (clues.provinces.get(u.provinceCode) ?? 0),
+    }))
     .sort((a, b) => b.score - a.score);
-  if (scored[0].score > 0 && scored[0].score > scored[1].score) return { unit: scored[0].u, candidates: unique, factor: 0.95 };
+  if (scored[0].score > 0 && scored[0].score > scored[1].score)
+    return { unit: scored[0].u, candidates: unique, factor: 0.95 };
   return { unit: null, candidates: unique, factor: 0 };
 }
 

@@ -6,9 +6,17 @@
 import type { Term } from './region-index.js';
 import { regionIndex } from './region-index.js';
 
-export interface TermMatch { text: string; start: number; end: number; term: Term }
+export interface TermMatch {
+  text: string;
+  start: number;
+  end: number;
+  term: Term;
+}
 
-interface TrieNode { next: Map<string, TrieNode>; term?: Term }
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  term?: Term;
+}
 
 const HAN = /[\u4e00-\u9fff]/;
 
@@ -38,13 +46,18 @@ export function scanTerms(line: string): TermMatch[] {
   while (i < line.length) {
     let node = root.next.get(line[i]);
     // Ends of the terms that start here, longest last (few: a path holds one or two terms).
-    let end1 = 0, end2 = 0, end3 = 0;
+    let end1 = 0,
+      end2 = 0,
+      end3 = 0;
     let term1: Term | undefined, term2: Term | undefined, term3: Term | undefined;
     for (let j = i + 1; node; j++) {
       if (node.term) {
-        end1 = end2; term1 = term2;
-        end2 = end3; term2 = term3;
-        end3 = j; term3 = node.term;
+        end1 = end2;
+        term1 = term2;
+        end2 = end3;
+        term2 = term3;
+        end3 = j;
+        term3 = node.term;
       }
       if (j >= line.length) break;
       node = node.next.get(line[j]);
@@ -54,7 +67,11 @@ export function scanTerms(line: string): TermMatch[] {
       continue;
     }
     let matched: TermMatch | null = null;
-    for (const [end, term] of [[end3, term3], [end2, term2], [end1, term1]] as const) {
+    for (const [end, term] of [
+      [end3, term3],
+      [end2, term2],
+      [end1, term1],
+    ] as const) {
       if (!term || !standsAlone(line, i, end - i, term, out)) continue;
       matched = { text: line.slice(i, end), start: i, end, term };
       break;

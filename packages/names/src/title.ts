@@ -13,9 +13,17 @@ export function documentTitle(doc: DocumentModel, lines: Line[]): string | null 
   if (doc.clues.title && isPage(doc)) return doc.clues.title.trim();
   const clean = (l: Line) => l.text.replace(/^#+\s*/, '').trim();
   const headlines = lines.filter((l) => l.role === 'headline').map(clean);
-  const short = lines.filter((l) => l.role === 'body').map(clean).filter((t) => t.length <= 40 && !/[，。；：:]/.test(t));
+  const short = lines
+    .filter((l) => l.role === 'body')
+    .map(clean)
+    .filter((t) => t.length <= 40 && !/[，。；：:]/.test(t));
   const yearReport = (t: string) => t.length <= 60 && YEAR.test(t) && REPORT.test(t);
-  return headlines.find(yearReport) ?? short.find(yearReport)
-    ?? headlines.find((t) => t.length <= 60 && REPORT.test(t)) ?? doc.clues.title?.trim()
-    ?? headlines.find((t) => t.length >= 4 && t.length <= 60) ?? null;
+  return (
+    headlines.find(yearReport) ??
+    short.find(yearReport) ??
+    headlines.find((t) => t.length <= 60 && REPORT.test(t)) ??
+    doc.clues.title?.trim() ??
+    headlines.find((t) => t.length >= 4 && t.length <= 60) ??
+    null
+  );
 }

@@ -12,7 +12,12 @@ import { emptyClues, resolveRegionName, type Clues } from './resolve-name.js';
 
 const toTraditional = Converter({ from: 'cn', to: 'tw' });
 
-interface Variant { kind: string; raw: string; expect: string | null; clues?: Clues }
+interface Variant {
+  kind: string;
+  raw: string;
+  expect: string | null;
+  clues?: Clues;
+}
 
 /** Replacement characters for typos: common in names, none of them a name on its own. */
 const TYPO_CHARS = ['那', '坪', '兴', '和', '安', '东', '仁', '华'];
@@ -37,14 +42,20 @@ function variants(): Variant[] {
     if (!isKnown(typo) && u.stem.length >= 2) {
       const prefixed = typo.length < 4;
       const scope = prefixed ? g.units.filter((o) => (o.prefecture ?? o.province) === prefix) : g.units;
-      out.push({ kind: 'typo', raw: prefixed ? prefix + typo : typo, expect: nearestUnique(typo, scope) === u ? u.code : null });
-      if (prefixed) out.push({ kind: 'typo-no-clue', raw: typo, expect: nearestUnique(typo, g.units) === u ? u.code : null });
+      out.push({
+        kind: 'typo',
+        raw: prefixed ? prefix + typo : typo,
+        expect: nearestUnique(typo, scope) === u ? u.code : null,
+      });
+      if (prefixed)
+        out.push({ kind: 'typo-no-clue', raw: typo, expect: nearestUnique(typo, g.units) === u ? u.code : null });
     }
   }
   // Short forms and bare stems of every autonomous county and banner (新平县, 新平).
   for (const u of g.units.filter((x) => x.short !== x.name)) {
     out.push({ kind: 'short', raw: u.short, expect: (idx.exact.get(u.short)?.length ?? 0) > 1 ? null : u.code });
-    if (!idx.exact.has(u.stem)) out.push({ kind: 'stem', raw: u.stem, expect: (idx.stems.get(u.stem)?.length ?? 0) > 1 ? null : u.code });
+    if (!idx.exact.has(u.stem))
+      out.push({ kind: 'stem', raw: u.stem, expect: (idx.stems.get(u.stem)?.length ?? 0) > 1 ? null : u.code });
   }
   // Same-named units: without a clue they must be reported, with the prefecture named they resolve.
   const byName = new Map<string, Unit[]>();
@@ -57,7 +68,9 @@ function variants(): Variant[] {
       const clues = emptyClues();
       if (u.prefecture) clues.prefectures.set(u.prefectureCode, 3);
       else clues.provinces.set(u.provinceCode, 3);
-      const rivals = list.filter((o) => o !== u && (u.prefecture ? o.prefectureCode === u.prefectureCode : o.provinceCode === u.provinceCode));
+      const rivals = list.filter(
+        (o) => o !== u && (u.prefecture ? o.prefectureCode === u.prefectureCode : o.provinceCode === u.provinceCode),
+      );
       out.push({ kind: 'ambiguous+clue', raw: u.name, clues, expect: rivals.length ? null : u.code });
     }
   }
@@ -81,7 +94,8 @@ function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
   }
   return d[a.length][b.length];
 }
@@ -106,16 +120,23 @@ describe('resolution of generated name variants', () => {
       const got = r.unit?.code ?? null;
       const k = byKind.get(v.kind) ?? { n: 0, resolved: 0, reported: 0 };
       k.n++;
-      if (got === v.expect) (got ? k.resolved++ : k.reported++);
+      if (got === v.expect) got ? k.resolved++ : k.reported++;
       byKind.set(v.kind, k);
       if (got === v.expect) right++;
-      else if (got === null) reported.push(`${v.kind} ${v.raw}: unresolved (${r.candidates.length} candidates), expected ${v.expect}`);
+      else if (got === null)
+        reported.push(`${v.kind} ${v.raw}: unresolved (${r.candidates.length} candidates), expected ${v.expect}`);
       else wrong.push(`${v.kind} ${v.raw}: got ${got} ${r.unit!.name}, expected ${v.expect}`);
       if (v.expect === null) expect(r.ambiguous || r.match === 'none', v.raw).toBe(true);
     }
     const rate = right / list.length;
-    console.log(`name variants: ${list.length}, right ${right} (${(rate * 100).toFixed(2)} %), reported unresolved ${reported.length}, wrong ${wrong.length}`);
-    console.log([...byKind].map(([kind, k]) => `  ${kind}: ${k.n} (resolved ${k.resolved}, rightly reported as ambiguous ${k.reported})`).join('\n'));
+    console.log(
+      `name variants: ${list.length}, right ${right} (${(rate * 100).toFixed(2)} %), reported unresolved ${reported.length}, wrong ${wrong.length}`,
+    );
+    console.log(
+      [...byKind]
+        .map(([kind, k]) => `  ${kind}: ${k.n} (resolved ${k.resolved}, rightly reported as ambiguous ${k.reported})`)
+        .join('\n'),
+    );
     if (reported.length) console.log(reported.slice(0, 20).join('\n'));
     expect(wrong).toEqual([]);
     expect(rate).toBeGreaterThanOrEqual(0.99);

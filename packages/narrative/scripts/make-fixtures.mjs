@@ -14,16 +14,34 @@ const bytes = new Uint8Array(readFileSync(pdf));
 const PAGES = new Set([6, 7, 8, 9, 32]);
 
 const doc = (await ingest({ path: 'd01.pdf', bytes })).value;
-const prose = documentParagraphs(doc).filter((p) => PAGES.has(p.page)).map((p) => p.text);
+const prose = documentParagraphs(doc)
+  .filter((p) => PAGES.has(p.page))
+  .map((p) => p.text);
 writeFileSync(new URL('d01-prose.txt', out), `${prose.join('\n')}\n`);
 
 const output = await processDocument({ path: 'd01.pdf', bytes });
-const KINDS = new Set(['summary', 'income', 'expenditure', 'appropriation_summary', 'general_budget', 'government_fund', 'state_capital', 'three_public']);
+const KINDS = new Set([
+  'summary',
+  'income',
+  'expenditure',
+  'appropriation_summary',
+  'general_budget',
+  'government_fund',
+  'state_capital',
+  'three_public',
+]);
 const tables = output.tables.filter((t) => KINDS.has(t.kind));
 const ids = new Set(tables.map((t) => t.id));
 // The lines a 情况说明 restates: named lines (合计, 三公 items) and the 一般公共预算 table's coded totals.
-const facts = output.facts.filter((f) => ids.has(f.tableId) && f.unit === 'yuan'
-  && (!('scheme' in f.subject) || (f.tableKind === 'general_budget' && f.measure === 'total')));
-writeFileSync(new URL('d01-tables.jsonl', out), `${tables.map((t) => JSON.stringify({ ...t, cells: [] })).join('\n')}\n`);
+const facts = output.facts.filter(
+  (f) =>
+    ids.has(f.tableId) &&
+    f.unit === 'yuan' &&
+    (!('scheme' in f.subject) || (f.tableKind === 'general_budget' && f.measure === 'total')),
+);
+writeFileSync(
+  new URL('d01-tables.jsonl', out),
+  `${tables.map((t) => JSON.stringify({ ...t, cells: [] })).join('\n')}\n`,
+);
 writeFileSync(new URL('d01-facts.jsonl', out), `${facts.map((f) => JSON.stringify(f)).join('\n')}\n`);
 console.log(`${prose.length} paragraphs, ${tables.length} tables, ${facts.length} facts`);

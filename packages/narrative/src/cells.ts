@@ -82,7 +82,12 @@ function tests(topic: StatementTopic, code: string | null): Test[] {
       return [
         (f) => f.tableKind === 'general_budget' && hasCode(f, code) && moneyMeasure(f),
         (f) => f.tableKind === 'expenditure' && hasCode(f, code) && moneyMeasure(f),
-        (f) => (f.tableKind === 'appropriation_summary' || f.tableKind === 'government_fund' || f.tableKind === 'state_capital') && hasCode(f, code) && moneyMeasure(f),
+        (f) =>
+          (f.tableKind === 'appropriation_summary' ||
+            f.tableKind === 'government_fund' ||
+            f.tableKind === 'state_capital') &&
+          hasCode(f, code) &&
+          moneyMeasure(f),
         // Summary tables name the 类 lines in words, with amounts under 金额 or the panel's own measure.
         (f) => f.tableKind === 'summary' && hasCode(f, code),
       ];
@@ -90,7 +95,10 @@ function tests(topic: StatementTopic, code: string | null): Test[] {
       const items = THREE_PUBLIC[topic];
       if (!items) return [];
       // A table that does not split the vehicles line prints purchase and operation as vehicles lines.
-      const loose = topic === 'three_public.vehicle_purchase' || topic === 'three_public.vehicle_operation' ? ['three_public.vehicles'] : [];
+      const loose =
+        topic === 'three_public.vehicle_purchase' || topic === 'three_public.vehicle_operation'
+          ? ['three_public.vehicles']
+          : [];
       return [(f) => items.includes(item(f)), (f) => loose.includes(item(f))];
     }
   }
@@ -110,10 +118,20 @@ export interface CellGroup {
  * Candidate cells for a topic, preferred first, each with its exact amount and printed precision.
  * Columns of another year (2025年预算数, 上年决算数) never hold this year's figure.
  */
-export function candidateCells(topic: StatementTopic, code: string | null, facts: FactRecord[], tables: Map<string, TableRecord>, year: number | null, basis: 'budget' | 'actual'): CellGroup[] {
+export function candidateCells(
+  topic: StatementTopic,
+  code: string | null,
+  facts: FactRecord[],
+  tables: Map<string, TableRecord>,
+  year: number | null,
+  basis: 'budget' | 'actual',
+): CellGroup[] {
   const money = facts.filter((f) => f.unit === 'yuan' && !otherYear(f, year) && !otherBasis(f, basis));
   const loose = topic === 'three_public.vehicle_purchase' || topic === 'three_public.vehicle_operation';
-  return tests(topic, code).map((test, i) => ({ cells: money.filter(test).map((fact) => toCell(fact, tables.get(fact.tableId))), loose: loose && i > 0 }));
+  return tests(topic, code).map((test, i) => ({
+    cells: money.filter(test).map((fact) => toCell(fact, tables.get(fact.tableId))),
+    loose: loose && i > 0,
+  }));
 }
 
 /** A budget column (预算数) never holds an actual figure, nor an actual column (决算数, 实际) a budget's. */

@@ -45,7 +45,11 @@ export interface ExtractOptions {
   basis: 'budget' | 'actual' | null;
 }
 
-interface Context { topic: StatementTopic; names?: string[]; draft?: Draft }
+interface Context {
+  topic: StatementTopic;
+  names?: string[];
+  draft?: Draft;
+}
 
 const BOUNDARY = /[，,；;：:。！？]|其中/g;
 const CHANGE_WORD = /(增加|减少|增长|下降|降低|减|增|变化|变动|节约|节省|超支|多|少|上升|提高)(了)?(约)?$/;
@@ -64,7 +68,14 @@ export function extractDrafts(sentences: Sentence[], options: ExtractOptions): D
     const text = sentence.text;
     // A line of a table read as text has no sentence punctuation: it states nothing.
     const prose = /[，。；：,;:！？]/.test(text);
-    const money = prose ? moneyMentions(text).filter((m) => !THRESHOLD_AFTER.test(text.slice(m.end)) && !THRESHOLD_BEFORE.test(text.slice(0, m.start)) && !/单价|标准|以上|限额/.test(clauseBefore(text, m.start))) : [];
+    const money = prose
+      ? moneyMentions(text).filter(
+          (m) =>
+            !THRESHOLD_AFTER.test(text.slice(m.end)) &&
+            !THRESHOLD_BEFORE.test(text.slice(0, m.start)) &&
+            !/单价|标准|以上|限额/.test(clauseBefore(text, m.start)),
+        )
+      : [];
     // A sentence that only compares (比2023年预算持平，…) speaks of the figure just before it.
     const drafts: Placed[] = lastDraft && /^(比|较|与|同)/.test(text) ? [{ draft: lastDraft, at: -1, end: 0 }] : [];
     const earlier: Earlier[] = [];
@@ -99,12 +110,29 @@ export function extractDrafts(sentences: Sentence[], options: ExtractOptions): D
       }
       // The same figure restated in a following sentence (…2024年预算安排25.77万元) is one statement.
       const prior = recent?.draft;
-      const again = prior && isGenericSubject(clause) && prior.topic === topic && prior.money.fen === m.fen && sameNames(prior.names, names) ? prior : undefined;
+      const again =
+        prior &&
+        isGenericSubject(clause) &&
+        prior.topic === topic &&
+        prior.money.fen === m.fen &&
+        sameNames(prior.names, names)
+          ? prior
+          : undefined;
       if (again) {
         drafts.push({ draft: again, at: m.start, end: m.end });
         continue;
       }
-      const draft: Draft = { sentence, topic, money: m, change: null, purpose: null, reason: null, current: true, basis: basisOf(text.slice(0, m.start), clause, options), ...(names ? { names } : {}) };
+      const draft: Draft = {
+        sentence,
+        topic,
+        money: m,
+        change: null,
+        purpose: null,
+        reason: null,
+        current: true,
+        basis: basisOf(text.slice(0, m.start), clause, options),
+        ...(names ? { names } : {}),
+      };
       drafts.push({ draft, at: m.start, end: m.end });
       out.push(draft);
     }
@@ -120,7 +148,8 @@ export function extractDrafts(sentences: Sentence[], options: ExtractOptions): D
     if (own.length) {
       const last = own[own.length - 1]!.draft;
       lastDraft = last;
-      if (last.topic !== 'other') context = { topic: last.topic, ...(last.names ? { names: last.names } : {}), draft: last, age: 0 };
+      if (last.topic !== 'other')
+        context = { topic: last.topic, ...(last.names ? { names: last.names } : {}), draft: last, age: 0 };
     } else if (!drafts.length) {
       const words = functionWords(text);
       if (words) context = { topic: 'function', names: words, age: 0 };
@@ -136,7 +165,11 @@ function withoutFigures(text: string): string {
 }
 
 /** A draft and where its figure stands in the sentence being read (a restated figure stands twice). */
-interface Placed { draft: Draft; at: number; end: number }
+interface Placed {
+  draft: Draft;
+  at: number;
+  end: number;
+}
 
 function lastOf(drafts: Placed[]): Placed | undefined {
   return drafts[drafts.length - 1];
@@ -177,7 +210,13 @@ function basisOf(before: string, clause: string, options: ExtractOptions): Draft
 }
 
 function againstText(clause: string): string {
-  return clause.replace(/^[\s（(]*[一二三四五六七八九十\d]+[)）.、．]/, '').replace(/(为|是|达|共)$/, '').replace(/[“”"]/g, '').trim() || clause.trim();
+  return (
+    clause
+      .replace(/^[\s（(]*[一二三四五六七八九十\d]+[)）.、．]/, '')
+      .replace(/(为|是|达|共)$/, '')
+      .replace(/[“”"]/g, '')
+      .trim() || clause.trim()
+  );
 }
 
 function directionOf(word: string): Direction | null {
@@ -189,7 +228,10 @@ function directionOf(word: string): Direction | null {
 /** 比2023年预算减少 → against 2023年预算. */
 function comparedWith(window: string): string | null {
   let against: string | null = null;
-  for (const m of window.matchAll(/(?:比|较|与|同|相比于|对比)([^，,；;。比较与]{2,30}?)(?=相比|比较|增加|减少|增长|下降|降低|持平|减|增|变化|变动|多|少|基本持平|上升)/g)) against = m[1]!.replace(/[“”"]/g, '').trim();
+  for (const m of window.matchAll(
+    /(?:比|较|与|同|相比于|对比)([^，,；;。比较与]{2,30}?)(?=相比|比较|增加|减少|增长|下降|降低|持平|减|增|变化|变动|多|少|基本持平|上升)/g,
+  ))
+    against = m[1]!.replace(/[“”"]/g, '').trim();
   return against;
 }
 
@@ -201,7 +243,11 @@ function comparedWith(window: string): string | null {
 function changesOwner(placed: Placed, text: string, m: MoneyMention, clause: string): boolean {
   if (placed.draft.change?.stated.amount) return false;
   if (/原因|主要是/.test(text.slice(Math.max(placed.end, 0), m.start))) return false;
-  const subject = clause.replace(CHANGE_WORD, '').replace(/(比|较|与|同|相比于|对比)[^，,；;。]*?(相比|比较)?$/, '').replace(/^.*(相比|比较|同比)/, '').replace(/各$/, '');
+  const subject = clause
+    .replace(CHANGE_WORD, '')
+    .replace(/(比|较|与|同|相比于|对比)[^，,；;。]*?(相比|比较)?$/, '')
+    .replace(/^.*(相比|比较|同比)/, '')
+    .replace(/各$/, '');
   const topic = topicOf(subject, isClassName)?.topic;
   if (topic !== undefined && topic !== placed.draft.topic) return false;
   return true;
@@ -220,7 +266,12 @@ function setChange(placed: Placed, text: string, m: MoneyMention, clause: string
 }
 
 /** Previous-year and budget figures: the change of the figure of the same subject they are printed with. */
-interface Earlier { money: MoneyMention; against: string; topic: StatementTopic; names: string[] | undefined }
+interface Earlier {
+  money: MoneyMention;
+  against: string;
+  topic: StatementTopic;
+  names: string[] | undefined;
+}
 
 function foldEarlier(drafts: Placed[], earlier: Earlier[], out: Draft[], sentence: Sentence): void {
   for (const e of earlier) {
@@ -228,7 +279,16 @@ function foldEarlier(drafts: Placed[], earlier: Earlier[], out: Draft[], sentenc
     const owner = (drafts.find((d) => d.at > e.money.start && same(d)) ?? [...drafts].reverse().find(same))?.draft;
     if (!owner) {
       // Nothing this year to compare it with: kept, but it is no figure of this year's tables.
-      out.push({ sentence, topic: 'other', money: e.money, change: null, purpose: null, reason: null, current: false, basis: null });
+      out.push({
+        sentence,
+        topic: 'other',
+        money: e.money,
+        change: null,
+        purpose: null,
+        reason: null,
+        current: false,
+        basis: null,
+      });
       continue;
     }
     const change = owner.change ?? { against: null, direction: null, fen: null, percent: null, stated: {} };
@@ -264,7 +324,13 @@ function applyFlat(drafts: Placed[], text: string): void {
   for (const m of text.matchAll(/持平|保持不变|无变化|没有变化/g)) {
     const placed = [...drafts].reverse().find((d) => d.at < m.index!);
     if (!placed || placed.draft.change || /原因/.test(text.slice(placed.end, m.index))) continue;
-    placed.draft.change = { against: comparedWith(text.slice(placed.end, m.index! + m[0].length)), direction: 'flat', fen: 0n, percent: null, stated: {} };
+    placed.draft.change = {
+      against: comparedWith(text.slice(placed.end, m.index! + m[0].length)),
+      direction: 'flat',
+      fen: 0n,
+      percent: null,
+      stated: {},
+    };
   }
 }
 
@@ -280,7 +346,10 @@ function applyPurpose(drafts: Placed[], text: string): void {
 }
 
 function reasonOf(text: string): string | null {
-  const m = /(?:主要原因|原因)(?:是|为|在于|主要是)?[：:，,]?\s*(.+?)(?:[。；;]|$)|主要是(?:因为|由于)(.+?)(?:[。；;]|$)/.exec(text);
+  const m =
+    /(?:主要原因|原因)(?:是|为|在于|主要是)?[：:，,]?\s*(.+?)(?:[。；;]|$)|主要是(?:因为|由于)(.+?)(?:[。；;]|$)/.exec(
+      text,
+    );
   const reason = (m?.[1] ?? m?.[2])?.replace(/^[：:，,]+/, '').trim();
   return reason ? reason : null;
 }

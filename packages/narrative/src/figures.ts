@@ -59,7 +59,10 @@ export function moneyMentions(sentence: string): MoneyMention[] {
 
 export function percentMentions(sentence: string): PercentMention[] {
   return [...sentence.matchAll(PERCENT)].map((m) => ({
-    start: m.index!, end: m.index! + m[0].length, value: Number(`${m[1]}.${m[2] ?? '0'}`), decimals: (m[2] ?? '').length,
+    start: m.index!,
+    end: m.index! + m[0].length,
+    value: Number(`${m[1]}.${m[2] ?? '0'}`),
+    decimals: (m[2] ?? '').length,
   }));
 }
 

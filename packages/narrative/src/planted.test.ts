@@ -10,19 +10,35 @@ import type { DocumentModel, DocumentRecord, FactRecord, TableRecord } from '@go
 import { readNarrative } from './stage.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
-const lines = (name: string) => fixture(name).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const lines = (name: string) =>
+  fixture(name)
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 const facts = lines('d01-facts.jsonl') as FactRecord[];
 const tables = lines('d01-tables.jsonl') as TableRecord[];
 const prose = fixture('d01-prose.txt');
 
 const document: DocumentRecord = {
-  id: `sha256:${'0'.repeat(64)}`, source: { path: 'd01-prose.txt', sha256: '0'.repeat(64), bytes: prose.length, mediaType: 'text/plain', url: null },
-  kind: 'budget', fiscalYear: 2024, title: null, region: null, department: null, pages: 1, script: 'simplified', tables: tables.length,
+  id: `sha256:${'0'.repeat(64)}`,
+  source: { path: 'd01-prose.txt', sha256: '0'.repeat(64), bytes: prose.length, mediaType: 'text/plain', url: null },
+  kind: 'budget',
+  fiscalYear: 2024,
+  title: null,
+  region: null,
+  department: null,
+  pages: 1,
+  script: 'simplified',
+  tables: tables.length,
 };
 
 function run(text: string) {
   const doc: DocumentModel = {
-    id: document.id, source: document.source, pageCount: 1, script: 'simplified', clues: {},
+    id: document.id,
+    source: document.source,
+    pageCount: 1,
+    script: 'simplified',
+    clues: {},
     blocks: text.split('\n').map((t, i) => ({ type: 'text', text: t, line: i + 1 })),
   };
   // The fixture keeps only the tables the prose restates: the required-tables rule is tested apart.
@@ -57,8 +73,15 @@ describe('planted faults in a real 编制说明', () => {
     // A comparison: 组织事务 88.87 against 60.79 is +46.19 %, printed as +36.19 %.
     text = alter(text, '比2023年预算执行数增加46.19%', '比2023年预算执行数增加36.19%');
     const { diagnostics } = run(text);
-    const planted = diagnostics.map(summary).filter((s) => !OWN_FAULT.includes(s)).sort();
-    expect(planted).toEqual(['narrative.change 88.87万元', 'narrative.mismatch 1.35元', 'narrative.mismatch 24.60万元']);
+    const planted = diagnostics
+      .map(summary)
+      .filter((s) => !OWN_FAULT.includes(s))
+      .sort();
+    expect(planted).toEqual([
+      'narrative.change 88.87万元',
+      'narrative.mismatch 1.35元',
+      'narrative.mismatch 24.60万元',
+    ]);
     const value = diagnostics.find((d) => d.message.includes('24.60万元'))!;
     expect(value.message).toContain('群众团体事务');
     expect(value.expected).toBe(426000);

@@ -20,9 +20,15 @@ const withoutYear = (path: string[]) => path.filter((p) => !/20\d\d|上年|本�
  * The cell of the same line that holds last year's figure for the cell `current`: the column whose
  * header differs only by its year, else the one last-year column of that line.
  */
-export function previousYearFact(current: FactRecord, facts: FactRecord[], year: number | null): FactRecord | undefined {
+export function previousYearFact(
+  current: FactRecord,
+  facts: FactRecord[],
+  year: number | null,
+): FactRecord | undefined {
   if (year === null) return undefined;
-  const row = facts.filter((f) => f.tableId === current.tableId && f.source.row === current.source.row && f.unit === 'yuan');
+  const row = facts.filter(
+    (f) => f.tableId === current.tableId && f.source.row === current.source.row && f.unit === 'yuan',
+  );
   const last = row.filter((f) => yearOf(f.source.columnPath, year) === 'last');
   if (!last.length || yearOf(current.source.columnPath, year) === 'last') return undefined;
   const key = withoutYear(current.source.columnPath);
@@ -42,16 +48,31 @@ export interface YearCells {
  * the amount (within the three printed precisions), the direction, or the percentage (within one
  * unit of its last digit).
  */
-export function changeAgainstTable(change: { direction: string | null; fen: bigint | null; percent: number | null; percentDecimals?: number; unitFen: bigint | null }, cells: YearCells): { expected: number; actual: number; what: string } | undefined {
+export function changeAgainstTable(
+  change: {
+    direction: string | null;
+    fen: bigint | null;
+    percent: number | null;
+    percentDecimals?: number;
+    unitFen: bigint | null;
+  },
+  cells: YearCells,
+): { expected: number; actual: number; what: string } | undefined {
   const diff = cells.current.fen - cells.last.fen;
   if (change.fen !== null && change.unitFen !== null) {
     const off = diff > change.fen ? diff - change.fen : change.fen - diff;
-    if (off !== 0n && 2n * off >= cells.current.unitFen + cells.last.unitFen + change.unitFen) return { expected: Number(diff) / 100, actual: Number(change.fen) / 100, what: 'amount' };
+    if (off !== 0n && 2n * off >= cells.current.unitFen + cells.last.unitFen + change.unitFen)
+      return { expected: Number(diff) / 100, actual: Number(change.fen) / 100, what: 'amount' };
   }
   const sign = diff > 0n ? 'increase' : diff < 0n ? 'decrease' : 'flat';
   const halfUnits = (cells.current.unitFen + cells.last.unitFen) / 2n;
   const clear = (diff > 0n ? diff : -diff) > halfUnits;
-  if (change.direction && clear && change.direction !== sign) return { expected: Number(diff) / 100, actual: change.fen === null ? 0 : Number(change.fen) / 100, what: 'direction' };
+  if (change.direction && clear && change.direction !== sign)
+    return {
+      expected: Number(diff) / 100,
+      actual: change.fen === null ? 0 : Number(change.fen) / 100,
+      what: 'direction',
+    };
   if (change.percent !== null && cells.last.fen > 0n) {
     const c = Number(cells.current.fen);
     const b = Number(cells.last.fen);
@@ -60,7 +81,8 @@ export function changeAgainstTable(change: { direction: string | null; fen: bigi
     const low = ((c - dc) / (b + db) - 1) * 100;
     const high = ((c + dc) / Math.max(b - db, 1e-9) - 1) * 100;
     const unit = 10 ** -(change.percentDecimals ?? 0);
-    if (change.percent < low - unit - 1e-9 || change.percent > high + unit + 1e-9) return { expected: Number(((c / b - 1) * 100).toFixed(2)), actual: change.percent, what: 'percentage' };
+    if (change.percent < low - unit - 1e-9 || change.percent > high + unit + 1e-9)
+      return { expected: Number(((c / b - 1) * 100).toFixed(2)), actual: change.percent, what: 'percentage' };
   }
   return undefined;
 }

@@ -45,7 +45,8 @@ export function toSentences(paragraphs: Paragraph[]): Sentence[] {
       emit(piece, i === 0 ? start.page : p.page, i === 0 ? start.line : p.line, i === 0 ? opensFirst : false);
     });
   }
-  if (carry) emit((carry as { text: string }).text, (carry as { page?: number }).page, (carry as { line?: number }).line, false);
+  if (carry)
+    emit((carry as { text: string }).text, (carry as { page?: number }).page, (carry as { line?: number }).line, false);
   return out;
 }
 

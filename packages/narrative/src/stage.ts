@@ -3,7 +3,15 @@
  * that holds the same figure (narrative.mismatch, narrative.change); and the tables its kind
  * requires (document.missing_table).
  */
-import type { Diagnostic, DocumentModel, DocumentRecord, FactRecord, StageResult, StatementRecord, TableRecord } from '@govdocs/core';
+import type {
+  Diagnostic,
+  DocumentModel,
+  DocumentRecord,
+  FactRecord,
+  StageResult,
+  StatementRecord,
+  TableRecord,
+} from '@govdocs/core';
 import { documentParagraphs } from './text.js';
 import { toSentences } from './sentences.js';
 import { extractDrafts } from './extract.js';
@@ -23,11 +31,16 @@ export function readNarrative(input: NarrativeInput): StageResult<StatementRecor
   const { doc, document, facts } = input;
   const tables = new Map(input.tables.map((t) => [t.id, t]));
   const sentences = toSentences(documentParagraphs(doc));
-  const drafts = extractDrafts(sentences, { fiscalYear: document.fiscalYear, finalAccount: document.kind === 'final_account', basis: defaultBasis(document) });
+  const drafts = extractDrafts(sentences, {
+    fiscalYear: document.fiscalYear,
+    finalAccount: document.kind === 'final_account',
+    basis: defaultBasis(document),
+  });
   const rows = rowNames(facts);
   const diagnostics: Diagnostic[] = [];
   const statements = drafts.map((draft) => {
-    const subject = draft.topic === 'function' && draft.names ? resolveFunction(draft.names, rows, document.fiscalYear) : null;
+    const subject =
+      draft.topic === 'function' && draft.names ? resolveFunction(draft.names, rows, document.fiscalYear) : null;
     const checked = checkStatement(draft, subject?.code ?? null, subject?.name ?? null, document, facts, tables);
     diagnostics.push(...checked.diagnostics);
     return toRecord(document.id, { draft, subject, tableFact: checked.tableFact });

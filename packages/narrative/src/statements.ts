@@ -26,7 +26,14 @@ export function toRecord(documentId: string, linked: Linked): StatementRecord {
     unit: 'yuan',
     printed: draft.money.printed,
     precision: precisionYuan(draft.money),
-    change: change ? { against: change.against, direction: change.direction, value: change.fen === null ? null : fenToYuanNumber(change.fen), percent: change.percent } : null,
+    change: change
+      ? {
+          against: change.against,
+          direction: change.direction,
+          value: change.fen === null ? null : fenToYuanNumber(change.fen),
+          percent: change.percent,
+        }
+      : null,
     purpose: draft.purpose,
     reason: draft.reason,
     tableFact,

@@ -3,7 +3,14 @@
  * (their printed names), then through the national classification (packages/validate/data).
  */
 import type { FactRecord } from '@govdocs/core';
-import { childCodes, classificationEntries, isKnownCode, matchName, nationalName, normalizeName } from '@govdocs/validate';
+import {
+  childCodes,
+  classificationEntries,
+  isKnownCode,
+  matchName,
+  nationalName,
+  normalizeName,
+} from '@govdocs/validate';
 
 export interface FunctionSubject {
   scheme: 'function';

@@ -18,9 +18,17 @@ const PAGE_NUMBER = /^[-—–－\s]*(第?\s*\d+\s*页?(\s*[/／共]\s*\d+\s*页
 
 export function documentParagraphs(doc: DocumentModel): Paragraph[] {
   if (doc.layout) {
-    const pages = doc.layout.map((page) => ({ page, lines: toLines(page.texts).filter((l) => !PAGE_NUMBER.test(lineText(l))) }));
+    const pages = doc.layout.map((page) => ({
+      page,
+      lines: toLines(page.texts).filter((l) => !PAGE_NUMBER.test(lineText(l))),
+    }));
     const furniture = runningLines(pages.map((p) => p.lines));
-    return pages.flatMap(({ page, lines }) => pageParagraphs(page.page, lines.filter((l) => !furniture.has(shape(lineText(l))))));
+    return pages.flatMap(({ page, lines }) =>
+      pageParagraphs(
+        page.page,
+        lines.filter((l) => !furniture.has(shape(lineText(l)))),
+      ),
+    );
   }
   const out: Paragraph[] = [];
   for (const block of doc.blocks) {
@@ -45,7 +53,14 @@ function place(p: Paragraph, page: number | undefined, line: number | undefined)
   return p;
 }
 
-interface Line { words: PositionedText[]; x0: number; x1: number; y0: number; y1: number; size: number }
+interface Line {
+  words: PositionedText[];
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  size: number;
+}
 
 /**
  * One page's lines joined into paragraphs. A line that stops well short of the page's right edge
@@ -87,7 +102,11 @@ function shape(text: string): string {
 function runningLines(pages: Line[][]): Set<string> {
   const counts = new Map<string, number>();
   for (const lines of pages) {
-    const ends = new Set([lines[0], lines[1], lines[lines.length - 1]].filter((l): l is Line => l !== undefined).map((l) => shape(lineText(l))));
+    const ends = new Set(
+      [lines[0], lines[1], lines[lines.length - 1]]
+        .filter((l): l is Line => l !== undefined)
+        .map((l) => shape(lineText(l))),
+    );
     for (const key of ends) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const needed = Math.max(3, Math.ceil(pages.length / 4));
@@ -96,7 +115,9 @@ function runningLines(pages: Line[][]): Set<string> {
 
 /** Words whose vertical extents overlap by half the smaller height are on one line. */
 function toLines(texts: PositionedText[]): Line[] {
-  const sorted = texts.filter((t) => t.text.trim() !== '').sort((a, b) => (a.bbox[1] + a.bbox[3]) / 2 - (b.bbox[1] + b.bbox[3]) / 2 || a.bbox[0] - b.bbox[0]);
+  const sorted = texts
+    .filter((t) => t.text.trim() !== '')
+    .sort((a, b) => (a.bbox[1] + a.bbox[3]) / 2 - (b.bbox[1] + b.bbox[3]) / 2 || a.bbox[0] - b.bbox[0]);
   const lines: Line[] = [];
   for (const t of sorted) {
     const [x0, y0, x1, y1] = t.bbox;
@@ -124,7 +145,8 @@ function lineText(line: Line): string {
   let last: PositionedText | undefined;
   for (const w of line.words) {
     // Latin words and figures keep one space between them; Chinese text runs on.
-    if (last && w.bbox[0] - last.bbox[2] > 0.2 * line.size && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(w.text)) out += ' ';
+    if (last && w.bbox[0] - last.bbox[2] > 0.2 * line.size && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(w.text))
+      out += ' ';
     out += w.text;
     last = w;
   }
@@ -134,6 +156,7 @@ function lineText(line: Line): string {
 /** Gaps of several characters between the words of a line: a table row, not a sentence. */
 function isTabular(line: Line): boolean {
   let gaps = 0;
-  for (let i = 1; i < line.words.length; i++) if (line.words[i]!.bbox[0] - line.words[i - 1]!.bbox[2] > 2.5 * line.size) gaps++;
+  for (let i = 1; i < line.words.length; i++)
+    if (line.words[i]!.bbox[0] - line.words[i - 1]!.bbox[2] > 2.5 * line.size) gaps++;
   return gaps >= 1;
 }

@@ -12,7 +12,10 @@ export interface TopicMatch {
 
 /** A line named in words: 一般公共服务支出（类）商贸事务（款）行政运行（项）. */
 const NAME = '[^（()）“”"‘’，,。；;:：\\d]{2,}?';
-const FUNCTION_WORDS = new RegExp(`(${NAME})\\s*[（(]类[）)](?:\\s*(${NAME})\\s*[（(]款[）)])?(?:\\s*(${NAME})\\s*[（(]项[）)])?`, 'g');
+const FUNCTION_WORDS = new RegExp(
+  `(${NAME})\\s*[（(]类[）)](?:\\s*(${NAME})\\s*[（(]款[）)])?(?:\\s*(${NAME})\\s*[（(]项[）)])?`,
+  'g',
+);
 
 /** The last 类/款/项 line named in `text`, or undefined. */
 export function functionWords(text: string): string[] | undefined {
@@ -22,7 +25,11 @@ export function functionWords(text: string): string[] | undefined {
   return [last[1]!, last[2], last[3]].filter((x): x is string => x !== undefined).map((n) => n.trim());
 }
 
-interface Rule { test: RegExp; topic: StatementTopic; unless?: RegExp }
+interface Rule {
+  test: RegExp;
+  topic: StatementTopic;
+  unless?: RegExp;
+}
 
 /** In order: the first rule whose words occur in the subject decides. */
 const RULES: Rule[] = [
@@ -51,17 +58,21 @@ const RULES: Rule[] = [
  * the year or the department's name (…办事处收入预算), not a narrower line (项目实际支出).
  */
 function totalOf(word: string): RegExp {
-  return new RegExp(`(^|20\\d\\d年度?|本年度?|全年|部门|单位|[局委办部院厅处室站所队心会])(本年|全年|当年)?(总)?${word}(预算|合计|总计|总额|共计|决算)?(数)?$`);
+  return new RegExp(
+    `(^|20\\d\\d年度?|本年度?|全年|部门|单位|[局委办部院厅处室站所队心会])(本年|全年|当年)?(总)?${word}(预算|合计|总计|总额|共计|决算)?(数)?$`,
+  );
 }
 
-const TAIL = /财政|拨款|年初|全年|当年|本年|调整后|调整|收入|支出|预算|安排|决算|数|为|是|资金|合计|总额|总计|共计|年度|经费|费用|费|的|合|计|[“”"‘’（）()\s]/g;
+const TAIL =
+  /财政|拨款|年初|全年|当年|本年|调整后|调整|收入|支出|预算|安排|决算|数|为|是|资金|合计|总额|总计|共计|年度|经费|费用|费|的|合|计|[“”"‘’（）()\s]/g;
 
 function isGenericTail(rest: string): boolean {
   return rest.replace(TAIL, '') === '';
 }
 
 /** Words that name no subject on their own: a clause made only of them restates the last subject. */
-const GENERIC = /20\d\d年度?|当年|本年度?|本部门|本单位|全年|年初|预算|决算|执行数|执行|安排|支出|数|为|是|实际|调整后|调整|金额|资金|共计|经费|完成|统计/g;
+const GENERIC =
+  /20\d\d年度?|当年|本年度?|本部门|本单位|全年|年初|预算|决算|执行数|执行|安排|支出|数|为|是|实际|调整后|调整|金额|资金|共计|经费|完成|统计/g;
 
 /**
  * The topic of the words before a figure (the clause up to it), or undefined when they name none.
@@ -86,7 +97,11 @@ export function topicOf(subject: string, isClass: (name: string) => boolean = ()
 
 /** A clause that says nothing but years, 预算/决算/安排 and the like: its subject is the last one named. */
 export function isGenericSubject(subject: string): boolean {
-  return lastSubject(subject).replace(GENERIC, '').replace(/[\s（）()“”"、，,:：;；。.%其中和及与的在了]/g, '') === '';
+  return (
+    lastSubject(subject)
+      .replace(GENERIC, '')
+      .replace(/[\s（）()“”"、，,:：;；。.%其中和及与的在了]/g, '') === ''
+  );
 }
 
 /**
@@ -94,7 +109,9 @@ export function isGenericSubject(subject: string): boolean {
  * follows them (按功能分类划分为一般公共服务支出 → 一般公共服务支出), without leading ordinals.
  */
 export function lastSubject(subject: string): string {
-  let s = subject.replace(/^[\s（(]*[一二三四五六七八九十\d]+[)）.、．]\s*/, '').replace(/[（(][一二三四五六七八九十\d]+[)）]/g, '');
+  let s = subject
+    .replace(/^[\s（(]*[一二三四五六七八九十\d]+[)）.、．]\s*/, '')
+    .replace(/[（(][一二三四五六七八九十\d]+[)）]/g, '');
   const cut = /^(.*?(?:划分为|分别为|包括|其中|主要是))(.+)$/.exec(s);
   if (cut && cut[2]!.replace(GENERIC, '').trim() !== '') s = cut[2]!;
   return s.replace(/(为|是|达|共|约)$/, '').trim();

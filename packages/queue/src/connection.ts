@@ -31,7 +31,8 @@ export function parseRedisUrl(text: string): ParsedTarget {
   }
   const dbText = url.pathname.replace(/^\//, '');
   const db = dbText === '' ? 0 : Number(dbText);
-  if (!Number.isInteger(db) || db < 0) return { ok: false, message: `the database in "${text}" must be a whole number, e.g. ${EXAMPLE}` };
+  if (!Number.isInteger(db) || db < 0)
+    return { ok: false, message: `the database in "${text}" must be a whole number, e.g. ${EXAMPLE}` };
   const port = url.port === '' ? 6379 : Number(url.port);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const options: RedisOptions = {
@@ -55,7 +56,14 @@ export function parseRedisUrl(text: string): ParsedTarget {
  * when it does, else what to do.
  */
 export async function unreachable(target: RedisTarget, timeoutMs = 3000): Promise<string | undefined> {
-  const client = new Redis({ ...(target.options as ClientOptions), lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: timeoutMs });
+  const client = new Redis({
+    ...(target.options as ClientOptions),
+    lazyConnect: true,
+    retryStrategy: () => null,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    connectTimeout: timeoutMs,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -72,7 +80,10 @@ export async function unreachable(target: RedisTarget, timeoutMs = 3000): Promis
 export class OutageLog {
   private down = false;
 
-  constructor(private readonly what: string, private readonly log: (line: string) => void) {}
+  constructor(
+    private readonly what: string,
+    private readonly log: (line: string) => void,
+  ) {}
 
   error(error: Error): void {
     if (this.down) return;

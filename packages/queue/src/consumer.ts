@@ -33,18 +33,22 @@ export function startConsumer<D, R>(options: ConsumerOptions<D, R>): Consumer {
   const lockMs = options.lockMs ?? DEFAULT_LOCK_MS;
   const name = `${hostname()}:${process.pid}`;
   const outage = new OutageLog(`worker on ${options.queueName}`, options.log);
-  const worker = new Worker<D, R>(options.queueName, async (job) => {
-    outage.ok();
-    return options.process(job.data, job);
-  }, {
-    connection: options.target.options,
-    concurrency: options.concurrency,
-    name,
-    lockDuration: lockMs,
-    stalledInterval: Math.max(1000, Math.round(lockMs / 2)),
-    // A document that kills its worker twice is one that will do so again: it fails with a reason.
-    maxStalledCount: 2,
-  });
+  const worker = new Worker<D, R>(
+    options.queueName,
+    async (job) => {
+      outage.ok();
+      return options.process(job.data, job);
+    },
+    {
+      connection: options.target.options,
+      concurrency: options.concurrency,
+      name,
+      lockDuration: lockMs,
+      stalledInterval: Math.max(1000, Math.round(lockMs / 2)),
+      // A document that kills its worker twice is one that will do so again: it fails with a reason.
+      maxStalledCount: 2,
+    },
+  );
   worker.on('error', (error) => outage.error(error));
   return {
     name,

@@ -6,7 +6,24 @@ export { parseRedisUrl, unreachable, OutageLog, type RedisTarget, type ParsedTar
 export { CRAWL_QUEUE, parseQueueName, isGovdocsQueue } from './names.js';
 export { runJobs, type BatchJob, type Settled, type RunJobsOptions } from './producer.js';
 export { startConsumer, DEFAULT_LOCK_MS, type Consumer, type ConsumerOptions } from './consumer.js';
-export { parseEvery, describeEvery, upsertSchedule, listSchedules, removeSchedule, addOnce, type Every, type Schedule } from './schedules.js';
-export { queueStatus, formatStatus, activeJobs, completedJobs, workerCount, type QueueReport, type QueueFailure } from './status.js';
+export {
+  parseEvery,
+  describeEvery,
+  upsertSchedule,
+  listSchedules,
+  removeSchedule,
+  addOnce,
+  type Every,
+  type Schedule,
+} from './schedules.js';
+export {
+  queueStatus,
+  formatStatus,
+  activeJobs,
+  completedJobs,
+  workerCount,
+  type QueueReport,
+  type QueueFailure,
+} from './status.js';
 /** Thrown by a job's work when trying again cannot help: the job fails at once. */
 export { UnrecoverableError } from 'bullmq';

@@ -113,7 +113,10 @@ export async function runJobs<D, R>(options: RunJobsOptions<D, R>): Promise<void
           chunk.push(next.value);
           pending.set(next.value.id, next.value);
         }
-        if (chunk.length) await queue.addBulk(chunk.map((job) => ({ name: options.jobName, data: job.data, opts: { ...jobOptions, jobId: job.id } })));
+        if (chunk.length)
+          await queue.addBulk(
+            chunk.map((job) => ({ name: options.jobName, data: job.data, opts: { ...jobOptions, jobId: job.id } })),
+          );
       }
       if (exhausted && pending.size === 0) finish();
     } catch (error) {
@@ -132,25 +135,37 @@ export async function runJobs<D, R>(options: RunJobsOptions<D, R>): Promise<void
     const lost: BatchJob<D>[] = [];
     const jobs = [...pending.values()];
     for (let at = 0; at < jobs.length; at += CHECK_CHUNK) {
-      await Promise.all(jobs.slice(at, at + CHECK_CHUNK).map(async (job) => {
-        const stored = await queue.getJob(job.id);
-        if (!pending.has(job.id)) return;
-        if (!stored) return void lost.push(job);
-        if (!stored.finishedOn) return;
-        const state = await stored.getState();
-        if (state === 'completed') settle({ id: job.id, ok: true, value: decode<R>(stored.returnvalue) });
-        else if (state === 'failed') settle({ id: job.id, ok: false, reason: stored.failedReason });
-      }));
+      await Promise.all(
+        jobs.slice(at, at + CHECK_CHUNK).map(async (job) => {
+          const stored = await queue.getJob(job.id);
+          if (!pending.has(job.id)) return;
+          if (!stored) return void lost.push(job);
+          if (!stored.finishedOn) return;
+          const state = await stored.getState();
+          if (state === 'completed') settle({ id: job.id, ok: true, value: decode<R>(stored.returnvalue) });
+          else if (state === 'failed') settle({ id: job.id, ok: false, reason: stored.failedReason });
+        }),
+      );
     }
     const stillLost = lost.filter((job) => pending.has(job.id));
     if (stillLost.length) {
-      log(`govdocs: ${stillLost.length} job(s) of this run were no longer in Redis (it restarted without saving?); added again.`);
-      await queue.addBulk(stillLost.map((job) => ({ name: options.jobName, data: job.data, opts: { ...jobOptions, jobId: job.id } })));
+      log(
+        `govdocs: ${stillLost.length} job(s) of this run were no longer in Redis (it restarted without saving?); added again.`,
+      );
+      await queue.addBulk(
+        stillLost.map((job) => ({ name: options.jobName, data: job.data, opts: { ...jobOptions, jobId: job.id } })),
+      );
     }
     // CLIENT LIST may be refused (managed Redis): then no hint, rather than a false alarm.
-    if (Date.now() - lastSettled > idleWarnMs && pending.size && (await queue.getWorkersCount().catch(() => -1)) === 0) {
+    if (
+      Date.now() - lastSettled > idleWarnMs &&
+      pending.size &&
+      (await queue.getWorkersCount().catch(() => -1)) === 0
+    ) {
       lastSettled = Date.now();
-      log(`govdocs: no worker takes jobs from ${queueName} at ${target.display}. Start one on each machine: govdocs worker --queue ${target.display}`);
+      log(
+        `govdocs: no worker takes jobs from ${queueName} at ${target.display}. Start one on each machine: govdocs worker --queue ${target.display}`,
+      );
     }
     if (exhausted && pending.size === 0) finish();
   };

@@ -9,7 +9,13 @@ import { startRedis, type TestRedis } from './fixtures/redis-server.js';
 describe('addresses and schedules', () => {
   it('reads redis:// addresses and says what is wrong with others', () => {
     const ok = parseRedisUrl('redis://user:secret@10.0.0.5:6380/3');
-    expect(ok.ok && ok.target.options).toMatchObject({ host: '10.0.0.5', port: 6380, db: 3, username: 'user', password: 'secret' });
+    expect(ok.ok && ok.target.options).toMatchObject({
+      host: '10.0.0.5',
+      port: 6380,
+      db: 3,
+      username: 'user',
+      password: 'secret',
+    });
     expect(ok.ok && ok.target.display).toBe('redis://user@10.0.0.5:6380/3');
     const plain = parseRedisUrl('redis://localhost');
     expect(plain.ok && plain.target.options).toMatchObject({ host: 'localhost', port: 6379, db: 0 });
@@ -48,7 +54,10 @@ describe('jobs through a real Redis', () => {
   it('reports every job once: results, and failures after their last attempt, beyond the window', async () => {
     const tries = new Map<number, number>();
     const consumer = startConsumer<{ n: number }, number>({
-      target: target(), queueName: 'govdocs-parse-test-a', concurrency: 4, log: () => undefined,
+      target: target(),
+      queueName: 'govdocs-parse-test-a',
+      concurrency: 4,
+      log: () => undefined,
       process: async ({ n }) => {
         tries.set(n, (tries.get(n) ?? 0) + 1);
         if (n % 50 === 7) throw new Error(`document.crash: ${n} is bad`);
@@ -57,7 +66,17 @@ describe('jobs through a real Redis', () => {
     });
     const settled: Settled<number>[] = [];
     const jobs = Array.from({ length: 300 }, (_, n) => ({ id: `a-${n}`, data: { n } }));
-    await runJobs<{ n: number }, number>({ target: target(), queueName: 'govdocs-parse-test-a', jobName: 't', jobs, window: 64, attempts: 2, backoffMs: 10, onSettled: (s) => settled.push(s), log: () => undefined });
+    await runJobs<{ n: number }, number>({
+      target: target(),
+      queueName: 'govdocs-parse-test-a',
+      jobName: 't',
+      jobs,
+      window: 64,
+      attempts: 2,
+      backoffMs: 10,
+      onSettled: (s) => settled.push(s),
+      log: () => undefined,
+    });
     await consumer.close();
     expect(settled).toHaveLength(300);
     expect(new Set(settled.map((s) => s.id)).size).toBe(300);
@@ -76,7 +95,11 @@ describe('jobs through a real Redis', () => {
     let stopped = false;
     const done = new Set<number>();
     const consumer = startConsumer<{ n: number }, number>({
-      target: target(), queueName: 'govdocs-parse-test-b', concurrency: 2, lockMs: 2000, log: () => undefined,
+      target: target(),
+      queueName: 'govdocs-parse-test-b',
+      concurrency: 2,
+      lockMs: 2000,
+      log: () => undefined,
       process: async ({ n }) => {
         await new Promise((resolve) => setTimeout(resolve, 20));
         done.add(n);
@@ -86,12 +109,19 @@ describe('jobs through a real Redis', () => {
     const settled: string[] = [];
     const lines: string[] = [];
     const run = runJobs<{ n: number }, number>({
-      target: target(), queueName: 'govdocs-parse-test-b', jobName: 't', jobs: Array.from({ length: 200 }, (_, n) => ({ id: `b-${n}`, data: { n } })),
-      reconcileMs: 500, onSettled: (s) => {
+      target: target(),
+      queueName: 'govdocs-parse-test-b',
+      jobName: 't',
+      jobs: Array.from({ length: 200 }, (_, n) => ({ id: `b-${n}`, data: { n } })),
+      reconcileMs: 500,
+      onSettled: (s) => {
         settled.push(s.id);
         if (settled.length === 40 && !stopped) {
           stopped = true;
-          void redis.stop().then(() => new Promise((resolve) => setTimeout(resolve, 2000))).then(() => redis.start());
+          void redis
+            .stop()
+            .then(() => new Promise((resolve) => setTimeout(resolve, 2000)))
+            .then(() => redis.start());
         }
       },
       log: (line) => lines.push(line),

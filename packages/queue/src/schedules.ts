@@ -28,20 +28,34 @@ export function parseEvery(text: string): Every | { error: string } {
   }
   const fields = text.trim().split(/\s+/);
   if (fields.length === 5 || fields.length === 6) return { pattern: text.trim() };
-  return { error: `--every takes a cron pattern such as "0 3 * * *" (every day at 03:00) or an interval such as 30m or 6h, not "${text}"` };
+  return {
+    error: `--every takes a cron pattern such as "0 3 * * *" (every day at 03:00) or an interval such as 30m or 6h, not "${text}"`,
+  };
 }
 
 export function describeEvery(every: Every): string {
   if ('pattern' in every) return `cron "${every.pattern}"`;
-  const [unit, size] = Object.entries(UNITS).reverse().find(([, ms]) => every.every % ms === 0)!;
+  const [unit, size] = Object.entries(UNITS)
+    .reverse()
+    .find(([, ms]) => every.every % ms === 0)!;
   return `every ${every.every / size}${unit}`;
 }
 
 /** Registers (or replaces) the schedule `name`; the crawl queue gets `jobName` jobs with `data`. */
-export async function upsertSchedule<D>(target: RedisTarget, name: string, every: Every, jobName: string, data: D): Promise<Schedule<D>> {
+export async function upsertSchedule<D>(
+  target: RedisTarget,
+  name: string,
+  every: Every,
+  jobName: string,
+  data: D,
+): Promise<Schedule<D>> {
   const queue = new Queue(CRAWL_QUEUE, { connection: target.options });
   try {
-    await queue.upsertJobScheduler(name, every, { name: jobName, data, opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
+    await queue.upsertJobScheduler(name, every, {
+      name: jobName,
+      data,
+      opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+    });
     const stored = await queue.getJobScheduler(name);
     return { name, every, ...(stored?.next ? { next: stored.next } : {}), data };
   } finally {
@@ -78,7 +92,11 @@ export async function removeSchedule(target: RedisTarget, name: string): Promise
 export async function addOnce<D>(target: RedisTarget, jobName: string, data: D): Promise<string> {
   const queue = new Queue(CRAWL_QUEUE, { connection: target.options });
   try {
-    const job = await queue.add(jobName, data, { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } });
+    const job = await queue.add(jobName, data, {
+      attempts: 1,
+      removeOnComplete: { count: 100 },
+      removeOnFail: { count: 100 },
+    });
     return job.id ?? '?';
   } finally {
     await queue.close();

@@ -88,9 +88,14 @@ function describeData(data: unknown): string {
 
 export function formatStatus(reports: QueueReport[], display: string): string {
   if (!reports.length) return `no govdocs queue at ${display} yet (a run with --queue, or a worker, creates them).`;
-  const lines = [`queues at ${display}:`, 'queue                                    waiting   active  delayed  completed   failed  workers'];
+  const lines = [
+    `queues at ${display}:`,
+    'queue                                    waiting   active  delayed  completed   failed  workers',
+  ];
   for (const r of reports) {
-    lines.push(`${r.name.padEnd(40)} ${[r.waiting, r.active, r.delayed].map((n) => String(n).padStart(7)).join('  ')}  ${String(r.completed).padStart(9)}  ${String(r.failed).padStart(7)}  ${String(r.workers).padStart(7)}`);
+    lines.push(
+      `${r.name.padEnd(40)} ${[r.waiting, r.active, r.delayed].map((n) => String(n).padStart(7)).join('  ')}  ${String(r.completed).padStart(9)}  ${String(r.failed).padStart(7)}  ${String(r.workers).padStart(7)}`,
+    );
   }
   for (const r of reports.filter((x) => x.failures.length)) {
     lines.push('', `${r.name}: latest failures (${r.failures.length} of ${r.failed})`);
@@ -103,20 +108,35 @@ export function formatStatus(reports: QueueReport[], display: string): string {
 }
 
 /** The jobs being worked on now, and which worker (`host:pid`) holds each. */
-export async function activeJobs(target: RedisTarget, name: string): Promise<{ id: string; what: string; worker: string }[]> {
+export async function activeJobs(
+  target: RedisTarget,
+  name: string,
+): Promise<{ id: string; what: string; worker: string }[]> {
   const queue = new Queue(name, { connection: target.options });
   try {
-    return (await queue.getActive()).map((job) => ({ id: String(job.id), what: describeData(job.data), worker: job.processedBy ?? '' }));
+    return (await queue.getActive()).map((job) => ({
+      id: String(job.id),
+      what: describeData(job.data),
+      worker: job.processedBy ?? '',
+    }));
   } finally {
     await queue.close();
   }
 }
 
 /** The latest completed jobs of a queue, newest first, with what each returned. */
-export async function completedJobs<R>(target: RedisTarget, name: string, max = 20): Promise<{ id: string; finishedOn: number | null; result: R }[]> {
+export async function completedJobs<R>(
+  target: RedisTarget,
+  name: string,
+  max = 20,
+): Promise<{ id: string; finishedOn: number | null; result: R }[]> {
   const queue = new Queue(name, { connection: target.options });
   try {
-    return (await queue.getCompleted(0, max - 1)).map((job) => ({ id: String(job.id), finishedOn: job.finishedOn ?? null, result: job.returnvalue as R }));
+    return (await queue.getCompleted(0, max - 1)).map((job) => ({
+      id: String(job.id),
+      finishedOn: job.finishedOn ?? null,
+      result: job.returnvalue as R,
+    }));
   } finally {
     await queue.close();
   }

@@ -65,7 +65,12 @@ export interface PageInput {
   pictureNote: string | null;
 }
 
-const KIND_NAMES: Record<string, string> = { final_account: '决算', budget: '预算', performance: '绩效', unknown: '未知' };
+const KIND_NAMES: Record<string, string> = {
+  final_account: '决算',
+  budget: '预算',
+  performance: '绩效',
+  unknown: '未知',
+};
 
 export function documentPage(input: PageInput): string {
   const { doc, tables } = input;
@@ -79,7 +84,9 @@ export function documentPage(input: PageInput): string {
     grid.facts.set(key, [...(grid.facts.get(key) ?? []), what]);
   }
   const anchors = input.issues.map((issue) => anchorIssue(issue, tables, tableIndex, marks));
-  const region = doc.region ? `${doc.region.name} (${doc.region.code}${doc.region.level ? ` · ${doc.region.level}` : ''})` : '—';
+  const region = doc.region
+    ? `${doc.region.name} (${doc.region.code}${doc.region.level ? ` · ${doc.region.level}` : ''})`
+    : '—';
   const place = doc.region ? [doc.region.province, doc.region.prefecture].filter(Boolean).join(' ') : '';
   const head = `<header><a href="../index.html">← all documents</a>
 <h1>${esc(doc.title ?? doc.source.path)}</h1>
@@ -93,7 +100,10 @@ export function documentPage(input: PageInput): string {
 </dl></header>`;
   const issueList = input.issues.length
     ? `<section id="issues"><h2>Issues</h2><ol class="issues">${input.issues
-        .map((issue, i) => `<li class="${esc(issue.severity)}"><span class="sev">${esc(issue.severity)}</span> <code>${esc(issue.rule)}</code> ${esc(issue.message)} ${anchors[i] ? `<a class="go" href="#${anchors[i]}">${esc(where(issue, tableIndex))}</a>` : `<span class="where">${esc(where(issue, tableIndex))}</span>`}</li>`)
+        .map(
+          (issue, i) =>
+            `<li class="${esc(issue.severity)}"><span class="sev">${esc(issue.severity)}</span> <code>${esc(issue.rule)}</code> ${esc(issue.message)} ${anchors[i] ? `<a class="go" href="#${anchors[i]}">${esc(where(issue, tableIndex))}</a>` : `<span class="where">${esc(where(issue, tableIndex))}</span>`}</li>`,
+        )
         .join('')}</ol></section>`
     : '<section id="issues"><h2>Issues</h2><p class="note">None.</p></section>';
   const note = input.pictureNote ? `<p class="note">${esc(input.pictureNote)}</p>` : '';
@@ -108,20 +118,31 @@ export function documentPage(input: PageInput): string {
 <div class="pair">${side}<div class="read">${gridHtml(n, t.cells, marks.get(t.id)!)}</div></div></section>`;
     })
     .join('\n');
-  const legend = '<p class="legend"><span class="fact">cell gave a fact</span> <span class="flag error">error</span> <span class="flag warning">warning</span> <span class="flag info">info</span></p>';
-  return page(doc.title ?? doc.source.path, '..', `${head}\n${issueList}\n<main><h2>Tables</h2>${legend}${note}\n${body}</main>`);
+  const legend =
+    '<p class="legend"><span class="fact">cell gave a fact</span> <span class="flag error">error</span> <span class="flag warning">warning</span> <span class="flag info">info</span></p>';
+  return page(
+    doc.title ?? doc.source.path,
+    '..',
+    `${head}\n${issueList}\n<main><h2>Tables</h2>${legend}${note}\n${body}</main>`,
+  );
 }
 
 /** Puts the issue on its cell (the cell covering its row and column, else its row's first cell); returns the anchor. */
-function anchorIssue(issue: IssueRec, tables: TableRec[], tableIndex: Map<string, number>, marks: Map<string, GridMarks>): string | null {
+function anchorIssue(
+  issue: IssueRec,
+  tables: TableRec[],
+  tableIndex: Map<string, number>,
+  marks: Map<string, GridMarks>,
+): string | null {
   if (!issue.tableId || !tableIndex.has(issue.tableId)) return null;
   const n = tableIndex.get(issue.tableId)!;
   const { row, col } = issue.source;
   if (row === undefined) return `t${n}`;
   const cells = tables[n - 1].cells;
-  const cell = col === undefined
-    ? cells.filter((x) => x.r <= row && row < x.r + x.rs).sort((a, b) => a.c - b.c)[0]
-    : cells.find((x) => x.r <= row && row < x.r + x.rs && x.c <= col && col < x.c + x.cs);
+  const cell =
+    col === undefined
+      ? cells.filter((x) => x.r <= row && row < x.r + x.rs).sort((a, b) => a.c - b.c)[0]
+      : cells.find((x) => x.r <= row && row < x.r + x.rs && x.c <= col && col < x.c + x.cs);
   if (!cell) return `t${n}`;
   const grid = marks.get(issue.tableId)!;
   const key = `${cell.r},${cell.c}`;

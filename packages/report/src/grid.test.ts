@@ -22,6 +22,8 @@ describe('gridHtml', () => {
     expect(rows[1].match(/<td/g)).toHaveLength(2);
     expect(rows[2]).toContain('行政运行&lt;b&gt;');
     expect(rows[2]).toContain('<td></td>');
-    expect(rows[2]).toMatch(/<td id="t3-r2-c2" class="fact flag error" title="2010101 行政运行 · project: 12.00 元">12.00<div class="msg error">sum.children: 12.00 ≠ 10.00<\/div><\/td>/);
+    expect(rows[2]).toMatch(
+      /<td id="t3-r2-c2" class="fact flag error" title="2010101 行政运行 · project: 12.00 元">12.00<div class="msg error">sum.children: 12.00 ≠ 10.00<\/div><\/td>/,
+    );
   });
 });

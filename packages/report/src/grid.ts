@@ -56,8 +56,12 @@ export function gridHtml(table: number, cells: GridCell[], marks: GridMarks): st
         cell.cs > 1 ? `colspan="${cell.cs}"` : '',
         classes ? `class="${classes}"` : '',
         facts ? `title="${esc(facts.join('\n'))}"` : '',
-      ].filter(Boolean).join(' ');
-      const messages = notes ? notes.map((n) => `<div class="msg ${esc(n.severity)}">${esc(n.rule)}: ${esc(n.message)}</div>`).join('') : '';
+      ]
+        .filter(Boolean)
+        .join(' ');
+      const messages = notes
+        ? notes.map((n) => `<div class="msg ${esc(n.severity)}">${esc(n.rule)}: ${esc(n.message)}</div>`).join('')
+        : '';
       out.push(`<td ${attrs}>${esc(cell.text)}${messages}</td>`);
     }
     out.push('</tr>');
@@ -67,5 +71,9 @@ export function gridHtml(table: number, cells: GridCell[], marks: GridMarks): st
 }
 
 function worst(notes: CellNote[]): string {
-  return notes.some((n) => n.severity === 'error') ? 'error' : notes.some((n) => n.severity === 'warning') ? 'warning' : 'info';
+  return notes.some((n) => n.severity === 'error')
+    ? 'error'
+    : notes.some((n) => n.severity === 'warning')
+      ? 'warning'
+      : 'info';
 }

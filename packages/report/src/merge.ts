@@ -61,20 +61,34 @@ class Cursor<R extends Keyed> {
   }
 }
 
-export async function* documentsOf<D extends { id: string }, T extends Keyed, F extends Keyed, I extends Keyed, N extends Keyed>(
+export async function* documentsOf<
+  D extends { id: string },
+  T extends Keyed,
+  F extends Keyed,
+  I extends Keyed,
+  N extends Keyed,
+>(
   dir: string,
   onOrphan: (file: string, record: Keyed) => void,
   onBadLine: (file: string, line: number, error: string) => void,
 ): AsyncGenerator<DocumentGroup<D, T, F, I, N>> {
-  const open = <R extends Keyed>(name: string) => new Cursor<R>(`${name}.jsonl`, readJsonl<R>(join(dir, `${name}.jsonl`), (line, error) => onBadLine(`${name}.jsonl`, line, error)));
+  const open = <R extends Keyed>(name: string) =>
+    new Cursor<R>(
+      `${name}.jsonl`,
+      readJsonl<R>(join(dir, `${name}.jsonl`), (line, error) => onBadLine(`${name}.jsonl`, line, error)),
+    );
   const tables = open<T>('tables');
   const facts = open<F>('facts');
   const issues = open<I>('issues');
   const indicators = open<N>('indicators');
   let previous = '';
-  for await (const { record: doc, line } of readJsonl<D>(join(dir, 'documents.jsonl'), (l, e) => onBadLine('documents.jsonl', l, e))) {
+  for await (const { record: doc, line } of readJsonl<D>(join(dir, 'documents.jsonl'), (l, e) =>
+    onBadLine('documents.jsonl', l, e),
+  )) {
     if (doc.id <= previous) {
-      throw new OrderError(`documents.jsonl line ${line}: ${doc.id} comes after ${previous}; the report reads files in the document-id order govdocs run writes. Run govdocs run again into a fresh folder.`);
+      throw new OrderError(
+        `documents.jsonl line ${line}: ${doc.id} comes after ${previous}; the report reads files in the document-id order govdocs run writes. Run govdocs run again into a fresh folder.`,
+      );
     }
     previous = doc.id;
     yield {

@@ -33,7 +33,9 @@ export interface Region {
   bbox: [number, number, number, number];
 }
 
-export type OpenedPdf = { ok: true; crop(region: Region): Promise<Buffer | null>; close(): Promise<void> } | { ok: false; reason: string };
+export type OpenedPdf =
+  | { ok: true; crop(region: Region): Promise<Buffer | null>; close(): Promise<void> }
+  | { ok: false; reason: string };
 
 /** Opens a PDF for cropping; each page is drawn once and reused for every table on it. */
 export async function openForPictures(path: string): Promise<OpenedPdf> {
@@ -41,12 +43,22 @@ export async function openForPictures(path: string): Promise<OpenedPdf> {
   try {
     bytes = new Uint8Array(await readFile(path));
   } catch (error) {
-    return { ok: false, reason: `the source file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); no page pictures` };
+    return {
+      ok: false,
+      reason: `the source file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); no page pictures`,
+    };
   }
   const lib = await pdfjs();
   let doc: PdfDocument;
   try {
-    doc = await lib.getDocument({ data: bytes, ...assets(), cMapPacked: true, isEvalSupported: false, useSystemFonts: false, verbosity: lib.VerbosityLevel.ERRORS }).promise;
+    doc = await lib.getDocument({
+      data: bytes,
+      ...assets(),
+      cMapPacked: true,
+      isEvalSupported: false,
+      useSystemFonts: false,
+      verbosity: lib.VerbosityLevel.ERRORS,
+    }).promise;
   } catch (error) {
     return { ok: false, reason: `pdf.js cannot open ${path}: ${(error as Error).message}; no page pictures` };
   }
@@ -101,7 +113,10 @@ export function tableRegions(cells: { page?: number; bbox?: [number, number, num
     if (!cell.page || !cell.bbox) continue;
     const [x0, y0, x1, y1] = cell.bbox;
     const box = byPage.get(cell.page);
-    byPage.set(cell.page, box ? [Math.min(box[0], x0), Math.min(box[1], y0), Math.max(box[2], x1), Math.max(box[3], y1)] : [x0, y0, x1, y1]);
+    byPage.set(
+      cell.page,
+      box ? [Math.min(box[0], x0), Math.min(box[1], y0), Math.max(box[2], x1), Math.max(box[3], y1)] : [x0, y0, x1, y1],
+    );
   }
   return [...byPage].sort((a, b) => a[0] - b[0]).map(([page, bbox]) => ({ page, bbox }));
 }

@@ -11,7 +11,15 @@ import { runCli, runSamples, tmp } from '../../export/src/fixtures/duck.js';
 
 const CHROMIUM = process.env.GOVDOCS_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = new URL('../.artifacts/', import.meta.url).pathname;
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 interface Issue {
   documentId: string;
@@ -22,7 +30,11 @@ interface Issue {
   source: { row?: number; col?: number };
 }
 
-const lines = <T>(path: string): T[] => readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
+const lines = <T>(path: string): T[] =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as T);
 
 describe('govdocs report in Chromium', () => {
   let run: string;
@@ -47,7 +59,11 @@ describe('govdocs report in Chromium', () => {
     expect(readdirSync(join(report, 'docs')).length).toBe(documents.length);
     const pdfs = documents.filter((d) => d.source.mediaType === 'application/pdf').map((d) => d.id.slice(7, 23));
     const pictures = readdirSync(join(report, 'img'));
-    for (const pdf of pdfs) expect(pictures.some((p) => p.startsWith(pdf)), `no picture for ${pdf}`).toBe(true);
+    for (const pdf of pdfs)
+      expect(
+        pictures.some((p) => p.startsWith(pdf)),
+        `no picture for ${pdf}`,
+      ).toBe(true);
   });
 
   it('filters the index, opens a document and shows a flagged cell with its message', async () => {
@@ -56,7 +72,9 @@ describe('govdocs report in Chromium', () => {
     expect(issue, 'the samples give at least one issue on a cell').toBeDefined();
     const documents = lines<{ id: string; region: { name: string } | null }>(join(run, 'documents.jsonl'));
     const doc = documents.find((d) => d.id === issue!.documentId)!;
-    const tables = lines<{ id: string; documentId: string }>(join(run, 'tables.jsonl')).filter((t) => t.documentId === doc.id);
+    const tables = lines<{ id: string; documentId: string }>(join(run, 'tables.jsonl')).filter(
+      (t) => t.documentId === doc.id,
+    );
     const tableNumber = tables.findIndex((t) => t.id === issue!.tableId) + 1;
     const family = issue!.rule.split('.')[0];
 
@@ -76,7 +94,9 @@ describe('govdocs report in Chromium', () => {
 
     await page.locator('#documents tbody tr a').first().click();
     await page.waitForSelector('h1');
-    const link = page.locator(`ol.issues a[href="#t${tableNumber}-r${issue!.source.row}-c${issue!.source.col}"]`).first();
+    const link = page
+      .locator(`ol.issues a[href="#t${tableNumber}-r${issue!.source.row}-c${issue!.source.col}"]`)
+      .first();
     await link.click();
     expect(new URL(page.url()).hash).toBe(`#t${tableNumber}-r${issue!.source.row}-c${issue!.source.col}`);
     const cell = page.locator(`#t${tableNumber}-r${issue!.source.row}-c${issue!.source.col}`);

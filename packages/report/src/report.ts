@@ -6,7 +6,14 @@
 import { copyFileSync, createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { StepBar, type BarStream } from '@govdocs/export';
-import { documentPage, type DocRecord, type FactRec, type IssueRec, type Picture, type TableRec } from './document-page.js';
+import {
+  documentPage,
+  type DocRecord,
+  type FactRec,
+  type IssueRec,
+  type Picture,
+  type TableRec,
+} from './document-page.js';
 import { docFile, esc, page } from './html.js';
 import { documentsOf } from './merge.js';
 import { openForPictures, tableRegions } from './render-pdf.js';
@@ -33,11 +40,28 @@ export class ReportError extends Error {
 const ASSETS = new URL('../assets/', import.meta.url);
 
 /** One index row: [file, region code, region, province, year, kind, department, title, tables, facts, errors, warnings, infos, families, path]. */
-type IndexRow = [string, string, string, string, number | null, string, string, string, number, number, number, number, number, string, string];
+type IndexRow = [
+  string,
+  string,
+  string,
+  string,
+  number | null,
+  string,
+  string,
+  string,
+  number,
+  number,
+  number,
+  number,
+  number,
+  string,
+  string,
+];
 
 export async function writeReport(options: ReportOptions): Promise<ReportResult> {
   const dir = resolve(options.dir);
-  if (!existsSync(join(dir, 'documents.jsonl'))) throw new ReportError(`${dir} has no documents.jsonl: give the folder that \`govdocs run ... --out DIR\` wrote.`);
+  if (!existsSync(join(dir, 'documents.jsonl')))
+    throw new ReportError(`${dir} has no documents.jsonl: give the folder that \`govdocs run ... --out DIR\` wrote.`);
   const out = resolve(options.out);
   for (const sub of ['', 'docs', 'img']) mkdirSync(join(out, sub), { recursive: true });
   for (const asset of ['style.css', 'index.js']) copyFileSync(new URL(asset, ASSETS), join(out, asset));
@@ -55,15 +79,38 @@ export async function writeReport(options: ReportOptions): Promise<ReportResult>
   )) {
     const { doc } = group;
     const file = docFile(doc.id);
-    const drawn = options.images === false ? { pictures: [], note: isPdf(doc) ? 'Page pictures were left out (--no-images).' : null } : await drawPictures(doc, group.tables, out, file);
+    const drawn =
+      options.images === false
+        ? { pictures: [], note: isPdf(doc) ? 'Page pictures were left out (--no-images).' : null }
+        : await drawPictures(doc, group.tables, out, file);
     pictures += drawn.pictures.length;
-    writeFileSync(join(out, 'docs', file), documentPage({ ...group, indicators: group.indicators.length, pictures: drawn.pictures, pictureNote: drawn.note }));
+    writeFileSync(
+      join(out, 'docs', file),
+      documentPage({
+        ...group,
+        indicators: group.indicators.length,
+        pictures: drawn.pictures,
+        pictureNote: drawn.note,
+      }),
+    );
     const bySeverity = (s: string) => group.issues.filter((i) => i.severity === s).length;
     const families = [...new Set(group.issues.map((i) => i.rule.split('.')[0]))].sort().join(' ');
     rows.push([
-      file, doc.region?.code ?? '', doc.region?.name ?? '', [doc.region?.province, doc.region?.prefecture].filter(Boolean).join(' '),
-      doc.fiscalYear, doc.kind, doc.department?.name ?? '', doc.title ?? '', group.tables.length, group.facts.length,
-      bySeverity('error'), bySeverity('warning'), bySeverity('info'), families, doc.source.path,
+      file,
+      doc.region?.code ?? '',
+      doc.region?.name ?? '',
+      [doc.region?.province, doc.region?.prefecture].filter(Boolean).join(' '),
+      doc.fiscalYear,
+      doc.kind,
+      doc.department?.name ?? '',
+      doc.title ?? '',
+      group.tables.length,
+      group.facts.length,
+      bySeverity('error'),
+      bySeverity('warning'),
+      bySeverity('info'),
+      families,
+      doc.source.path,
     ]);
     bar.update(0, `${rows.length}/${total} documents`, rows.length / Math.max(1, total));
   }
@@ -77,9 +124,15 @@ function isPdf(doc: DocRecord): boolean {
   return doc.source.mediaType === 'application/pdf';
 }
 
-async function drawPictures(doc: DocRecord, tables: TableRec[], out: string, file: string): Promise<{ pictures: Picture[]; note: string | null }> {
+async function drawPictures(
+  doc: DocRecord,
+  tables: TableRec[],
+  out: string,
+  file: string,
+): Promise<{ pictures: Picture[]; note: string | null }> {
   if (!isPdf(doc)) return { pictures: [], note: null };
-  if (doc.source.container || doc.source.path.includes('!/')) return { pictures: [], note: `${doc.source.path} is inside an archive; no page pictures.` };
+  if (doc.source.container || doc.source.path.includes('!/'))
+    return { pictures: [], note: `${doc.source.path} is inside an archive; no page pictures.` };
   const wanted = tables.map((t) => ({ table: t, regions: tableRegions(t.cells) })).filter((w) => w.regions.length);
   if (!wanted.length) return { pictures: [], note: null };
   const pdf = await openForPictures(resolve(doc.source.path));
@@ -105,7 +158,10 @@ async function drawPictures(doc: DocRecord, tables: TableRec[], out: string, fil
 function indexPage(dir: string, documents: number, orphans: string[], badLines: string[]): string {
   const problems = [...badLines.map((l) => `unreadable line: ${l}`), ...orphans.map((o) => `no document for ${o}`)];
   const extra = problems.length
-    ? `<details class="orphans"><summary>${problems.length} records outside any document</summary><ul>${problems.slice(0, 1000).map((p) => `<li><code>${esc(p)}</code></li>`).join('')}</ul>${problems.length > 1000 ? `<p>… and ${problems.length - 1000} more</p>` : ''}</details>`
+    ? `<details class="orphans"><summary>${problems.length} records outside any document</summary><ul>${problems
+        .slice(0, 1000)
+        .map((p) => `<li><code>${esc(p)}</code></li>`)
+        .join('')}</ul>${problems.length > 1000 ? `<p>… and ${problems.length - 1000} more</p>` : ''}</details>`
     : '';
   const body = `<header><h1>govdocs review</h1><p>${documents} documents from <code>${esc(dir)}</code></p>${extra}</header>
 <form id="filters" onsubmit="return false">

@@ -7,7 +7,9 @@ const grids = (blocks: Block[]) => blocks.filter((b): b is GridBlock => b.type =
 
 describe('findTextGrids', () => {
   it('reads tab-separated rows and keeps the lines above as context', () => {
-    const [grid] = grids(findTextGrids(lines('收入决算表', '公开02表', '金额单位：元', '', '科目\t金额', '合计\t1.00')));
+    const [grid] = grids(
+      findTextGrids(lines('收入决算表', '公开02表', '金额单位：元', '', '科目\t金额', '合计\t1.00')),
+    );
     expect(grid.before).toEqual(['收入决算表', '公开02表', '金额单位：元']);
     expect(grid.rowCount).toBe(2);
     expect(grid.cells).toContainEqual({ r: 1, c: 1, rs: 1, cs: 1, text: '1.00', line: 6 });
@@ -16,13 +18,22 @@ describe('findTextGrids', () => {
   it('reads cell-per-line tables with blank lines between rows', () => {
     const [grid] = grids(findTextGrids(lines('\t一级指标', '\t二级指标', '', '\t产出指标', '\t', '\t数量指标')));
     expect(grid.rowCount).toBe(2);
-    expect(grid.cells.filter((c) => c.r === 1).map((c) => [c.c, c.text])).toEqual([[0, '产出指标'], [2, '数量指标']]);
+    expect(grid.cells.filter((c) => c.r === 1).map((c) => [c.c, c.text])).toEqual([
+      [0, '产出指标'],
+      [2, '数量指标'],
+    ]);
   });
 
   it('joins a wrapped cell line that lost its tab to the cell above', () => {
-    const [grid, ...rest] = grids(findTextGrids(lines('\t效益指标', '\t经济效益', '指标', '\t办公资源循环利用率', '', '\t满意度指标')));
+    const [grid, ...rest] = grids(
+      findTextGrids(lines('\t效益指标', '\t经济效益', '指标', '\t办公资源循环利用率', '', '\t满意度指标')),
+    );
     expect(rest).toEqual([]);
-    expect(grid.cells.filter((c) => c.r === 0).map((c) => c.text)).toEqual(['效益指标', '经济效益指标', '办公资源循环利用率']);
+    expect(grid.cells.filter((c) => c.r === 0).map((c) => c.text)).toEqual([
+      '效益指标',
+      '经济效益指标',
+      '办公资源循环利用率',
+    ]);
   });
 
   it('keeps a prose line between tab lines of a tab-row table as text', () => {
@@ -42,7 +53,10 @@ describe('findTextGrids', () => {
   });
 
   it('gives cells no line where the text had none (HTML text), so every cell fits the schema', () => {
-    const blocks: Block[] = ['项目\t金额', '合计\t5.00', '\t一级指标', '', '| a | b |'].map((text) => ({ type: 'text', text }));
+    const blocks: Block[] = ['项目\t金额', '合计\t5.00', '\t一级指标', '', '| a | b |'].map((text) => ({
+      type: 'text',
+      text,
+    }));
     const cells = grids(findTextGrids(blocks)).flatMap((g) => g.cells);
     expect(cells.length).toBeGreaterThan(0);
     for (const cell of cells) {

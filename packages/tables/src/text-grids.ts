@@ -143,7 +143,12 @@ function toGrid(rows: Row[]): Grid {
  * Fills each grid's `before` and `after` with the nearest non-blank text lines around it.
  * `skipBefore` drops lines that are never a table's context (a PDF's running headers, page numbers).
  */
-export function attachContext(blocks: Block[], skipBefore: (text: string) => boolean = () => false, contextLines = CONTEXT_LINES, afterLines = AFTER_LINES): void {
+export function attachContext(
+  blocks: Block[],
+  skipBefore: (text: string) => boolean = () => false,
+  contextLines = CONTEXT_LINES,
+  afterLines = AFTER_LINES,
+): void {
   blocks.forEach((b, i) => {
     if (b.type !== 'grid') return;
     const before: string[] = [];

@@ -12,15 +12,34 @@ import { readFileSync } from 'node:fs';
 import { validateDocument } from '../dist/index.js';
 
 const [out, perDoc = '25'] = process.argv.slice(2);
-if (!out) { console.error('usage: mutation-check.mjs OUT_DIR [TRIALS_PER_DOC]'); process.exit(2); }
-const read = (f) => readFileSync(`${out}/${f}`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+if (!out) {
+  console.error('usage: mutation-check.mjs OUT_DIR [TRIALS_PER_DOC]');
+  process.exit(2);
+}
+const read = (f) =>
+  readFileSync(`${out}/${f}`, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 const docs = read('documents.jsonl');
 const tables = read('tables.jsonl');
 const facts = read('facts.jsonl');
 let seed = 7;
-const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
-const alarms = (input) => validateDocument(input).diagnostics.filter((d) => d.severity !== 'info' && !d.rule.startsWith('code.'));
-const KINDS = new Set(['summary', 'income', 'expenditure', 'general_budget', 'general_budget_basic', 'three_public', 'appropriation_summary']);
+const rand = (n) => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed % n;
+};
+const alarms = (input) =>
+  validateDocument(input).diagnostics.filter((d) => d.severity !== 'info' && !d.rule.startsWith('code.'));
+const KINDS = new Set([
+  'summary',
+  'income',
+  'expenditure',
+  'general_budget',
+  'general_budget_basic',
+  'three_public',
+  'appropriation_summary',
+]);
 
 const sums = { documents: 0, trials: 0, found: 0, once: 0, onChangedCell: 0 };
 const codes = { trials: 0, warned: 0 };
@@ -39,15 +58,25 @@ for (const doc of docs) {
     sums.trials++;
     if (found.length > 0) sums.found++;
     if (found.length === 1) sums.once++;
-    if (found.some((d) => d.tableId === victim.tableId && d.place.row === victim.source.row && d.place.col === victim.source.col)) sums.onChangedCell++;
+    if (
+      found.some(
+        (d) => d.tableId === victim.tableId && d.place.row === victim.source.row && d.place.col === victim.source.col,
+      )
+    )
+      sums.onChangedCell++;
   }
-  const leafCodes = [...new Set(fs.filter((f) => f.tableKind === 'income' && f.subject.code?.length === 7).map((f) => f.subject.code))];
+  const leafCodes = [
+    ...new Set(fs.filter((f) => f.tableKind === 'income' && f.subject.code?.length === 7).map((f) => f.subject.code)),
+  ];
   for (const code of leafCodes) {
     const bad = code.slice(0, 5) + String(rand(100)).padStart(2, '0');
     if (leafCodes.includes(bad)) continue;
-    const mutated = fs.map((f) => (f.tableKind === 'income' && f.subject.code === code ? { ...f, subject: { ...f.subject, code: bad } } : f));
-    const warned = validateDocument({ document: doc, tables: ts, facts: mutated }).diagnostics
-      .some((d) => d.rule.startsWith('code.') && d.severity === 'warning' && (d.actual === bad || d.message.includes(bad)));
+    const mutated = fs.map((f) =>
+      f.tableKind === 'income' && f.subject.code === code ? { ...f, subject: { ...f.subject, code: bad } } : f,
+    );
+    const warned = validateDocument({ document: doc, tables: ts, facts: mutated }).diagnostics.some(
+      (d) => d.rule.startsWith('code.') && d.severity === 'warning' && (d.actual === bad || d.message.includes(bad)),
+    );
     codes.trials++;
     if (warned) codes.warned++;
   }

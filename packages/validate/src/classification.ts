@@ -34,7 +34,11 @@ export function parseClassification(text: string): Map<string, ClassificationEnt
     const [code = '', name = '', from = '', to = '', note = ''] = line.split('\t');
     if (!/^\d{3}(\d{2}){0,2}$/.test(code) || name === '') throw new Error(`classification: bad line "${line}"`);
     const entry: ClassificationEntry = {
-      code, name, from: from ? Number(from) : null, to: to ? Number(to) : null, alias: note.includes('alias'),
+      code,
+      name,
+      from: from ? Number(from) : null,
+      to: to ? Number(to) : null,
+      alias: note.includes('alias'),
     };
     const list = byCode.get(code) ?? [];
     list.push(entry);
@@ -46,7 +50,10 @@ export function parseClassification(text: string): Map<string, ClassificationEnt
 function tables(): Record<Scheme, Map<string, ClassificationEntry[]>> {
   if (!loaded) {
     const read = (file: string) => readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8');
-    loaded = { function: parseClassification(read(FILES.function)), economic: parseClassification(read(FILES.economic)) };
+    loaded = {
+      function: parseClassification(read(FILES.function)),
+      economic: parseClassification(read(FILES.economic)),
+    };
   }
   return loaded;
 }
@@ -75,7 +82,12 @@ export function nationalName(scheme: Scheme, code: string, year?: number | null)
 }
 
 /** Lines every 款 of the function classification has, by the last two digits of the 项 code. */
-const STANDARD_LINES: Record<string, string> = { '01': '行政运行', '02': '一般行政管理事务', '03': '机关服务', '50': '事业运行' };
+const STANDARD_LINES: Record<string, string> = {
+  '01': '行政运行',
+  '02': '一般行政管理事务',
+  '03': '机关服务',
+  '50': '事业运行',
+};
 
 /**
  * The name of a 项 the list does not hold but whose 款 it does, when its last two digits are a line

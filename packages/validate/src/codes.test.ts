@@ -26,7 +26,11 @@ describe('national classification', () => {
   });
 });
 
-const clean = [['201 一般公共服务支出', '10.00'], ['20103 政府办公厅（室）及相关机构事务', '10.00'], ['2010350 事业运行', '10.00']];
+const clean = [
+  ['201 一般公共服务支出', '10.00'],
+  ['20103 政府办公厅（室）及相关机构事务', '10.00'],
+  ['2010350 事业运行', '10.00'],
+];
 
 describe('code checks', () => {
   it('are silent on national codes with their national names', () => {
@@ -35,31 +39,62 @@ describe('code checks', () => {
   it('warn about a misprinted code whose name belongs to a sibling (2010309 事业运行)', () => {
     const rows = clean.map((r) => [...r]);
     rows[2] = ['2010309 事业运行', '10.00'];
-    expect(codeFindings(rows)).toMatchObject([{ rule: 'code.name', severity: 'warning', expected: '2010350', actual: '2010309', place: { row: 3, col: 0 } }]);
+    expect(codeFindings(rows)).toMatchObject([
+      { rule: 'code.name', severity: 'warning', expected: '2010350', actual: '2010309', place: { row: 3, col: 0 } },
+    ]);
   });
   it('warn about a known code printed with another name', () => {
     const rows = clean.map((r) => [...r]);
     rows[0] = ['201 一般公共预算支出', '10.00'];
-    expect(codeFindings(rows)).toMatchObject([{ rule: 'code.name', severity: 'warning', expected: '一般公共服务支出' }]);
+    expect(codeFindings(rows)).toMatchObject([
+      { rule: 'code.name', severity: 'warning', expected: '一般公共服务支出' },
+    ]);
   });
   it('note a former name as info only', () => {
-    const rows = [['208 社会保障和就业支出', '5.00'], ['20805 行政事业单位离退休', '5.00'], ['2080501 行政单位离退休', '5.00']];
+    const rows = [
+      ['208 社会保障和就业支出', '5.00'],
+      ['20805 行政事业单位离退休', '5.00'],
+      ['2080501 行政单位离退休', '5.00'],
+    ];
     expect(codeFindings(rows, 2023)).toMatchObject([{ rule: 'code.outdated', severity: 'info' }]);
     expect(codeFindings(rows, 2018)).toEqual([]);
   });
   it('give info for a code not in the list', () => {
-    const rows = [['213 农林水支出', '5.00'], ['21301 农业农村', '5.00'], ['2130177 某地方项目', '5.00']];
+    const rows = [
+      ['213 农林水支出', '5.00'],
+      ['21301 农业农村', '5.00'],
+      ['2130177 某地方项目', '5.00'],
+    ];
     expect(codeFindings(rows)).toMatchObject([{ rule: 'code.unknown', severity: 'info', actual: '2130177' }]);
   });
   it('use the document itself: a name printed with another code in a sibling table', () => {
-    const a = income([['213 农林水支出', '5.00'], ['21301 农业农村', '5.00'], ['2130188 某专项', '5.00']]);
-    const b: GridSpec = { kind: 'expenditure', measures: ['total'], rows: [['213 农林水支出', '5.00'], ['21301 农业农村', '5.00'], ['2130177 某专项', '5.00']] };
+    const a = income([
+      ['213 农林水支出', '5.00'],
+      ['21301 农业农村', '5.00'],
+      ['2130188 某专项', '5.00'],
+    ]);
+    const b: GridSpec = {
+      kind: 'expenditure',
+      measures: ['total'],
+      rows: [
+        ['213 农林水支出', '5.00'],
+        ['21301 农业农村', '5.00'],
+        ['2130177 某专项', '5.00'],
+      ],
+    };
     const c: GridSpec = { ...b, kind: 'general_budget' };
     const found = validateDocument(makeDocument([a, b, c])).diagnostics.filter((d) => d.severity === 'warning');
-    expect(found).toMatchObject([{ rule: 'code.name', actual: '2130188', expected: '2130177', tableId: expect.stringMatching(/#1$/) }]);
+    expect(found).toMatchObject([
+      { rule: 'code.name', actual: '2130188', expected: '2130177', tableId: expect.stringMatching(/#1$/) },
+    ]);
   });
   it('warn about a 项 listed without its 款 when the table lists 款 rows', () => {
-    const rows = [['201 一般公共服务支出', '20.00'], ['20103 政府办公厅（室）及相关机构事务', '10.00'], ['2010350 事业运行', '10.00'], ['2010101 行政运行', '10.00']];
+    const rows = [
+      ['201 一般公共服务支出', '20.00'],
+      ['20103 政府办公厅（室）及相关机构事务', '10.00'],
+      ['2010350 事业运行', '10.00'],
+      ['2010101 行政运行', '10.00'],
+    ];
     const found = codeFindings(rows).filter((d) => d.rule === 'code.hierarchy');
     expect(found).toMatchObject([{ severity: 'warning', expected: '20101', actual: '2010101' }]);
     expect(codeFindings(clean).filter((d) => d.rule === 'code.hierarchy')).toEqual([]);
@@ -68,17 +103,31 @@ describe('code checks', () => {
 
 describe('code names before 2019', () => {
   it('are only noted when govdocs does not know the name', () => {
-    const rows = [['207 文化体育与传媒支出', '5.00'], ['20701 某旧款名称', '5.00']];
+    const rows = [
+      ['207 文化体育与传媒支出', '5.00'],
+      ['20701 某旧款名称', '5.00'],
+    ];
     const found = codeFindings(rows, 2017).filter((d) => d.rule === 'code.name');
     expect(found).toMatchObject([{ severity: 'info' }]);
-    expect(codeFindings(rows, 2023).filter((d) => d.rule === 'code.name')).toMatchObject([{ severity: 'warning', actual: '某旧款名称' }]);
+    expect(codeFindings(rows, 2023).filter((d) => d.rule === 'code.name')).toMatchObject([
+      { severity: 'warning', actual: '某旧款名称' },
+    ]);
   });
 });
 
 describe('lines every 款 has', () => {
-  const rows = (line: string) => [['220 自然资源海洋气象等支出', '5.00'], ['22005 气象事务', '5.00'], [line, '5.00']];
+  const rows = (line: string) => [
+    ['220 自然资源海洋气象等支出', '5.00'],
+    ['22005 气象事务', '5.00'],
+    [line, '5.00'],
+  ];
   it('are national under a listed 款, listed or not (行政运行, 事业运行, 其他…支出)', () => {
-    for (const line of ['2200501 行政运行', '2200550 事业运行', '2200599 其他气象事务支出', '2200502 一般行政管理事务']) {
+    for (const line of [
+      '2200501 行政运行',
+      '2200550 事业运行',
+      '2200599 其他气象事务支出',
+      '2200502 一般行政管理事务',
+    ]) {
       expect(codeFindings(rows(line)).filter((d) => d.rule === 'code.unknown')).toEqual([]);
     }
   });
@@ -88,7 +137,12 @@ describe('lines every 款 has', () => {
   });
   it('include the lines real disclosures printed as unknown before', () => {
     for (const code of ['2040604', '2010607', '2010608', '2014004', '2013901', '50201', '30312']) {
-      expect(isKnownCode(code.length === 5 && code.startsWith('5') || code.startsWith('3') ? 'economic' : 'function', code)).toBe(true);
+      expect(
+        isKnownCode(
+          (code.length === 5 && code.startsWith('5')) || code.startsWith('3') ? 'economic' : 'function',
+          code,
+        ),
+      ).toBe(true);
     }
   });
 });

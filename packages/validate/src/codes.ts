@@ -3,9 +3,17 @@
  * listed under their parent when the table prints parents.
  */
 import { Reporter, type Diagnostic, type DocumentRecord, type Spot } from '@govdocs/core';
-import { childCodes, isKnownCode, matchName, nationalName, normalizeName, standardLineName, type Scheme } from './classification.js';
+import {
+  childCodes,
+  isKnownCode,
+  matchName,
+  nationalName,
+  normalizeName,
+  standardLineName,
+  type Scheme,
+} from './classification.js';
 import { codeOf, codeRows, rowCells, type RowInfo, type TableModel } from './model.js';
-import { tableName } from './equations.js';
+import { tableName } from './table-names.js';
 
 const FIRST_WELL_KNOWN_YEAR = 2019;
 
@@ -25,9 +33,17 @@ export function codeDiagnostics(document: DocumentRecord, models: TableModel[]):
       const present = new Set(rows.map(codeOf));
       const lengths = new Set(rows.map((r) => codeOf(r).length));
       for (const row of rows) {
-        const finding = nameFinding(scheme, row, year, printedCodes) ?? hierarchyFinding(scheme, codeOf(row), present, lengths);
-        if (finding) out.push(reporter.report(finding.rule, `${tableName(model.table)}: ${finding.message}`, codeSpot(model, row),
-          { severity: finding.severity, tableId: model.table.id, expected: finding.expected, actual: finding.actual }));
+        const finding =
+          nameFinding(scheme, row, year, printedCodes) ?? hierarchyFinding(scheme, codeOf(row), present, lengths);
+        if (finding)
+          out.push(
+            reporter.report(finding.rule, `${tableName(model.table)}: ${finding.message}`, codeSpot(model, row), {
+              severity: finding.severity,
+              tableId: model.table.id,
+              expected: finding.expected,
+              actual: finding.actual,
+            }),
+          );
       }
     }
   }
@@ -36,7 +52,12 @@ export function codeDiagnostics(document: DocumentRecord, models: TableModel[]):
 
 type Finding = Pick<Diagnostic, 'rule' | 'severity' | 'message' | 'expected' | 'actual'>;
 
-function nameFinding(scheme: Scheme, row: RowInfo, year: number | null, printedCodes: Map<string, Map<string, number>>): Finding | undefined {
+function nameFinding(
+  scheme: Scheme,
+  row: RowInfo,
+  year: number | null,
+  printedCodes: Map<string, Map<string, number>>,
+): Finding | undefined {
   const code = codeOf(row);
   const printed = printedName(row);
   const kind = scheme === 'function' ? '支出功能分类' : '支出经济分类';
@@ -46,30 +67,55 @@ function nameFinding(scheme: Scheme, row: RowInfo, year: number | null, printedC
     const national = nationalName(scheme, code, year)!;
     if (match === 'current' || match === 'alias') return undefined;
     if (match === 'outdated') {
-      return { rule: 'code.outdated', severity: 'info', expected: national, actual: printed,
-        message: `${code} is printed as ${printed}, its national name in other years; for ${year ?? 'the current year'} the name is ${national}.` };
+      return {
+        rule: 'code.outdated',
+        severity: 'info',
+        expected: national,
+        actual: printed,
+        message: `${code} is printed as ${printed}, its national name in other years; for ${year ?? 'the current year'} the name is ${national}.`,
+      };
     }
     const meant = codeNamed(scheme, code, printed, printedCodes);
     if (meant) {
-      return { rule: 'code.name', severity: 'warning', expected: meant, actual: code,
-        message: `${code} is printed as ${printed}, but its national name is ${national}; ${printed} is ${meant}, so the code looks misprinted.` };
+      return {
+        rule: 'code.name',
+        severity: 'warning',
+        expected: meant,
+        actual: code,
+        message: `${code} is printed as ${printed}, but its national name is ${national}; ${printed} is ${meant}, so the code looks misprinted.`,
+      };
     }
     // Before the 2019 lists (the 2018 reform renamed many lines) govdocs' list is thin: a name it
     // does not know for those years is only noted, unless the name belongs to a sibling code.
     const severity = year === null || year >= FIRST_WELL_KNOWN_YEAR ? 'warning' : 'info';
-    return { rule: 'code.name', severity, expected: national, actual: printed,
-      message: `${code} is printed as ${printed}, but its national name is ${national}.` };
+    return {
+      rule: 'code.name',
+      severity,
+      expected: national,
+      actual: printed,
+      message: `${code} is printed as ${printed}, but its national name is ${national}.`,
+    };
   }
   const meant = printed ? codeNamed(scheme, code, printed, printedCodes) : undefined;
   if (meant) {
-    return { rule: 'code.name', severity: 'warning', expected: meant, actual: code,
-      message: `${code} ${printed} is not a national ${kind} code; ${printed} is ${meant}, so the code looks misprinted.` };
+    return {
+      rule: 'code.name',
+      severity: 'warning',
+      expected: meant,
+      actual: code,
+      message: `${code} ${printed} is not a national ${kind} code; ${printed} is ${meant}, so the code looks misprinted.`,
+    };
   }
   // A line every 款 has (行政运行, 事业运行, 其他…支出) under a listed 款 is national, listed or not.
   const standard = standardLineName(scheme, code, year);
   if (standard && (!printed || sameName(standard, printed))) return undefined;
-  return { rule: 'code.unknown', severity: 'info', expected: null, actual: code,
-    message: `${code}${printed ? ` ${printed}` : ''} is not in govdocs' list of national ${kind} codes (it may be a newer or local line).` };
+  return {
+    rule: 'code.unknown',
+    severity: 'info',
+    expected: null,
+    actual: code,
+    message: `${code}${printed ? ` ${printed}` : ''} is not in govdocs' list of national ${kind} codes (it may be a newer or local line).`,
+  };
 }
 
 function sameName(national: string, printed: string): boolean {
@@ -79,7 +125,12 @@ function sameName(national: string, printed: string): boolean {
 }
 
 /** The code a name belongs to under the same parent: from the national list, else elsewhere in the document. */
-function codeNamed(scheme: Scheme, code: string, printed: string, printedCodes: Map<string, Map<string, number>>): string | undefined {
+function codeNamed(
+  scheme: Scheme,
+  code: string,
+  printed: string,
+  printedCodes: Map<string, Map<string, number>>,
+): string | undefined {
   const parent = code.slice(0, -2);
   if (code.length <= 3) return undefined;
   const wanted = normalizeName(printed);
@@ -125,18 +176,31 @@ function codesByName(models: TableModel[]): Map<string, Map<string, number>> {
   return out;
 }
 
-function hierarchyFinding(scheme: Scheme, code: string, present: Set<string>, lengths: Set<number>): Finding | undefined {
+function hierarchyFinding(
+  scheme: Scheme,
+  code: string,
+  present: Set<string>,
+  lengths: Set<number>,
+): Finding | undefined {
   if (code.length <= 3) return undefined;
   const parent = code.slice(0, -2);
   if (!lengths.has(parent.length) || present.has(parent)) return undefined;
   const level = parent.length === 3 ? '类' : '款';
-  return { rule: 'code.hierarchy', severity: 'warning', expected: parent, actual: code,
-    message: `${code} is listed without its ${level} ${parent}${nationalName(scheme, parent) ? ` ${nationalName(scheme, parent)}` : ''}, though the table lists other ${level} rows.` };
+  return {
+    rule: 'code.hierarchy',
+    severity: 'warning',
+    expected: parent,
+    actual: code,
+    message: `${code} is listed without its ${level} ${parent}${nationalName(scheme, parent) ? ` ${nationalName(scheme, parent)}` : ''}, though the table lists other ${level} rows.`,
+  };
 }
 
 /** The printed row label without a leading code (“2010350 事业运行” → “事业运行”). */
 function printedName(row: RowInfo): string | null {
-  const text = (row.printed ?? '').normalize('NFKC').replace(/^[\d\s]+/, '').trim();
+  const text = (row.printed ?? '')
+    .normalize('NFKC')
+    .replace(/^[\d\s]+/, '')
+    .trim();
   return text === '' ? null : text;
 }
 

@@ -5,7 +5,8 @@
 import { exactlyOneOf, GRAND_TOTAL_WORDS, type RuleId } from '@govdocs/core';
 import { codeOf, codeRows, labelOf, panelOf, type RowInfo, type TableModel } from './model.js';
 import { panelTotals, type Panel } from './lines.js';
-import { tableName, term, type Equation } from './equations.js';
+import { term, type Equation } from './equations.js';
+import { tableName } from './table-names.js';
 
 const GRAND_TOTAL = exactlyOneOf(GRAND_TOTAL_WORDS);
 const TOTAL_MEASURES = ['total', 'expenditure.total', 'amount', 'actual', 'budget'];
@@ -16,7 +17,9 @@ function totalRowOf(model: TableModel): RowInfo | undefined {
 
 /** A table with columns of money carried over (上年结转结余): its 合计/总计 column includes them. */
 function hasCarryover(model: TableModel): boolean {
-  return model.table.columns.some((c) => c.measure && (/^(carryover|opening)(\.|$)/.test(c.measure) || /结转|结余/.test(c.path.join(''))));
+  return model.table.columns.some(
+    (c) => c.measure && (/^(carryover|opening)(\.|$)/.test(c.measure) || /结转|结余/.test(c.path.join(''))),
+  );
 }
 
 function firstMeasure(model: TableModel, subject: string, measures: string[]): string | undefined {
@@ -40,19 +43,34 @@ export function crossTableEquations(models: TableModel[]): Equation[] {
   const general = only('general_budget');
   const basic = only('general_budget_basic');
   const approp = only('appropriation_summary');
-  const pair = (rule: RuleId, detail: TableModel, dSubject: string, dMeasures: string[], ref: TableModel, rSubject: string, rMeasures: string[]) => {
+  const pair = (
+    rule: RuleId,
+    detail: TableModel,
+    dSubject: string,
+    dMeasures: string[],
+    ref: TableModel,
+    rSubject: string,
+    rMeasures: string[],
+  ) => {
     const dm = firstMeasure(detail, dSubject, dMeasures);
     const rm = firstMeasure(ref, rSubject, rMeasures);
     if (!dm || !rm) return;
-    out.push({ rule, total: term(detail, dSubject, dm), parts: [term(ref, rSubject, rm)], partsLabel: tableName(ref.table) });
+    out.push({
+      rule,
+      total: term(detail, dSubject, dm),
+      parts: [term(ref, rSubject, rm)],
+      partsLabel: tableName(ref.table),
+    });
   };
   const yearLine = (model: TableModel, panel: Panel) => panelTotals(model, panel).year?.row;
   if (summary && expenditure) {
     const line = yearLine(summary, 'expenditure');
     const row = totalRowOf(expenditure);
-    if (line && row && !hasCarryover(expenditure)) pair('crosstable.expenditure_total', expenditure, row.key, TOTAL_MEASURES, summary, line.key, TOTAL_MEASURES);
+    if (line && row && !hasCarryover(expenditure))
+      pair('crosstable.expenditure_total', expenditure, row.key, TOTAL_MEASURES, summary, line.key, TOTAL_MEASURES);
     for (const cls of codeRows(summary, 'function').filter((r) => codeOf(r).length === 3)) {
-      if (expenditure.rows.has(cls.key)) pair('crosstable.expenditure_class', expenditure, cls.key, TOTAL_MEASURES, summary, cls.key, TOTAL_MEASURES);
+      if (expenditure.rows.has(cls.key))
+        pair('crosstable.expenditure_class', expenditure, cls.key, TOTAL_MEASURES, summary, cls.key, TOTAL_MEASURES);
     }
   }
   if (summary && income) {
@@ -61,30 +79,63 @@ export function crossTableEquations(models: TableModel[]): Equation[] {
     const totals = { year: panelTotals(summary, 'income').year?.row, grand: panelTotals(summary, 'income').grand?.row };
     const row = totalRowOf(income);
     if (row && hasCarryover(income)) {
-      if (totals.grand) pair('crosstable.income_total', income, row.key, ['total'], summary, totals.grand.key, TOTAL_MEASURES);
-      if (totals.year) pair('crosstable.income_total', income, row.key, ['income', 'income.total'], summary, totals.year.key, TOTAL_MEASURES);
+      if (totals.grand)
+        pair('crosstable.income_total', income, row.key, ['total'], summary, totals.grand.key, TOTAL_MEASURES);
+      if (totals.year)
+        pair(
+          'crosstable.income_total',
+          income,
+          row.key,
+          ['income', 'income.total'],
+          summary,
+          totals.year.key,
+          TOTAL_MEASURES,
+        );
     } else if (row && totals.year) {
-      pair('crosstable.income_total', income, row.key, [...TOTAL_MEASURES, 'income', 'income.total'], summary, totals.year.key, TOTAL_MEASURES);
+      pair(
+        'crosstable.income_total',
+        income,
+        row.key,
+        [...TOTAL_MEASURES, 'income', 'income.total'],
+        summary,
+        totals.year.key,
+        TOTAL_MEASURES,
+      );
     }
   }
   if (basic && general) {
     const row = totalRowOf(general);
-    for (const [re, token] of [[/^人员经费(合计)?$/, 'personnel'], [/^公用经费(合计)?$/, 'public']] as const) {
+    for (const [re, token] of [
+      [/^人员经费(合计)?$/, 'personnel'],
+      [/^公用经费(合计)?$/, 'public'],
+    ] as const) {
       const line = [...basic.rows.values()].find((r) => re.test(labelOf(r) ?? ''));
       if (row && line) {
-        pair('crosstable.basic_expenditure', general, row.key, [`expenditure.basic.${token}`, `basic.${token}`],
-          basic, line.key, ['amount', 'actual', 'budget', 'total']);
+        pair(
+          'crosstable.basic_expenditure',
+          general,
+          row.key,
+          [`expenditure.basic.${token}`, `basic.${token}`],
+          basic,
+          line.key,
+          ['amount', 'actual', 'budget', 'total'],
+        );
       }
     }
   }
   if (approp && general) {
     const line = yearLine(approp, 'expenditure');
     const row = totalRowOf(general);
-    if (line && row) pair('crosstable.general_budget_total', general, row.key, ['expenditure.total', 'total'], approp, line.key, ['general_budget']);
+    if (line && row)
+      pair('crosstable.general_budget_total', general, row.key, ['expenditure.total', 'total'], approp, line.key, [
+        'general_budget',
+      ]);
     for (const cls of codeRows(approp, 'function').filter((r) => codeOf(r).length === 3)) {
-      if (general.rows.has(cls.key)) pair('crosstable.general_budget_class', general, cls.key, ['expenditure.total', 'total'], approp, cls.key, ['general_budget']);
+      if (general.rows.has(cls.key))
+        pair('crosstable.general_budget_class', general, cls.key, ['expenditure.total', 'total'], approp, cls.key, [
+          'general_budget',
+        ]);
     }
   }
   return out;
 }
-

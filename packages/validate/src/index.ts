@@ -3,5 +3,13 @@
  * cross-table figures, classification codes). Schema checks happen when records are written.
  */
 export { validateDocument, type ValidateInput } from './validate.js';
-export { nationalName, isKnownCode, matchName, normalizeName, childCodes, classificationEntries, standardLineName } from './classification.js';
+export {
+  nationalName,
+  isKnownCode,
+  matchName,
+  normalizeName,
+  childCodes,
+  classificationEntries,
+  standardLineName,
+} from './classification.js';
 export type { Scheme, ClassificationEntry, NameMatch } from './classification.js';

@@ -39,7 +39,12 @@ export function lineOf(row: RowInfo): Line {
   let first = false;
   for (const [re, n] of ORDINALS) {
     const m = re.exec(text);
-    if (m) { level = n; rest = text.slice(m[0].length); first = /^[(（]?[一1][)）、.．]?$/.test(m[0]); break; }
+    if (m) {
+      level = n;
+      rest = text.slice(m[0].length);
+      first = /^[(（]?[一1][)）、.．]?$/.test(m[0]);
+      break;
+    }
   }
   const ofWhich = /^其中/.test(rest);
   const name = normalizeLabel(rest.replace(/^其中[:：]?/, '')) || normalizeLabel(row.printed ?? '');
@@ -78,7 +83,12 @@ export function panelTotals(model: TableModel, panel: Panel): PanelTotals {
 }
 
 export function isTotal(line: Line): boolean {
-  return YEAR_TOTAL.test(line.name) || GRAND_TOTAL.test(line.name) || SIDE_TOTAL.test(line.name) || TABLE_TOTAL.test(line.name);
+  return (
+    YEAR_TOTAL.test(line.name) ||
+    GRAND_TOTAL.test(line.name) ||
+    SIDE_TOTAL.test(line.name) ||
+    TABLE_TOTAL.test(line.name)
+  );
 }
 
 /**
@@ -104,8 +114,14 @@ export function readings(model: TableModel, block: Line[], measure: string): Rea
     // Expenditure listed twice, by function class and by other lines (基本支出, 项目支出): either
     // list may be the one the total adds.
     const classes = codes.filter((l) => codeOf(l.row).length === 3);
-    return [...readingsOf(model, classes, measure), ...readingsOf(model, lines.filter((l) => !codes.includes(l)), measure)]
-      .map((r) => ({ ...r, certain: false }));
+    return [
+      ...readingsOf(model, classes, measure),
+      ...readingsOf(
+        model,
+        lines.filter((l) => !codes.includes(l)),
+        measure,
+      ),
+    ].map((r) => ({ ...r, certain: false }));
   }
   return readingsOf(model, lines, measure);
 }
@@ -122,8 +138,17 @@ function readingsOf(model: TableModel, lines: Line[], measure: string): Reading[
   }
   const runs = withoutRuns(model, plain, measure);
   // A run of lines that adds up, figure for figure, to the line above it is that line's breakdown.
-  if (runs.length !== plain.length) out.push({ parts: runs.map((l) => l.row), certain: numbered.length === 0, why: 'the lines above it, without their breakdowns' });
-  out.push({ parts: plain.map((l) => l.row), certain: numbered.length === 0 && runs.length === plain.length, why: 'the lines above it' });
+  if (runs.length !== plain.length)
+    out.push({
+      parts: runs.map((l) => l.row),
+      certain: numbered.length === 0,
+      why: 'the lines above it, without their breakdowns',
+    });
+  out.push({
+    parts: plain.map((l) => l.row),
+    certain: numbered.length === 0 && runs.length === plain.length,
+    why: 'the lines above it',
+  });
   return out;
 }
 
@@ -145,7 +170,10 @@ function withoutRuns(model: TableModel, lines: Line[], measure: string): Line[] 
       const c = cell(lines[j]!);
       run += c?.fen ?? 0;
       tolerance += c?.tolerance ?? 0;
-      if (c && withinRounding(parent.fen - run, tolerance)) { i = j; break; }
+      if (c && withinRounding(parent.fen - run, tolerance)) {
+        i = j;
+        break;
+      }
       if (Math.abs(run) > Math.abs(parent.fen) + tolerance) break;
     }
   }
@@ -153,10 +181,20 @@ function withoutRuns(model: TableModel, lines: Line[], measure: string): Line[] 
 }
 
 /** A part every reading shares (本年收入合计 in 收入总计 = 本年收入合计 + 上年结转结余). */
-export interface FixedPart { subject: string; measure: string; weight?: number }
+export interface FixedPart {
+  subject: string;
+  measure: string;
+  weight?: number;
+}
 
 /** Whether a reading's parts add up to the total line in a measure, within rounding. */
-export function holds(model: TableModel, total: RowInfo, parts: RowInfo[], measure: string, fixed: FixedPart[] = []): boolean {
+export function holds(
+  model: TableModel,
+  total: RowInfo,
+  parts: RowInfo[],
+  measure: string,
+  fixed: FixedPart[] = [],
+): boolean {
   const cell = (r: RowInfo) => model.cells.get(r.key)?.get(measure);
   const t = cell(total);
   if (!t) return true;
@@ -187,7 +225,12 @@ export function yearBlock(totals: PanelTotals): { block: Line[]; end: number } |
   const before = lines.slice(0, at).filter((l) => !isTotal(l));
   if (before.length > 0) return { block: before, end: at };
   let end = at + 1;
-  while (end < lines.length && !isTotal(lines[end]!) && !(year.level !== null && lines[end]!.level !== null && lines[end]!.level! <= year.level)) end++;
+  while (
+    end < lines.length &&
+    !isTotal(lines[end]!) &&
+    !(year.level !== null && lines[end]!.level !== null && lines[end]!.level! <= year.level)
+  )
+    end++;
   // 一、本年支出 followed by 一、一般公共服务支出 … : a numbering that starts again under a header
   // total is its own list of parts, not the next line of the outer list.
   const restarts = year.level !== null && lines[at + 1]?.level === year.level && lines[at + 1]!.first;

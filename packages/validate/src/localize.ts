@@ -23,7 +23,15 @@ export interface Blame {
 }
 
 /** Rule order when one cell breaks several identities: the narrower claim explains it best. */
-const RULE_ORDER: RuleId[] = ['sum.total_row', 'sum.children', 'sum.columns', 'sum.items', 'sum.lines', 'balance.carryover', 'balance.totals'];
+const RULE_ORDER: RuleId[] = [
+  'sum.total_row',
+  'sum.children',
+  'sum.columns',
+  'sum.items',
+  'sum.lines',
+  'balance.carryover',
+  'balance.totals',
+];
 
 function ruleRank(rule: RuleId): number {
   const i = RULE_ORDER.indexOf(rule);
@@ -68,7 +76,10 @@ export function localize(models: TableModel[], equations: Equation[]): Localized
       if (off && !bad) continue;
       for (const t of [eq.total, ...eq.parts]) {
         const s = score.get(t.slot) ?? { violated: 0, satisfied: 0, asTotal: 0, printed: cells.has(t.slot), term: t };
-        if (bad) { s.violated++; if (t === eq.total) s.asTotal++; } else s.satisfied++;
+        if (bad) {
+          s.violated++;
+          if (t === eq.total) s.asTotal++;
+        } else s.satisfied++;
         score.set(t.slot, s);
       }
     }
@@ -87,12 +98,22 @@ export function localize(models: TableModel[], equations: Equation[]): Localized
     // Two printed parts of the identity equally suspect (one 款 among its siblings): the figures
     // cannot tell which is wrong. The finding then sits on the total when nothing confirms it,
     // else on the part, naming the others as equally possible.
-    const suspicion = (t: Term) => { const x = score.get(t.slot)!; return x.violated - x.satisfied; };
+    const suspicion = (t: Term) => {
+      const x = score.get(t.slot)!;
+      return x.violated - x.satisfied;
+    };
     let alternatives: Term[] = [];
     if (eq.total.slot !== slot && cells.has(slot)) {
-      alternatives = eq.parts.filter((p) => p.slot !== slot && cells.has(p.slot) && !corrected.has(p.slot) && suspicion(p) === suspicion(best!.term));
+      alternatives = eq.parts.filter(
+        (p) => p.slot !== slot && cells.has(p.slot) && !corrected.has(p.slot) && suspicion(p) === suspicion(best!.term),
+      );
       const total = score.get(eq.total.slot)!;
-      if (alternatives.length > 0 && cells.has(eq.total.slot) && !corrected.has(eq.total.slot) && total.satisfied === 0) {
+      if (
+        alternatives.length > 0 &&
+        cells.has(eq.total.slot) &&
+        !corrected.has(eq.total.slot) &&
+        total.satisfied === 0
+      ) {
         slot = eq.total.slot;
         best = total;
         eq = mostSpecific(violated, slot);
@@ -101,7 +122,16 @@ export function localize(models: TableModel[], equations: Equation[]): Localized
     }
     const actual = value(best.term);
     const expected = actual + (eq.total.slot === slot ? -difference(eq, value) : difference(eq, value));
-    blames.push({ equation: eq, term: eq.total.slot === slot ? eq.total : eq.parts.find((p) => p.slot === slot)!, cell: cells.get(slot), expected, actual, tolerance: tolerance(eq, tol), alternatives, rounding: rounding(eq, tol) });
+    blames.push({
+      equation: eq,
+      term: eq.total.slot === slot ? eq.total : eq.parts.find((p) => p.slot === slot)!,
+      cell: cells.get(slot),
+      expected,
+      actual,
+      tolerance: tolerance(eq, tol),
+      alternatives,
+      rounding: rounding(eq, tol),
+    });
     corrected.set(slot, expected);
   }
   return { blames, misread: [...misread.values()], unsure: firstPerTable(unsure) };
@@ -116,7 +146,10 @@ function markAmbiguous(models: TableModel[], equations: Equation[]): Equation[] 
     const term = [eq.total, ...eq.parts].find((t) => ambiguous.has(t.slot));
     if (!term || eq.uncertain) return eq;
     const texts = ambiguous.get(term.slot)!;
-    return { ...eq, uncertain: `the line prints ${texts.join(' and ')} in columns read as the same measure (${term.measure}), so which figure the sum means cannot be told` };
+    return {
+      ...eq,
+      uncertain: `the line prints ${texts.join(' and ')} in columns read as the same measure (${term.measure}), so which figure the sum means cannot be told`,
+    };
   });
 }
 
@@ -134,12 +167,19 @@ function firstPerTable(equations: Equation[]): Equation[] {
  * for column identities, every line (at least 3) where one component column is printed — that
  * column was misread (公用经费 taken for 项目支出), whatever the lines where it is blank say.
  */
-function misreadGroups(equations: Equation[], isBroken: (eq: Equation) => boolean, printed: (t: Term) => boolean): Map<string, Equation> {
+function misreadGroups(
+  equations: Equation[],
+  isBroken: (eq: Equation) => boolean,
+  printed: (t: Term) => boolean,
+): Map<string, Equation> {
   const stats = new Map<string, { group: string; total: number; broken: number; whole: boolean; example?: Equation }>();
   const count = (key: string, group: string, whole: boolean, eq: Equation, broken: boolean) => {
     const s = stats.get(key) ?? { group, total: 0, broken: 0, whole };
     s.total++;
-    if (broken) { s.broken++; s.example ??= eq; }
+    if (broken) {
+      s.broken++;
+      s.example ??= eq;
+    }
     stats.set(key, s);
   };
   for (const eq of equations) {
@@ -162,10 +202,18 @@ function misreadGroups(equations: Equation[], isBroken: (eq: Equation) => boolea
 function mostSpecific(violated: Equation[], slot: string): Equation {
   return violated
     .filter((e) => e.total.slot === slot || e.parts.some((p) => p.slot === slot))
-    .sort((a, b) => Number(b.total.slot === slot) - Number(a.total.slot === slot) || ruleRank(a.rule) - ruleRank(b.rule))[0]!;
+    .sort(
+      (a, b) => Number(b.total.slot === slot) - Number(a.total.slot === slot) || ruleRank(a.rule) - ruleRank(b.rule),
+    )[0]!;
 }
 
-interface Score { violated: number; satisfied: number; asTotal: number; printed: boolean; term: Term }
+interface Score {
+  violated: number;
+  satisfied: number;
+  asTotal: number;
+  printed: boolean;
+  term: Term;
+}
 
 /**
  * Higher is more likely wrong: more broken identities, fewer intact ones, then the total side of
@@ -199,9 +247,14 @@ function usableEquations(equations: Equation[], cells: Map<string, MoneyCell>): 
   const unknown = new Set<string>();
   for (const eq of equations) {
     const total = cells.get(eq.total.slot);
-    if (total && total.fen !== 0 && eq.parts.every((p) => !cells.has(p.slot))) for (const p of eq.parts) unknown.add(p.slot);
+    if (total && total.fen !== 0 && eq.parts.every((p) => !cells.has(p.slot)))
+      for (const p of eq.parts) unknown.add(p.slot);
   }
-  return equations.filter((eq) => cells.has(eq.total.slot)
-    && eq.parts.some((p) => cells.has(p.slot))
-    && !unknown.has(eq.total.slot) && !eq.parts.some((p) => unknown.has(p.slot)));
+  return equations.filter(
+    (eq) =>
+      cells.has(eq.total.slot) &&
+      eq.parts.some((p) => cells.has(p.slot)) &&
+      !unknown.has(eq.total.slot) &&
+      !eq.parts.some((p) => unknown.has(p.slot)),
+  );
 }

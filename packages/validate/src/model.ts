@@ -3,7 +3,16 @@
  * (subject) and what the column is (measure). Keys by subject rather than grid row because
  * side-by-side layouts (基本支出表's three 经济分类 panels) put several subjects on one grid row.
  */
-import { parseNumber, toNumber, yuanToFen, UNIT_EXPONENT, type FactRecord, type Subject, type TableRecord, type TableUnit } from '@govdocs/core';
+import {
+  parseNumber,
+  toNumber,
+  yuanToFen,
+  UNIT_EXPONENT,
+  type FactRecord,
+  type Subject,
+  type TableRecord,
+  type TableUnit,
+} from '@govdocs/core';
 
 export interface MoneyCell {
   slot: string;
@@ -80,13 +89,27 @@ const NOT_MONEY = /率|%|％|比重|占比|比例|增减|增长|变动|行次|�
 /** Builds one model per table from the document's money facts. */
 export function buildModels(tables: TableRecord[], facts: FactRecord[]): TableModel[] {
   const fallbackUnit = usualUnit(tables);
-  const models = tables.map((table, index): TableModel => ({
-    table, index, unit: table.unit ?? fallbackUnit, rows: new Map(), cells: new Map(), measures: new Set(), repeatedCodes: false,
-    ofWhich: new Set(table.columns.filter((c) => c.measure && c.path.some((p) => /^其中/.test(p.trim()))).map((c) => c.measure as string)),
-    ambiguous: new Map(),
-  }));
+  const models = tables.map(
+    (table, index): TableModel => ({
+      table,
+      index,
+      unit: table.unit ?? fallbackUnit,
+      rows: new Map(),
+      cells: new Map(),
+      measures: new Set(),
+      repeatedCodes: false,
+      ofWhich: new Set(
+        table.columns
+          .filter((c) => c.measure && c.path.some((p) => /^其中/.test(p.trim())))
+          .map((c) => c.measure as string),
+      ),
+      ambiguous: new Map(),
+    }),
+  );
   const byId = new Map(models.map((m) => [m.table.id, m]));
-  const money = facts.filter((fact) => byId.has(fact.tableId) && fact.unit === 'yuan' && !NOT_MONEY.test(fact.source.columnPath.join('')));
+  const money = facts.filter(
+    (fact) => byId.has(fact.tableId) && fact.unit === 'yuan' && !NOT_MONEY.test(fact.source.columnPath.join('')),
+  );
   const scales = columnScales(money);
   for (const fact of money) {
     const model = byId.get(fact.tableId)!;
@@ -121,7 +144,13 @@ function addFact(model: TableModel, fact: FactRecord, scale: number | undefined)
     key = `${key}@${fact.source.row}`;
   }
   if (!model.rows.has(key)) {
-    model.rows.set(key, { key, subject: fact.subject, row: fact.source.row, printed: fact.source.rowLabel, text: labelText(model.table, fact) });
+    model.rows.set(key, {
+      key,
+      subject: fact.subject,
+      row: fact.source.row,
+      printed: fact.source.rowLabel,
+      text: labelText(model.table, fact),
+    });
   }
   const row = model.cells.get(key) ?? new Map<string, MoneyCell>();
   model.cells.set(key, row);
@@ -135,7 +164,12 @@ function addFact(model: TableModel, fact: FactRecord, scale: number | undefined)
     }
     return;
   }
-  row.set(fact.measure, { slot, fen: yuanToFen(fact.value), tolerance: cellTolerance(fact.source.text, model.unit, fact.value, scale), fact });
+  row.set(fact.measure, {
+    slot,
+    fen: yuanToFen(fact.value),
+    tolerance: cellTolerance(fact.source.text, model.unit, fact.value, scale),
+    fact,
+  });
   model.measures.add(fact.measure);
 }
 

@@ -4,7 +4,8 @@
  */
 import { fenToYuan, formatFen, Reporter, type Diagnostic, type DocumentRecord, type Spot } from '@govdocs/core';
 import type { Blame } from './localize.js';
-import { columnName, tableName, type Equation } from './equations.js';
+import type { Equation } from './equations.js';
+import { columnName, tableName } from './table-names.js';
 import type { RowInfo, TableModel } from './model.js';
 
 export function blameDiagnostics(document: DocumentRecord, blames: Blame[]): Diagnostic[] {
@@ -13,7 +14,9 @@ export function blameDiagnostics(document: DocumentRecord, blames: Blame[]): Dia
   // A detail table off from the summary by the same amount on several lines (合计 and its one
   // class) is one disagreement between the two tables.
   for (const b of blames) {
-    const cross = b.equation.rule.startsWith('crosstable.') ? `crosstable>${b.equation.parts[0]!.model.index}` : undefined;
+    const cross = b.equation.rule.startsWith('crosstable.')
+      ? `crosstable>${b.equation.parts[0]!.model.index}`
+      : undefined;
     const key = [b.term.model.index, cross ?? `${b.term.subject}|${b.equation.rule}`, b.actual - b.expected].join('|');
     const list = groups.get(key) ?? [];
     list.push(b);
@@ -35,7 +38,9 @@ function toDiagnostic(document: DocumentRecord, group: Blame[]): Diagnostic {
   let message: string;
   if (equation.rule.startsWith('crosstable.')) {
     const other = equation.parts[0]!;
-    const also = group.slice(1).map((b) => `${lineName(model.rows.get(b.term.subject))} (${formatFen(b.actual)} vs ${formatFen(b.expected)})`);
+    const also = group
+      .slice(1)
+      .map((b) => `${lineName(model.rows.get(b.term.subject))} (${formatFen(b.actual)} vs ${formatFen(b.expected)})`);
     message = `${tableName(model.table)}, line ${lineName(row)}, column ${columnName(model, term.measure)}: ${printed} disagrees with ${tableName(other.model.table)}, line ${lineName(other.model.rows.get(other.subject))}, which prints ${formatFen(expected)}${rounding}${also.length ? `; the same difference on ${also.join(', ')}` : ''}.`;
   } else if (isTotal) {
     message = `${where}: ${printed} ≠ ${equation.partsLabel}, ${formatFen(expected)}${rounding}.`;
@@ -46,11 +51,17 @@ function toDiagnostic(document: DocumentRecord, group: Blame[]): Diagnostic {
     message = `${where}: ${printed}, but it is one of the parts of ${totalWhere} (${formatFen(totalFen)} = ${equation.partsLabel.replace(/^the sum of /, 'the sum of ')}), which leaves ${formatFen(expected)} for it${rounding}.`;
   }
   if (first.alternatives.length > 0) {
-    const others = first.alternatives.slice(0, 5).map((t) => `${lineName(t.model.rows.get(t.subject))} ${columnName(t.model, t.measure)}`);
+    const others = first.alternatives
+      .slice(0, 5)
+      .map((t) => `${lineName(t.model.rows.get(t.subject))} ${columnName(t.model, t.measure)}`);
     message += ` The figures fit equally well if instead ${others.join(', ')}${first.alternatives.length > 5 ? ', …' : ''} is wrong.`;
   }
-  return new Reporter('validate', document.source.path).report(equation.rule, message, blameSpot(first),
-    { severity: 'error', tableId: model.table.id, expected: fenToYuan(expected), actual: fenToYuan(actual) });
+  return new Reporter('validate', document.source.path).report(equation.rule, message, blameSpot(first), {
+    severity: 'error',
+    tableId: model.table.id,
+    expected: fenToYuan(expected),
+    actual: fenToYuan(actual),
+  });
 }
 
 /**
@@ -60,9 +71,17 @@ function toDiagnostic(document: DocumentRecord, group: Blame[]): Diagnostic {
 function roundingWords(blame: Blame): string {
   const { figures, half } = blame.rounding;
   if (blame.tolerance === 0) return '';
-  if (half === null || half === 0) return ` (beyond the ±${formatFen(blame.tolerance)} that rounding its figures allows)`;
+  if (half === null || half === 0)
+    return ` (beyond the ±${formatFen(blame.tolerance)} that rounding its figures allows)`;
   const step = half * 2;
-  const unit = step === 100 ? 'whole yuan' : step === 10000 ? '0.01 万元' : step === 1000000 ? 'whole 万元' : `steps of ${formatFen(step)} yuan`;
+  const unit =
+    step === 100
+      ? 'whole yuan'
+      : step === 10000
+        ? '0.01 万元'
+        : step === 1000000
+          ? 'whole 万元'
+          : `steps of ${formatFen(step)} yuan`;
   return ` (beyond rounding: ${figures} figures printed in ${unit}, each within ±${formatFen(half)}, allow ${figures} × ${formatFen(half)} = ${formatFen(blame.tolerance)})`;
 }
 
@@ -71,10 +90,12 @@ export function unsureDiagnostics(document: DocumentRecord, examples: Equation[]
   return examples.map((eq) => {
     const model = eq.total.model;
     const row = model.rows.get(eq.total.subject);
-    return new Reporter('validate', document.source.path).report('sum.unchecked',
+    return new Reporter('validate', document.source.path).report(
+      'sum.unchecked',
       `${tableName(model.table)}, line ${lineName(row)}: not checked (${eq.rule}): ${eq.uncertain}. Check the table on the page.`,
       { ...(model.table.pages[0] ? { page: model.table.pages[0] } : {}), ...(row ? { row: row.row } : {}) },
-      { tableId: model.table.id, expected: null, actual: null });
+      { tableId: model.table.id, expected: null, actual: null },
+    );
   });
 }
 
@@ -82,19 +103,26 @@ export function unsureDiagnostics(document: DocumentRecord, examples: Equation[]
 export function misreadDiagnostics(document: DocumentRecord, examples: Equation[]): Diagnostic[] {
   return examples.map((eq) => {
     const model = eq.total.model;
-    const what = eq.rule === 'sum.columns'
-      ? `column ${columnName(model, eq.total.measure)} = ${eq.parts.map((p) => columnName(model, p.measure)).join(' + ')}`
-      : `column ${columnName(model, eq.total.measure)}, parent = sum of children`;
-    return new Reporter('validate', document.source.path).report('sum.unchecked',
+    const what =
+      eq.rule === 'sum.columns'
+        ? `column ${columnName(model, eq.total.measure)} = ${eq.parts.map((p) => columnName(model, p.measure)).join(' + ')}`
+        : `column ${columnName(model, eq.total.measure)}, parent = sum of children`;
+    return new Reporter('validate', document.source.path).report(
+      'sum.unchecked',
       `${tableName(model.table)}: ${what} fails on most lines, so the columns were probably read wrongly; these sums were not checked.`,
-      model.table.pages[0] ? { page: model.table.pages[0] } : {}, { tableId: model.table.id, expected: null, actual: null });
+      model.table.pages[0] ? { page: model.table.pages[0] } : {},
+      { tableId: model.table.id, expected: null, actual: null },
+    );
   });
 }
 
 const ITEM_NAMES: Record<string, string> = {
-  'three_public.total': '“三公”经费合计', 'three_public.overseas': '因公出国（境）费',
-  'three_public.vehicles': '公务用车购置及运行维护费', 'three_public.vehicles.purchase': '公务用车购置费',
-  'three_public.vehicles.operation': '公务用车运行维护费', 'three_public.reception': '公务接待费',
+  'three_public.total': '“三公”经费合计',
+  'three_public.overseas': '因公出国（境）费',
+  'three_public.vehicles': '公务用车购置及运行维护费',
+  'three_public.vehicles.purchase': '公务用车购置费',
+  'three_public.vehicles.operation': '公务用车运行维护费',
+  'three_public.reception': '公务接待费',
 };
 
 export function lineName(row: RowInfo | undefined): string {
@@ -109,7 +137,8 @@ function blameSpot(blame: Blame): Spot {
   const place: Spot = {};
   const src = blame.cell?.fact.source;
   if (src) {
-    for (const k of ['page', 'line', 'sheet', 'ref'] as const) if (src[k] !== undefined) (place as unknown as Record<string, unknown>)[k] = src[k];
+    for (const k of ['page', 'line', 'sheet', 'ref'] as const)
+      if (src[k] !== undefined) (place as unknown as Record<string, unknown>)[k] = src[k];
     place.row = src.row;
     place.col = src.col;
     return place;

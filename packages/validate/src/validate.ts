@@ -1,4 +1,12 @@
-import { errorText, Reporter, type Diagnostic, type DocumentRecord, type FactRecord, type StageResult, type TableRecord } from '@govdocs/core';
+import {
+  errorText,
+  Reporter,
+  type Diagnostic,
+  type DocumentRecord,
+  type FactRecord,
+  type StageResult,
+  type TableRecord,
+} from '@govdocs/core';
 import { buildModels } from './model.js';
 import { tableEquations } from './equations.js';
 import { crossTableEquations } from './crosstable.js';
@@ -31,7 +39,11 @@ function checkCodes(document: DocumentRecord, models: ReturnType<typeof buildMod
   try {
     return codeDiagnostics(document, models);
   } catch (error) {
-    return [new Reporter('validate', document.source.path).report('code.unchecked',
-      `Classification codes were not checked: the national list could not be read (${errorText(error)}). Reinstall govdocs with packages/validate/data.`)];
+    return [
+      new Reporter('validate', document.source.path).report(
+        'code.unchecked',
+        `Classification codes were not checked: the national list could not be read (${errorText(error)}). Reinstall govdocs with packages/validate/data.`,
+      ),
+    ];
   }
 }

@@ -7,8 +7,18 @@
 import { noSpaces } from '@govdocs/core';
 
 export type Role =
-  | 'level1' | 'level2' | 'level3' | 'operator' | 'target' | 'unit' | 'actual' | 'weight' | 'score' | 'note'
-  | 'project' | 'amount';
+  | 'level1'
+  | 'level2'
+  | 'level3'
+  | 'operator'
+  | 'target'
+  | 'unit'
+  | 'actual'
+  | 'weight'
+  | 'score'
+  | 'note'
+  | 'project'
+  | 'amount';
 
 /** Header word → role, tried in order (note before actual: 未完成原因; 三级 before 绩效指标). */
 const ROLE_WORDS: [RegExp, Role][] = [
@@ -20,12 +30,18 @@ const ROLE_WORDS: [RegExp, Role][] = [
   [/^(绩效)?(计量|度量|指标|考核)?单位/, 'unit'],
   [/得分$|^(自评)?评分$|^自评分$/, 'score'],
   [/^(分值|权重|指标分值|指标权重|满分|标准分值?|权重分值?|分数)$/, 'weight'],
-  [/实际完成值|实际完成指标值|^(全年|年度|实际)?完成值$|^实际值$|^实际完成$|^业绩指标$|^(实际|指标)?完成情况$|^实际完成数$|^实际结果$/, 'actual'],
+  [
+    /实际完成值|实际完成指标值|^(全年|年度|实际)?完成值$|^实际值$|^实际完成$|^业绩指标$|^(实际|指标)?完成情况$|^实际完成数$|^实际结果$/,
+    'actual',
+  ],
   [/(指标值|目标值)$|^(值|数值|年度目标|预期目标|计划值|标准值|目标)$/, 'target'],
   // The project beside its indicators (Beijing's 项目名称 | 项目总额 | … | 一级指标 …; 活动 of a
   // 部门整体 table) and the project's funds (项目总额, 当年财政拨款预算金额, 总计).
   [/^(一级|二级)?项目(名称)?$|^活动(名称)?$/, 'project'],
-  [/^(项目总额|项目金额|总计|合计|金额|预算金额|预算数|资金总额|(当年|年度|本年)?(财政拨款)?预算(金额|数))[:：]?$/, 'amount'],
+  [
+    /^(项目总额|项目金额|总计|合计|金额|预算金额|预算数|资金总额|(当年|年度|本年)?(财政拨款)?预算(金额|数))[:：]?$/,
+    'amount',
+  ],
 ];
 
 /** Words that name the indicator itself when no 三级指标 column exists (目标指标, 绩效指标, 指标名称). */

@@ -12,7 +12,20 @@ import { alignTables } from '../index.js';
 const fixture = (ext: string) => new URL(`./fixtures/self-evaluation.${ext}`, import.meta.url).pathname;
 
 const line = (x: IndicatorRecord) =>
-  [x.project, x.level1, x.level2, x.level3, x.operator, x.target, x.targetValue, x.unit, x.actual, x.weight, x.score, x.note]
+  [
+    x.project,
+    x.level1,
+    x.level2,
+    x.level3,
+    x.operator,
+    x.target,
+    x.targetValue,
+    x.unit,
+    x.actual,
+    x.weight,
+    x.score,
+    x.note,
+  ]
     .map((v) => (v === null ? '∅' : String(v)))
     .join('|');
 

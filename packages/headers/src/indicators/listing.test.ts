@@ -8,9 +8,27 @@ describe('readListing (indicators listed as text in one cell)', () => {
       '1.1－产出指标，11－数量指标，项目专职环保员数\n量；实施周期指标值：≦核定人数，年度指标值：≦\n核定人数；2、1－产出指标，12－质量指标，环境应急事件响应率；实施周期指标值：100%，年度指标值：100%;' +
       '3、2－效益指标，22－社会效益，辖区内污染源巡查率；实施周期指标值：≥80%，年度指标值：≥ 80%;';
     expect(readListing(text)).toEqual([
-      { level1: '产出指标', level2: '数量指标', level3: '项目专职环保员数量', target: '≦核定人数', others: ['实施周期指标值：≦核定人数'] },
-      { level1: '产出指标', level2: '质量指标', level3: '环境应急事件响应率', target: '100%', others: ['实施周期指标值：100%'] },
-      { level1: '效益指标', level2: '社会效益', level3: '辖区内污染源巡查率', target: '≥ 80%', others: ['实施周期指标值：≥80%'] },
+      {
+        level1: '产出指标',
+        level2: '数量指标',
+        level3: '项目专职环保员数量',
+        target: '≦核定人数',
+        others: ['实施周期指标值：≦核定人数'],
+      },
+      {
+        level1: '产出指标',
+        level2: '质量指标',
+        level3: '环境应急事件响应率',
+        target: '100%',
+        others: ['实施周期指标值：100%'],
+      },
+      {
+        level1: '效益指标',
+        level2: '社会效益',
+        level3: '辖区内污染源巡查率',
+        target: '≥ 80%',
+        others: ['实施周期指标值：≥80%'],
+      },
     ]);
   });
 
@@ -42,11 +60,21 @@ describe('readListing (indicators listed as text in one cell)', () => {
 
 describe('splitRunTogether (levels printed in one cell)', () => {
   it('splits the standard 一级 and 二级 names off the indicator', () => {
-    expect(splitRunTogether('产出指标数量指标培训工作完成率')).toEqual({ level1: '产出指标', level2: '数量指标', level3: '培训工作完成率' });
-    expect(splitRunTogether('满意度指标服务对象满意度指标群众对社会治安稳定满意度')).toEqual({
-      level1: '满意度指标', level2: '服务对象满意度指标', level3: '群众对社会治安稳定满意度',
+    expect(splitRunTogether('产出指标数量指标培训工作完成率')).toEqual({
+      level1: '产出指标',
+      level2: '数量指标',
+      level3: '培训工作完成率',
     });
-    expect(splitRunTogether('成本指标经济成本指标项目总成本')).toEqual({ level1: '成本指标', level2: '经济成本指标', level3: '项目总成本' });
+    expect(splitRunTogether('满意度指标服务对象满意度指标群众对社会治安稳定满意度')).toEqual({
+      level1: '满意度指标',
+      level2: '服务对象满意度指标',
+      level3: '群众对社会治安稳定满意度',
+    });
+    expect(splitRunTogether('成本指标经济成本指标项目总成本')).toEqual({
+      level1: '成本指标',
+      level2: '经济成本指标',
+      level3: '项目总成本',
+    });
   });
 
   it('leaves alone a name that does not start with a level, or is only levels', () => {

@@ -22,7 +22,11 @@ const VALUE_LABEL = /([\u4e00-\u9fff]{0,6}指标值|目标值)\s*(?:[:：]|(?=[�
 
 /** The items of a listing cell; empty when the text is not such a listing. */
 export function readListing(text: string): ListedIndicator[] {
-  const s = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]+/g, (m, at: number, all: string) => (isHan(all[at - 1]) || isHan(all[at + m.length]) ? '' : ' '));
+  const s = text
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000]+/g, (m, at: number, all: string) =>
+      isHan(all[at - 1]) || isHan(all[at + m.length]) ? '' : ' ',
+    );
   const starts: [number, number][] = [];
   for (const m of s.matchAll(ITEM_START)) starts.push([m.index, m.index + m[0].length]);
   const out: ListedIndicator[] = [];
@@ -52,7 +56,11 @@ function labelledValues(text: string): { label: string; value: string }[] {
   const marks = [...text.matchAll(VALUE_LABEL)];
   return marks.map((m, i) => {
     const end = i + 1 < marks.length ? marks[i + 1].index : text.length;
-    const value = text.slice(m.index + m[0].length, end).trim().replace(/[，,；;。]+$/, '').trim();
+    const value = text
+      .slice(m.index + m[0].length, end)
+      .trim()
+      .replace(/[，,；;。]+$/, '')
+      .trim();
     return { label: m[1], value };
   });
 }

@@ -15,7 +15,20 @@ function read(grid: Grid, memory = newIndicatorMemory()) {
 
 /** The fields a test compares, one line per indicator. */
 function brief(x: IndicatorRecord): string {
-  return [x.project, x.level1, x.level2, x.level3, x.operator, x.target, x.targetValue, x.unit, x.actual, x.weight, x.score, x.note]
+  return [
+    x.project,
+    x.level1,
+    x.level2,
+    x.level3,
+    x.operator,
+    x.target,
+    x.targetValue,
+    x.unit,
+    x.actual,
+    x.weight,
+    x.score,
+    x.note,
+  ]
     .map((v) => (v === null ? '∅' : String(v)))
     .join('|');
 }
@@ -52,7 +65,10 @@ describe('readIndicators', () => {
       ^|时效指标|丙|≤12个月
       效益指标|社会效益指标|丁|提高`);
     expect(read(grid).indicators.map((x) => [x.level1, x.level2, x.level3])).toEqual([
-      ['产出指标', '数量指标', '甲'], ['产出指标', '数量指标', '乙'], ['产出指标', '时效指标', '丙'], ['效益指标', '社会效益指标', '丁'],
+      ['产出指标', '数量指标', '甲'],
+      ['产出指标', '数量指标', '乙'],
+      ['产出指标', '时效指标', '丙'],
+      ['效益指标', '社会效益指标', '丁'],
     ]);
   });
 
@@ -124,7 +140,8 @@ describe('readIndicators', () => {
       产出指标|数量指标|设备购置数量|新增设备|≥6|个|年度工作计划
       |质量指标|政府采购率（%）|采购率|≥100|百分比|年度工作计划`);
     expect(read(grid).indicators.map((x) => [x.level3, x.operator, x.targetValue, x.unit])).toEqual([
-      ['设备购置数量', '>=', 6, '个'], ['政府采购率（%）', '>=', 100, '百分比'],
+      ['设备购置数量', '>=', 6, '个'],
+      ['政府采购率（%）', '>=', 100, '百分比'],
     ]);
   });
 
@@ -156,7 +173,9 @@ describe('readIndicators', () => {
     const grid = makeGrid(`
       一级指标|二级指标|三级指标|指标值|实际完成值|分值|得分
       产出指标|数量指标|甲|10|10|5.00|`);
-    expect(read(grid).indicators.map((x) => [x.level1, x.level3, x.weight, x.score])).toEqual([['产出指标', '甲', 5, null]]);
+    expect(read(grid).indicators.map((x) => [x.level1, x.level3, x.weight, x.score])).toEqual([
+      ['产出指标', '甲', 5, null],
+    ]);
   });
 
   it('a table cut at a blank line goes on in the next grid; a grid with its own title does not', () => {
@@ -172,12 +191,16 @@ describe('readIndicators', () => {
       总分||||14
       备注：涉密部门和涉密信息按保密规定不公开
       注：本表金额单位为万元`);
-    const other = makeGrid(`
+    const other = makeGrid(
+      `
       采购项目|品目|数量|单价|金额
-      办公设备|电脑|2|5000|10000`, ['部门政府采购预算表']);
+      办公设备|电脑|2|5000|10000`,
+      ['部门政府采购预算表'],
+    );
     expect(read(first, memory).indicators.map((x) => x.level3)).toEqual(['甲']);
     expect(read(second, memory).indicators.map((x) => `${x.project} ${x.level1} ${x.level3} ${x.score}`)).toEqual([
-      '项目甲 效益指标 乙 5', '项目甲 效益指标 丙 4',
+      '项目甲 效益指标 乙 5',
+      '项目甲 效益指标 丙 4',
     ]);
     expect(read(other, memory).indicators).toEqual([]);
   });
@@ -189,28 +212,41 @@ describe('readIndicators', () => {
       一级指标|二级指标|三级指标|指标值
       产出指标|数量指标|设备数量|≥6台`);
     expect(read(indicators, memory).indicators.map((x) => [x.project, x.unit])).toEqual([['网络安全改造', '台']]);
-    const whole = makeGrid(`
+    const whole = makeGrid(
+      `
       一级指标|二级指标|三级指标|指标值
-      产出指标|数量指标|信息数量|≥450篇`, ['2020年部门整体支出绩效自评表']);
+      产出指标|数量指标|信息数量|≥450篇`,
+      ['2020年部门整体支出绩效自评表'],
+    );
     expect(read(whole, memory).indicators.map((x) => x.project)).toEqual([null]);
   });
 
   it('the 项目名称 column of a project list does not name the project of a later indicator table', () => {
     const memory = newIndicatorMemory();
-    read(makeGrid(`
+    read(
+      makeGrid(`
       项目名称|项目类型|合计|基本支出|项目支出
-      办公楼维修|一次性项目|10.00||10.00`), memory);
-    const out = read(makeGrid(`一级指标|二级指标|三级指标|指标值
-产出指标|数量指标|甲|≥1`), memory);
+      办公楼维修|一次性项目|10.00||10.00`),
+      memory,
+    );
+    const out = read(
+      makeGrid(`一级指标|二级指标|三级指标|指标值
+产出指标|数量指标|甲|≥1`),
+      memory,
+    );
     expect(out.indicators.map((x) => x.project)).toEqual([null]);
   });
 
   it('a score that is not a number gives a parse issue with its position and no score', () => {
-    const out = read(makeGrid(`
+    const out = read(
+      makeGrid(`
       一级指标|二级指标|三级指标|指标值|得分
-      产出指标|数量指标|甲|≥1|优`));
+      产出指标|数量指标|甲|≥1|优`),
+    );
     expect(out.indicators.map((x) => x.score)).toEqual([null]);
-    expect(out.diagnostics.map((d) => [d.rule, d.place.row, d.place.col, d.place.line])).toEqual([['parse.indicator', 1, 4, 11]]);
+    expect(out.diagnostics.map((d) => [d.rule, d.place.row, d.place.col, d.place.line])).toEqual([
+      ['parse.indicator', 1, 4, 11],
+    ]);
   });
 
   it('a header with one name column (指标名称 | 指标值 | 实际完成值 | 得分) is an indicator header too', () => {
@@ -251,7 +287,9 @@ describe('alignTables with indicator tables', () => {
     const doc: DocumentModel = {
       id: ctx.documentId,
       source: { path: 'x.txt', sha256: 'a'.repeat(64), bytes: 1, mediaType: 'text/plain', url: null },
-      pageCount: 1, script: 'simplified', clues: {},
+      pageCount: 1,
+      script: 'simplified',
+      clues: {},
       blocks: [
         { type: 'grid', grid: makeGrid(SELF_EVALUATION, ['项目支出绩效自评表']) },
         { type: 'grid', grid: makeGrid(`一级指标|二级指标|三级指标|指标值\n产出指标|数量指标|甲|≥1`) },
@@ -262,7 +300,11 @@ describe('alignTables with indicator tables', () => {
     expect(out.tables[0].title).toBe('项目支出绩效自评表');
     expect(out.facts).toEqual([]);
     expect(out.indicators.map((x) => `${x.tableId.split('#')[1]} ${x.level3}`)).toEqual([
-      '1 运行维护面积', '1 保障公务用车数量', '1 合格率', '1 服务质量提升', '2 甲',
+      '1 运行维护面积',
+      '1 保障公务用车数量',
+      '1 合格率',
+      '1 服务质量提升',
+      '2 甲',
     ]);
   });
 
@@ -270,8 +312,17 @@ describe('alignTables with indicator tables', () => {
     const doc: DocumentModel = {
       id: ctx.documentId,
       source: { path: 'x.txt', sha256: 'a'.repeat(64), bytes: 1, mediaType: 'text/plain', url: null },
-      pageCount: 1, script: 'simplified', clues: {},
-      blocks: [{ type: 'grid', grid: makeGrid(`部门整体支出绩效自评表\n部门名称|某县财政局||\n一级指标|二级指标|三级指标|指标值\n产出指标|数量指标|甲|≥1`) }],
+      pageCount: 1,
+      script: 'simplified',
+      clues: {},
+      blocks: [
+        {
+          type: 'grid',
+          grid: makeGrid(
+            `部门整体支出绩效自评表\n部门名称|某县财政局||\n一级指标|二级指标|三级指标|指标值\n产出指标|数量指标|甲|≥1`,
+          ),
+        },
+      ],
     };
     const out = alignTables(doc).value;
     expect(out.tables.map((t) => [t.kind, t.title])).toEqual([['performance_indicators', '部门整体支出绩效自评表']]);

@@ -10,11 +10,29 @@
 import { noSpaces, type Diagnostic, type Grid, type IndicatorRecord } from '@govdocs/core';
 import { isTitle } from '../context.js';
 import { cleanLabel } from '../normalize.js';
-import { isIndicatorHeader, rowRoles, shiftRight, stageOf, subHeaderRoles, withSubHeader, type Role, type Roles } from './columns.js';
+import {
+  isIndicatorHeader,
+  rowRoles,
+  shiftRight,
+  stageOf,
+  subHeaderRoles,
+  withSubHeader,
+  type Role,
+  type Roles,
+} from './columns.js';
 import { denseOf, ownTexts, rowTexts, type Dense } from './dense.js';
 import { readListing } from './listing.js';
 import { readTarget } from './values.js';
-import { amountOf, newSection, projectOf, readRow, sourceOf, type IndicatorContext, type IndicatorMemory, type Section } from './row.js';
+import {
+  amountOf,
+  newSection,
+  projectOf,
+  readRow,
+  sourceOf,
+  type IndicatorContext,
+  type IndicatorMemory,
+  type Section,
+} from './row.js';
 
 export type { IndicatorContext, IndicatorMemory } from './row.js';
 
@@ -31,11 +49,16 @@ export interface ReadIndicators {
 
 const PROJECT_WORD = /^项目名称[:：]?(.*)$/;
 /** Words of a key/value block that are labels, never a project's name (项目名称 | | 主管部门 | …). */
-const LABEL_WORD = /^(主管部门|资金主管部门|实施单位|项目单位|预算单位|项目负责人|联系电话|项目属性|项目类型|年度|项目期)[:：]?$/;
+const LABEL_WORD =
+  /^(主管部门|资金主管部门|实施单位|项目单位|预算单位|项目负责人|联系电话|项目属性|项目类型|年度|项目期)[:：]?$/;
 const FUNDS_WORD = /^(实施期|年度|本年|当年)?(资金总额|项目总额|预算总额)[:：]?$/;
 const DEPARTMENT_TABLE = /部门整体|整体支出/;
 
-export function readIndicators(grid: Grid, ctx: IndicatorContext, memory: IndicatorMemory = newIndicatorMemory()): ReadIndicators {
+export function readIndicators(
+  grid: Grid,
+  ctx: IndicatorContext,
+  memory: IndicatorMemory = newIndicatorMemory(),
+): ReadIndicators {
   const out: ReadIndicators = { indicators: [], diagnostics: [], claimed: false };
   const open = memory.open;
   memory.open = null;
@@ -106,7 +129,9 @@ function noteContext(texts: string[], ctx: IndicatorContext, memory: IndicatorMe
 
 function unitInLabel(text: string): IndicatorContext['unit'] {
   const m = /[（(]\s*(万元|千元|元)\s*[)）]/.exec(text);
-  return m ? ({ 万元: 'ten_thousand_yuan', 千元: 'thousand_yuan', 元: 'yuan' } as const)[m[1] as '万元' | '千元' | '元'] : null;
+  return m
+    ? ({ 万元: 'ten_thousand_yuan', 千元: 'thousand_yuan', 元: 'yuan' } as const)[m[1] as '万元' | '千元' | '元']
+    : null;
 }
 
 /** A grid wide enough for the open section's columns, on its page or the next, may continue it. */
@@ -132,7 +157,13 @@ function isFragment(grid: Grid, dense: Dense, open: Section): boolean {
  * first row with words in the indicator columns reads as an indicator (rows above it may hold the
  * rest of a wrapped project name). Else the grid is something else and is read afresh.
  */
-function readContinuation(dense: Dense, open: Section, ctx: IndicatorContext, memory: IndicatorMemory, out: ReadIndicators): number {
+function readContinuation(
+  dense: Dense,
+  open: Section,
+  ctx: IndicatorContext,
+  memory: IndicatorMemory,
+  out: ReadIndicators,
+): number {
   const end = sectionEnd(dense, 0);
   const section: Section = { ...open, levels: [...open.levels] };
   const read: IndicatorRecord[] = [];
@@ -140,7 +171,9 @@ function readContinuation(dense: Dense, open: Section, ctx: IndicatorContext, me
   const cols = INDICATOR_ROLES.map((role) => section.roles[role]).filter((c): c is number => c !== undefined);
   let firstRead: boolean | null = null;
   for (let r = 0; r < end; r++) {
-    const records = section.listing ? readListingRow(dense, r, section, ctx, memory) : [readRow(dense, r, section, ctx, memory, diagnostics)];
+    const records = section.listing
+      ? readListingRow(dense, r, section, ctx, memory)
+      : [readRow(dense, r, section, ctx, memory, diagnostics)];
     for (const x of records) if (x) read.push(x);
     if (firstRead === null && cols.some((c) => dense.cover[r][c]?.text.trim())) firstRead = records.some(Boolean);
   }
@@ -151,10 +184,27 @@ function readContinuation(dense: Dense, open: Section, ctx: IndicatorContext, me
   return end;
 }
 
-const INDICATOR_ROLES: Role[] = ['level1', 'level2', 'level3', 'operator', 'target', 'unit', 'actual', 'weight', 'score'];
+const INDICATOR_ROLES: Role[] = [
+  'level1',
+  'level2',
+  'level3',
+  'operator',
+  'target',
+  'unit',
+  'actual',
+  'weight',
+  'score',
+];
 
 /** Reads the rows under the header at `h`; returns the first row after the section. */
-function readSection(dense: Dense, h: number, header: Roles, ctx: IndicatorContext, memory: IndicatorMemory, out: ReadIndicators): number {
+function readSection(
+  dense: Dense,
+  h: number,
+  header: Roles,
+  ctx: IndicatorContext,
+  memory: IndicatorMemory,
+  out: ReadIndicators,
+): number {
   let roles = withUpperRow(dense, h, header);
   let r = h + 1;
   const subTexts = r < dense.rows ? ownTexts(dense, r) : [];
@@ -182,10 +232,23 @@ function readSection(dense: Dense, h: number, header: Roles, ctx: IndicatorConte
 
 /** A header naming a project and one 绩效指标 column, no levels and no target: a listing table. */
 function isListingHeader(roles: Roles): boolean {
-  return roles.project !== undefined && roles.level3 !== undefined && roles.level1 === undefined && roles.level2 === undefined && roles.target === undefined;
+  return (
+    roles.project !== undefined &&
+    roles.level3 !== undefined &&
+    roles.level1 === undefined &&
+    roles.level2 === undefined &&
+    roles.target === undefined
+  );
 }
 
-function readListingSection(dense: Dense, h: number, roles: Roles, ctx: IndicatorContext, memory: IndicatorMemory, out: ReadIndicators): number {
+function readListingSection(
+  dense: Dense,
+  h: number,
+  roles: Roles,
+  ctx: IndicatorContext,
+  memory: IndicatorMemory,
+  out: ReadIndicators,
+): number {
   const end = sectionEnd(dense, h + 1);
   const section = newSection(roles, 'target', ctx.unit ?? null, true);
   const read: IndicatorRecord[] = [];
@@ -197,7 +260,13 @@ function readListingSection(dense: Dense, h: number, roles: Roles, ctx: Indicato
   return end;
 }
 
-function readListingRow(dense: Dense, r: number, s: Section, ctx: IndicatorContext, memory: IndicatorMemory): IndicatorRecord[] {
+function readListingRow(
+  dense: Dense,
+  r: number,
+  s: Section,
+  ctx: IndicatorContext,
+  memory: IndicatorMemory,
+): IndicatorRecord[] {
   const cell = dense.cover[r][s.roles.level3!];
   if (!cell || cell.r !== r) return [];
   const items = readListing(cell.text);
@@ -247,7 +316,8 @@ function withUpperRow(dense: Dense, h: number, header: Roles): Roles {
   const taken = new Set(Object.values(header));
   const out: Roles = { ...header };
   for (const [role, c] of Object.entries(upper) as [Role, number][]) {
-    if (role.startsWith('level') || role === 'project' || role === 'amount' || out[role] !== undefined || taken.has(c)) continue;
+    if (role.startsWith('level') || role === 'project' || role === 'amount' || out[role] !== undefined || taken.has(c))
+      continue;
     out[role] = c;
     taken.add(c);
   }
@@ -280,7 +350,11 @@ function widenForUnits(dense: Dense, roles: Roles, from: number, to: number): Ro
   let filled = 0;
   for (let r = from; r < to; r++) {
     const cells = dense.cover[r];
-    for (let c = cells.length - 1; c >= 0; c--) if (cells[c]?.text.trim()) { widest = Math.max(widest, c); break; }
+    for (let c = cells.length - 1; c >= 0; c--)
+      if (cells[c]?.text.trim()) {
+        widest = Math.max(widest, c);
+        break;
+      }
     const next = cells[t + 1]?.text.trim();
     if (next) {
       filled++;

@@ -3,7 +3,17 @@
  * indicators (totals, remarks, rows with no indicator name or no value).
  */
 import type { Cell, Diagnostic, IndicatorRecord, IndicatorStage, TableUnit } from '@govdocs/core';
-import { cellPosition, cleanText, exactlyOneOf, fenToYuan, noSpaces, parseNumber, Reporter, toFen, TOTAL_WORDS } from '@govdocs/core';
+import {
+  cellPosition,
+  cleanText,
+  exactlyOneOf,
+  fenToYuan,
+  noSpaces,
+  parseNumber,
+  Reporter,
+  toFen,
+  TOTAL_WORDS,
+} from '@govdocs/core';
 import { cleanLabel, stripOrdinal } from '../normalize.js';
 import type { Role, Roles } from './columns.js';
 import { ownTexts, type Dense } from './dense.js';
@@ -50,12 +60,30 @@ export interface Section {
 }
 
 export function newSection(roles: Roles, stage: IndicatorStage, unit: TableUnit | null, listing = false): Section {
-  return { roles, levels: [null, null, null], stage, listing, project: null, amount: null, projectCell: null, pieces: false, unit, page: null };
+  return {
+    roles,
+    levels: [null, null, null],
+    stage,
+    listing,
+    project: null,
+    amount: null,
+    projectCell: null,
+    pieces: false,
+    unit,
+    page: null,
+  };
 }
 
 const TOTAL_ROW = exactlyOneOf([...TOTAL_WORDS, '总分', '得分合计', '总得分', '自评总分']);
 
-export function readRow(dense: Dense, r: number, s: Section, ctx: IndicatorContext, memory: IndicatorMemory, diagnostics: Diagnostic[]): IndicatorRecord | null {
+export function readRow(
+  dense: Dense,
+  r: number,
+  s: Section,
+  ctx: IndicatorContext,
+  memory: IndicatorMemory,
+  diagnostics: Diagnostic[],
+): IndicatorRecord | null {
   const at = realign(dense, r, s.roles);
   const text = (c: number | undefined) => (c === undefined ? '' : at(c).text);
   const first = ownTexts(dense, r).find(Boolean);
@@ -72,7 +100,8 @@ export function readRow(dense: Dense, r: number, s: Section, ctx: IndicatorConte
   const unitCell = text(s.roles.unit);
   const actual = text(s.roles.actual) || null;
   const scoreCell = text(s.roles.score);
-  const weightCell = s.roles.weight !== undefined && s.roles.weight > (s.roles.level3 ?? -1) ? text(s.roles.weight) : '';
+  const weightCell =
+    s.roles.weight !== undefined && s.roles.weight > (s.roles.level3 ?? -1) ? text(s.roles.weight) : '';
   const hasValues = [operatorCell, targetCell, actual, scoreCell, weightCell].some(Boolean);
   const [project, amount] = projectOf(dense, r, s, memory, !!levels.level3 && hasValues);
   if (!levels.level3 || !hasValues) return null;
@@ -108,7 +137,13 @@ export function readRow(dense: Dense, r: number, s: Section, ctx: IndicatorConte
  * rows that give no indicator (a merged cell cut by a page break) is joined. Funds are kept for
  * targets only: a 自评表's funds block holds budget and spending side by side, not one amount.
  */
-export function projectOf(dense: Dense, r: number, s: Section, memory: IndicatorMemory, indicator: boolean): [string | null, number | null] {
+export function projectOf(
+  dense: Dense,
+  r: number,
+  s: Section,
+  memory: IndicatorMemory,
+  indicator: boolean,
+): [string | null, number | null] {
   const col = s.roles.project;
   if (col === undefined) {
     memory.used ||= indicator;
@@ -228,7 +263,11 @@ function realign(dense: Dense, r: number, roles: Roles): (c: number) => Slot {
   const sc = roles.score;
   if (sc === undefined || conflicts(plainAt, roles) === 0) return plainAt;
   let last = -1;
-  for (let c = cells.length - 1; c >= 0; c--) if (cells[c]?.text.trim()) { last = c; break; }
+  for (let c = cells.length - 1; c >= 0; c--)
+    if (cells[c]?.text.trim()) {
+      last = c;
+      break;
+    }
   if (last < 0 || last >= sc || readScore(cells[last]!.text) == null) return plainAt;
   const by = sc - last;
   const shifted = (c: number): Slot => (c - by >= 0 ? plainAt(c - by) : { text: '', own: false });
@@ -245,13 +284,26 @@ function conflicts(at: (c: number) => Slot, roles: Roles): number {
   return n;
 }
 
-function score(text: string, r: number, col: number | undefined, what: string, dense: Dense, ctx: IndicatorContext, diagnostics: Diagnostic[]): number | null {
+function score(
+  text: string,
+  r: number,
+  col: number | undefined,
+  what: string,
+  dense: Dense,
+  ctx: IndicatorContext,
+  diagnostics: Diagnostic[],
+): number | null {
   const n = readScore(text);
   if (n !== undefined) return n;
   const cell = col === undefined ? undefined : dense.cover[r][col];
-  diagnostics.push(new Reporter('headers', ctx.file).report('parse.indicator',
-    `indicator row ${r}: the ${what} cell "${text}" is not a number; the ${what} is left empty — check the row in the source`,
-    { row: r, ...(col !== undefined ? { col } : {}), ...(cell ? cellPosition(cell) : {}) }, { tableId: ctx.tableId }));
+  diagnostics.push(
+    new Reporter('headers', ctx.file).report(
+      'parse.indicator',
+      `indicator row ${r}: the ${what} cell "${text}" is not a number; the ${what} is left empty — check the row in the source`,
+      { row: r, ...(col !== undefined ? { col } : {}), ...(cell ? cellPosition(cell) : {}) },
+      { tableId: ctx.tableId },
+    ),
+  );
   return null;
 }
 

@@ -9,7 +9,11 @@ import { makeGrid } from '../fixtures/make-grid.js';
 import { alignTables } from '../index.js';
 import { newIndicatorMemory, readIndicators, type IndicatorContext } from './read.js';
 
-const ctx: IndicatorContext = { documentId: `sha256:${'b'.repeat(64)}`, tableId: `sha256:${'b'.repeat(64)}#1`, file: 'x.pdf' };
+const ctx: IndicatorContext = {
+  documentId: `sha256:${'b'.repeat(64)}`,
+  tableId: `sha256:${'b'.repeat(64)}#1`,
+  file: 'x.pdf',
+};
 
 function read(grid: Grid, unit: IndicatorContext['unit'] = null, memory = newIndicatorMemory()) {
   const out = readIndicators(grid, { ...ctx, unit }, memory);
@@ -18,7 +22,20 @@ function read(grid: Grid, unit: IndicatorContext['unit'] = null, memory = newInd
 }
 
 const brief = (x: IndicatorRecord) =>
-  [x.project, x.amount, x.level1, x.level2, x.level3, x.operator, x.target, x.targetValue, x.unit, x.weight, x.note, x.stage]
+  [
+    x.project,
+    x.amount,
+    x.level1,
+    x.level2,
+    x.level3,
+    x.operator,
+    x.target,
+    x.targetValue,
+    x.unit,
+    x.weight,
+    x.note,
+    x.stage,
+  ]
     .map((v) => (v === null ? '∅' : String(v)))
     .join('|');
 
@@ -45,26 +62,51 @@ describe('项目支出绩效目标表 with the project beside its indicators', (
   });
 
   it('goes on over page breaks, past the fragment a page break leaves, joining a name cut over rows', () => {
-    const first = onPage(makeGrid(`${BEIJING_HEADER}
+    const first = onPage(
+      makeGrid(
+        `${BEIJING_HEADER}
       甲项目{2x1}|50{2x1}|50{2x1}||培训{2x1}|产出指标|数量指标|培训次数|≥|10|次
-      ^|^|^|^|^|满意度指标|服务对象满意度指标|满意度|≥|95|%`, ['预算11表 项目支出绩效目标表', '金额单位：万元']), 17);
+      ^|^|^|^|^|满意度指标|服务对象满意度指标|满意度|≥|95|%`,
+        ['预算11表 项目支出绩效目标表', '金额单位：万元'],
+      ),
+      17,
+    );
     // The foot of page 17: the next project's merged cells printed again, no indicator rows.
-    const fragment = onPage(makeGrid(`
+    const fragment = onPage(
+      makeGrid(
+        `
       11000022T00000043||通过对学院燃气
-      1932-燃气系统日常|138.37|站设备设施进行`, ['通过对学院燃气站设备设施进行']), 17);
-    const next = onPage(makeGrid(`
+      1932-燃气系统日常|138.37|站设备设施进行`,
+        ['通过对学院燃气站设备设施进行'],
+      ),
+      17,
+    );
+    const next = onPage(
+      makeGrid(`
       11000022T00000043|||||||||||
       1932-燃气系统日常|138.37|138.37|||||||||
       运行维护|||||||||||
       |||||产出指标|数量指标|燃气设备巡查次数|≥|365|次
-      |||||产出指标|质量指标|燃气正常供应保障率|＝|100|%`), 18);
+      |||||产出指标|质量指标|燃气正常供应保障率|＝|100|%`),
+      18,
+    );
     const doc: DocumentModel = {
-      id: ctx.documentId, source: { path: 'x.pdf', sha256: 'b'.repeat(64), bytes: 1, mediaType: 'application/pdf', url: null },
-      pageCount: 18, script: 'simplified', clues: {}, blocks: [first, fragment, next].map((grid) => ({ type: 'grid' as const, grid })),
+      id: ctx.documentId,
+      source: { path: 'x.pdf', sha256: 'b'.repeat(64), bytes: 1, mediaType: 'application/pdf', url: null },
+      pageCount: 18,
+      script: 'simplified',
+      clues: {},
+      blocks: [first, fragment, next].map((grid) => ({ type: 'grid' as const, grid })),
     };
     const out = alignTables(doc).value;
-    expect(out.tables.map((t) => t.kind)).toEqual(['performance_indicators', 'performance_indicators', 'performance_indicators']);
-    expect(out.indicators.map((x) => [x.project, x.amount, x.level3, x.operator, x.targetValue, x.source.page])).toEqual([
+    expect(out.tables.map((t) => t.kind)).toEqual([
+      'performance_indicators',
+      'performance_indicators',
+      'performance_indicators',
+    ]);
+    expect(
+      out.indicators.map((x) => [x.project, x.amount, x.level3, x.operator, x.targetValue, x.source.page]),
+    ).toEqual([
       ['甲项目', 500000, '培训次数', '>=', 10, 17],
       ['甲项目', 500000, '满意度', '>=', 95, 17],
       ['11000022T00000043 1932-燃气系统日常运行维护', 1383700, '燃气设备巡查次数', '>=', 365, 18],
@@ -75,10 +117,23 @@ describe('项目支出绩效目标表 with the project beside its indicators', (
 
   it('a grid under a new title does not go on with the table before it', () => {
     const memory = newIndicatorMemory();
-    read(onPage(makeGrid(`${BEIJING_HEADER}
-      甲项目|50|50||培训|产出指标|数量指标|培训次数|≥|10|次`), 17), 'ten_thousand_yuan', memory);
-    const other = onPage(makeGrid(`
-      |||||产出指标|数量指标|采购数量|≥|3|台`, ['预算12表 政府采购预算表']), 18);
+    read(
+      onPage(
+        makeGrid(`${BEIJING_HEADER}
+      甲项目|50|50||培训|产出指标|数量指标|培训次数|≥|10|次`),
+        17,
+      ),
+      'ten_thousand_yuan',
+      memory,
+    );
+    const other = onPage(
+      makeGrid(
+        `
+      |||||产出指标|数量指标|采购数量|≥|3|台`,
+        ['预算12表 政府采购预算表'],
+      ),
+      18,
+    );
     expect(read(other, null, memory)).toMatchObject({ indicators: [], claimed: false });
   });
 });
@@ -151,9 +206,14 @@ describe('indicators listed as text in a 绩效指标 cell', () => {
 
   it('the table is claimed as an indicator table and gives no facts', () => {
     const doc: DocumentModel = {
-      id: ctx.documentId, source: { path: 'x.pdf', sha256: 'b'.repeat(64), bytes: 1, mediaType: 'application/pdf', url: null },
-      pageCount: 1, script: 'simplified', clues: {},
-      blocks: [{ type: 'grid', grid: { ...grid, before: ['某局2026年项目支出绩效目标表（含转移支付项目）', '单位：万元'] } }],
+      id: ctx.documentId,
+      source: { path: 'x.pdf', sha256: 'b'.repeat(64), bytes: 1, mediaType: 'application/pdf', url: null },
+      pageCount: 1,
+      script: 'simplified',
+      clues: {},
+      blocks: [
+        { type: 'grid', grid: { ...grid, before: ['某局2026年项目支出绩效目标表（含转移支付项目）', '单位：万元'] } },
+      ],
     };
     const out = alignTables(doc).value;
     expect(out.tables[0].kind).toBe('performance_indicators');

@@ -3,8 +3,21 @@ import { operatorOf, readScore, readTarget, splitWeight } from './values.js';
 
 describe('operators', () => {
   it.each([
-    ['>=', '>='], ['≥', '>='], ['≧', '>='], ['＞＝', '>='], ['大于等于', '>='], ['<=', '<='], ['≤', '<='], ['≦', '<='],
-    ['小于等于', '<='], ['＞', '>'], ['>', '>'], ['＜', '<'], ['=', '='], ['＝', '='], ['等于', '='],
+    ['>=', '>='],
+    ['≥', '>='],
+    ['≧', '>='],
+    ['＞＝', '>='],
+    ['大于等于', '>='],
+    ['<=', '<='],
+    ['≤', '<='],
+    ['≦', '<='],
+    ['小于等于', '<='],
+    ['＞', '>'],
+    ['>', '>'],
+    ['＜', '<'],
+    ['=', '='],
+    ['＝', '='],
+    ['等于', '='],
   ])('an operator cell %s is %s', (cell, op) => {
     expect(operatorOf(cell)).toBe(op);
   });
@@ -31,9 +44,12 @@ describe('operators', () => {
     expect(readTarget(printed)).toEqual({ operator, target, value, unit });
   });
 
-  it.each(['合理', '领导满意', '按规定时限办结', '12月底前完成', '提高'])('the qualitative target %s keeps its words, no operator', (printed) => {
-    expect(readTarget(printed)).toEqual({ operator: null, target: printed, value: null, unit: null });
-  });
+  it.each(['合理', '领导满意', '按规定时限办结', '12月底前完成', '提高'])(
+    'the qualitative target %s keeps its words, no operator',
+    (printed) => {
+      expect(readTarget(printed)).toEqual({ operator: null, target: printed, value: null, unit: null });
+    },
+  );
 
   it('a blank target is nothing', () => {
     expect(readTarget('  ')).toEqual({ operator: null, target: null, value: null, unit: null });
@@ -42,7 +58,13 @@ describe('operators', () => {
 
 describe('weights and scores', () => {
   it.each([
-    ['5.00', 5], ['10', 10], ['3分', 3], ['８', 8], ['', null], ['—', null], ['/', null],
+    ['5.00', 5],
+    ['10', 10],
+    ['3分', 3],
+    ['８', 8],
+    ['', null],
+    ['—', null],
+    ['/', null],
   ])('%s reads as %s', (cell, n) => {
     expect(readScore(cell)).toBe(n);
   });

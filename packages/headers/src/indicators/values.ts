@@ -9,16 +9,47 @@ export type Operator = NonNullable<IndicatorRecord['operator']>;
 
 /** Operator words and signs, longest first so 大于等于 wins over 大于 and >= over >. */
 const PREFIX_OPERATORS: [string, Operator][] = [
-  ['大于或等于', '>='], ['小于或等于', '<='], ['大于等于', '>='], ['小于等于', '<='], ['不低于', '>='], ['不少于', '>='],
-  ['不小于', '>='], ['不高于', '<='], ['不超过', '<='], ['不多于', '<='], ['不大于', '<='], ['至少', '>='], ['最多', '<='],
-  ['>=', '>='], ['=>', '>='], ['<=', '<='], ['=<', '<='], ['≥', '>='], ['≧', '>='], ['⩾', '>='], ['≤', '<='], ['≦', '<='], ['⩽', '<='],
-  ['大于', '>'], ['高于', '>'], ['超过', '>'], ['多于', '>'], ['小于', '<'], ['低于', '<'], ['少于', '<'], ['等于', '='],
-  ['>', '>'], ['<', '<'], ['=', '='],
+  ['大于或等于', '>='],
+  ['小于或等于', '<='],
+  ['大于等于', '>='],
+  ['小于等于', '<='],
+  ['不低于', '>='],
+  ['不少于', '>='],
+  ['不小于', '>='],
+  ['不高于', '<='],
+  ['不超过', '<='],
+  ['不多于', '<='],
+  ['不大于', '<='],
+  ['至少', '>='],
+  ['最多', '<='],
+  ['>=', '>='],
+  ['=>', '>='],
+  ['<=', '<='],
+  ['=<', '<='],
+  ['≥', '>='],
+  ['≧', '>='],
+  ['⩾', '>='],
+  ['≤', '<='],
+  ['≦', '<='],
+  ['⩽', '<='],
+  ['大于', '>'],
+  ['高于', '>'],
+  ['超过', '>'],
+  ['多于', '>'],
+  ['小于', '<'],
+  ['低于', '<'],
+  ['少于', '<'],
+  ['等于', '='],
+  ['>', '>'],
+  ['<', '<'],
+  ['=', '='],
 ];
 
 /** Operators written after the number: 30人次以上, 5%以内. */
 const SUFFIX_OPERATORS: [RegExp, Operator][] = [
-  [/(?:及|或)?以上$/, '>='], [/(?:及|或)?以下$/, '<='], [/以内$/, '<='],
+  [/(?:及|或)?以上$/, '>='],
+  [/(?:及|或)?以下$/, '<='],
+  [/以内$/, '<='],
 ];
 
 /** Normalises full-width signs (＞＝ → >=) without touching Chinese words. */
@@ -54,11 +85,19 @@ export function readTarget(printed: string): Target {
   if (!s) return { operator: null, target: null, value: null, unit: null };
   let operator: Operator | null = null;
   for (const [sign, op] of PREFIX_OPERATORS) {
-    if (s.startsWith(sign) && s.length > sign.length) { operator = op; s = s.slice(sign.length); break; }
+    if (s.startsWith(sign) && s.length > sign.length) {
+      operator = op;
+      s = s.slice(sign.length);
+      break;
+    }
   }
   if (!operator) {
     for (const [re, op] of SUFFIX_OPERATORS) {
-      if (re.test(s) && /\d/.test(s)) { operator = op; s = s.replace(re, ''); break; }
+      if (re.test(s) && /\d/.test(s)) {
+        operator = op;
+        s = s.replace(re, '');
+        break;
+      }
     }
   }
   const m = /^([-+]?\d[\d,]*(?:\.\d+)?)(.*)$/.exec(s);

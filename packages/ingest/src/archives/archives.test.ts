@@ -36,10 +36,17 @@ describe('archives', () => {
 
   it('7z and RAR: every member with its folder, nested archives followed', async () => {
     const seven = await expandArchive('b.7z', fixture('samples.7z'));
-    expect(paths(seven.members).sort()).toEqual(['b.7z!/doc023.txt', 'b.7z!/inner.zip!/deeper.zip!/doc011.txt', 'b.7z!/inner.zip!/doc005.txt', 'b.7z!/表格/部门预算.docx']);
+    expect(paths(seven.members).sort()).toEqual([
+      'b.7z!/doc023.txt',
+      'b.7z!/inner.zip!/deeper.zip!/doc011.txt',
+      'b.7z!/inner.zip!/doc005.txt',
+      'b.7z!/表格/部门预算.docx',
+    ]);
     expect(seven.problems).toEqual([]);
     const docx = seven.members.find((m) => m.path.endsWith('.docx'))!;
-    expect((await ingest({ path: docx.path, bytes: docx.bytes })).value!.blocks.some((b) => b.type === 'grid')).toBe(true);
+    expect((await ingest({ path: docx.path, bytes: docx.bytes })).value!.blocks.some((b) => b.type === 'grid')).toBe(
+      true,
+    );
     const rar = await expandArchive('c.rar', fixture('samples.rar'));
     expect(paths(rar.members)).toEqual(['c.rar!/doc023.txt', 'c.rar!/pages/doc004.html']);
     expect(Buffer.from(rar.members[1].bytes).toString('utf8')).toMatch(/<html/i);
@@ -47,17 +54,29 @@ describe('archives', () => {
 
   it('stops at the depth limit, the member limit and the size limit, and says so', async () => {
     const deep = await expandArchive('a.zip', fixture('samples.zip'), { ...DEFAULT_ARCHIVE_LIMITS, maxDepth: 2 });
-    expect(deep.problems.find((p) => p.path === 'a.zip!/inner.zip!/deeper.zip')).toMatchObject({ rule: 'document.unsupported', message: expect.stringMatching(/nested 3 levels/) });
+    expect(deep.problems.find((p) => p.path === 'a.zip!/inner.zip!/deeper.zip')).toMatchObject({
+      rule: 'document.unsupported',
+      message: expect.stringMatching(/nested 3 levels/),
+    });
     const few = await expandArchive('a.zip', fixture('samples.zip'), { ...DEFAULT_ARCHIVE_LIMITS, maxMembers: 2 });
     expect(paths(few.members)).toEqual(['a.zip!/2023年部门决算/收入支出决算总表.pdf', 'a.zip!/tables/doc000.xlsx']);
     expect(few.problems.find((p) => p.path === 'a.zip!/inner.zip')?.message).toMatch(/more than 2 members/);
-    const small = await expandArchive('a.zip', fixture('samples.zip'), { ...DEFAULT_ARCHIVE_LIMITS, maxTotalBytes: 60_000 });
+    const small = await expandArchive('a.zip', fixture('samples.zip'), {
+      ...DEFAULT_ARCHIVE_LIMITS,
+      maxTotalBytes: 60_000,
+    });
     expect(paths(small.members)).toEqual(['a.zip!/2023年部门决算/收入支出决算总表.pdf']);
-    expect(small.problems.find((p) => p.path === 'a.zip!/tables/doc000.xlsx')?.message).toMatch(/more than 60000 bytes/);
+    expect(small.problems.find((p) => p.path === 'a.zip!/tables/doc000.xlsx')?.message).toMatch(
+      /more than 60000 bytes/,
+    );
   });
 
   it('reports encrypted zip members and unknown methods, and an archive cut short as a whole', async () => {
-    const zip = writeZip([{ name: 'ok.txt', data: '合计 1.00' }, { name: 'secret.pdf', data: '%PDF-1.4', store: true }, { name: 'lzma.pdf', data: '%PDF-1.4', store: true }]);
+    const zip = writeZip([
+      { name: 'ok.txt', data: '合计 1.00' },
+      { name: 'secret.pdf', data: '%PDF-1.4', store: true },
+      { name: 'lzma.pdf', data: '%PDF-1.4', store: true },
+    ]);
     const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
     // Central directory entries 2 and 3: set the encrypted flag on one, method 14 (LZMA) on the other.
     let p = view.getUint32(zip.length - 6, true);
@@ -80,7 +99,9 @@ describe('archives', () => {
     rar[at] ^= 0xff; // inside doc004.html's stored data: its CRC no longer matches
     const { members, problems } = await expandArchive('d.rar', rar);
     expect(paths(members)).toEqual(['d.rar!/doc023.txt']);
-    expect(problems).toEqual([expect.objectContaining({ path: 'd.rar!/pages/doc004.html', rule: 'document.unreadable' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ path: 'd.rar!/pages/doc004.html', rule: 'document.unreadable' }),
+    ]);
   });
 
   it('an archive handed to ingest alone is named as one', async () => {

@@ -31,7 +31,11 @@ export interface Expansion {
   problems: MemberIssue[];
 }
 
-export async function expandArchive(path: string, bytes: Uint8Array, limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS): Promise<Expansion> {
+export async function expandArchive(
+  path: string,
+  bytes: Uint8Array,
+  limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS,
+): Promise<Expansion> {
   const out: Expansion = { members: [], problems: [] };
   const kind = archiveKind(bytes);
   if (!kind) {
@@ -42,11 +46,22 @@ export async function expandArchive(path: string, bytes: Uint8Array, limits: Arc
   return out;
 }
 
-async function expandInto(out: Expansion, path: string, bytes: Uint8Array, kind: ArchiveKind, depth: number, budget: Budget): Promise<void> {
+async function expandInto(
+  out: Expansion,
+  path: string,
+  bytes: Uint8Array,
+  kind: ArchiveKind,
+  depth: number,
+  budget: Budget,
+): Promise<void> {
   const members = await readMembers(kind, bytes, budget);
   const container = createHash('sha256').update(bytes).digest('hex');
   if (typeof members === 'string') {
-    out.problems.push({ path, rule: 'document.unreadable', message: `${members}. Download it again, or unpack it and give its files on their own.` });
+    out.problems.push({
+      path,
+      rule: 'document.unreadable',
+      message: `${members}. Download it again, or unpack it and give its files on their own.`,
+    });
     return;
   }
   for (const member of members) {
@@ -59,7 +74,11 @@ async function expandInto(out: Expansion, path: string, bytes: Uint8Array, kind:
     if (!inner) {
       out.members.push({ path: memberPath, bytes: member.data!, container });
     } else if (depth >= budget.limits.maxDepth) {
-      out.problems.push({ path: memberPath, rule: 'document.unsupported', message: `an archive nested ${depth + 1} levels deep (govdocs follows ${budget.limits.maxDepth}); unpack it and give its files on their own` });
+      out.problems.push({
+        path: memberPath,
+        rule: 'document.unsupported',
+        message: `an archive nested ${depth + 1} levels deep (govdocs follows ${budget.limits.maxDepth}); unpack it and give its files on their own`,
+      });
     } else {
       await expandInto(out, memberPath, member.data!, inner, depth + 1, budget);
     }

@@ -8,7 +8,11 @@ import { inspectZip, officeKind } from '../zip/central-directory.js';
 export type ArchiveKind = 'zip' | 'rar' | '7z';
 
 /** Listing limits only: the member limits are applied while expanding (expand.ts). */
-export const LISTING_LIMITS = { maxEntries: 65_535, maxTotalBytes: Number.MAX_SAFE_INTEGER, maxRatio: Number.POSITIVE_INFINITY };
+export const LISTING_LIMITS = {
+  maxEntries: 65_535,
+  maxTotalBytes: Number.MAX_SAFE_INTEGER,
+  maxRatio: Number.POSITIVE_INFINITY,
+};
 
 export function archiveKind(bytes: Uint8Array): ArchiveKind | null {
   if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07])) return 'rar';

@@ -11,7 +11,12 @@ export interface ArchiveLimits {
   maxDepth: number;
 }
 
-export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = { maxMembers: 5000, maxTotalBytes: 256 * 1024 * 1024, maxRatio: 400, maxDepth: 3 };
+export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
+  maxMembers: 5000,
+  maxTotalBytes: 256 * 1024 * 1024,
+  maxRatio: 400,
+  maxDepth: 3,
+};
 
 export type MemberRule = 'document.zip_bomb' | 'document.password' | 'document.unreadable' | 'document.unsupported';
 
@@ -30,8 +35,16 @@ export class Budget {
 
   /** Whether a member of `size` bytes (declared or real) may still be read; counts it if so. */
   take(size: number): MemberProblem | null {
-    if (this.members >= this.limits.maxMembers) return { rule: 'document.zip_bomb', message: `the archive holds more than ${this.limits.maxMembers} members; this one and the rest were not read` };
-    if (this.bytes + size > this.limits.maxTotalBytes) return { rule: 'document.zip_bomb', message: `the archive's members expand to more than ${this.limits.maxTotalBytes} bytes; this one was not read` };
+    if (this.members >= this.limits.maxMembers)
+      return {
+        rule: 'document.zip_bomb',
+        message: `the archive holds more than ${this.limits.maxMembers} members; this one and the rest were not read`,
+      };
+    if (this.bytes + size > this.limits.maxTotalBytes)
+      return {
+        rule: 'document.zip_bomb',
+        message: `the archive's members expand to more than ${this.limits.maxTotalBytes} bytes; this one was not read`,
+      };
     this.members++;
     this.bytes += size;
     return null;
@@ -39,7 +52,10 @@ export class Budget {
 
   ratio(name: string, size: number, packed: number): MemberProblem | null {
     if (size > 1024 * 1024 && packed > 0 && size / packed > this.limits.maxRatio) {
-      return { rule: 'document.zip_bomb', message: `${name} expands ${Math.round(size / packed)}× (${size} bytes from ${packed}): refused as a zip bomb` };
+      return {
+        rule: 'document.zip_bomb',
+        message: `${name} expands ${Math.round(size / packed)}× (${size} bytes from ${packed}): refused as a zip bomb`,
+      };
     }
     return null;
   }
@@ -51,7 +67,13 @@ export type MemberProblem = NonNullable<RawMember['problem']>;
 export function isDocumentName(name: string): boolean {
   if (!name || name.endsWith('/')) return false;
   const base = name.slice(name.lastIndexOf('/') + 1);
-  return !(name.startsWith('__MACOSX/') || base.startsWith('._') || base === '.DS_Store' || base === 'Thumbs.db' || base === 'desktop.ini');
+  return !(
+    name.startsWith('__MACOSX/') ||
+    base.startsWith('._') ||
+    base === '.DS_Store' ||
+    base === 'Thumbs.db' ||
+    base === 'desktop.ini'
+  );
 }
 
 export function cleanName(name: string): string {

@@ -14,8 +14,10 @@ export async function rarMembers(bytes: Uint8Array, budget: Budget): Promise<Raw
   try {
     extractor = await createExtractorFromData({ data, password: '' });
     const list = extractor.getFileList();
-    if (list.arcHeader.flags.headerEncrypted) return 'its file names are encrypted (a password-protected RAR): extract it with its password and give the files on their own';
-    if (list.arcHeader.flags.volume) return 'it is one volume of a multi-volume RAR: join the volumes (extract from the first) and give the files on their own';
+    if (list.arcHeader.flags.headerEncrypted)
+      return 'its file names are encrypted (a password-protected RAR): extract it with its password and give the files on their own';
+    if (list.arcHeader.flags.volume)
+      return 'it is one volume of a multi-volume RAR: join the volumes (extract from the first) and give the files on their own';
     headers = [...list.fileHeaders];
   } catch (error) {
     return `the RAR archive cannot be opened (${errorText(error)})`;
@@ -26,7 +28,11 @@ export async function rarMembers(bytes: Uint8Array, budget: Budget): Promise<Raw
     const name = cleanName(header.name);
     if (header.flags.directory || !isDocumentName(name)) continue;
     let problem: MemberProblem | null = null;
-    if (header.flags.encrypted) problem = { rule: 'document.password', message: 'the member is password-protected in the RAR: extract it with its password and give it on its own' };
+    if (header.flags.encrypted)
+      problem = {
+        rule: 'document.password',
+        message: 'the member is password-protected in the RAR: extract it with its password and give it on its own',
+      };
     problem ??= budget.ratio(name, header.unpSize, header.packSize) ?? budget.take(header.unpSize);
     if (problem) members.push({ name, problem });
     else {
@@ -42,7 +48,8 @@ export async function rarMembers(bytes: Uint8Array, budget: Budget): Promise<Raw
     for (const file of extracted.files) {
       const member = byName.get(wanted.get(file.fileHeader.name)!);
       if (!member || !file.extraction) continue;
-      if (file.extraction.byteLength > (sizes.get(file.fileHeader.name) ?? 0)) member.problem = { rule: 'document.zip_bomb', message: 'the member expands beyond its declared size' };
+      if (file.extraction.byteLength > (sizes.get(file.fileHeader.name) ?? 0))
+        member.problem = { rule: 'document.zip_bomb', message: 'the member expands beyond its declared size' };
       else member.data = file.extraction;
     }
   } catch (error) {
@@ -50,11 +57,21 @@ export async function rarMembers(bytes: Uint8Array, budget: Budget): Promise<Raw
     const failed = (error as { file?: string }).file;
     for (const member of members) {
       if (member.data || member.problem) continue;
-      member.problem = failed && cleanName(failed) === member.name
-        ? { rule: 'document.unreadable', message: `the member is damaged in the RAR (${errorText(error)}); download the archive again` }
-        : { rule: 'document.unreadable', message: `the member could not be extracted: the RAR is damaged (${errorText(error)}) before it` };
+      member.problem =
+        failed && cleanName(failed) === member.name
+          ? {
+              rule: 'document.unreadable',
+              message: `the member is damaged in the RAR (${errorText(error)}); download the archive again`,
+            }
+          : {
+              rule: 'document.unreadable',
+              message: `the member could not be extracted: the RAR is damaged (${errorText(error)}) before it`,
+            };
     }
   }
-  for (const member of members) member.problem ??= member.data ? undefined : { rule: 'document.unreadable', message: 'the member could not be extracted from the RAR' };
+  for (const member of members)
+    member.problem ??= member.data
+      ? undefined
+      : { rule: 'document.unreadable', message: 'the member could not be extracted from the RAR' };
   return members.map((m) => (m.problem ? { name: m.name, problem: m.problem } : m));
 }

@@ -43,7 +43,8 @@ export async function sevenZipMembers(bytes: Uint8Array, budget: Budget): Promis
     if (out.some((line) => /^(ERROR|ERRORS):/.test(line.trim()))) exit ||= 2;
     return exit;
   };
-  if (run(['l', '-slt', '-ba', '-sccUTF-8', '-p', '/in.7z']) !== 0) return `the 7z archive cannot be opened (${summary(out)})`;
+  if (run(['l', '-slt', '-ba', '-sccUTF-8', '-p', '/in.7z']) !== 0)
+    return `the 7z archive cannot be opened (${summary(out)})`;
   const listed = parseListing(out);
   const members: RawMember[] = [];
   const wanted: { name: string; path: string }[] = [];
@@ -51,8 +52,12 @@ export async function sevenZipMembers(bytes: Uint8Array, budget: Budget): Promis
     const name = cleanName(item.path);
     if (item.folder || !isDocumentName(name)) continue;
     const problem = item.encrypted
-      ? { rule: 'document.password' as const, message: 'the member is password-protected in the 7z archive: extract it with its password and give it on its own' }
-      : budget.ratio(name, item.size, item.packed) ?? budget.take(item.size);
+      ? {
+          rule: 'document.password' as const,
+          message:
+            'the member is password-protected in the 7z archive: extract it with its password and give it on its own',
+        }
+      : (budget.ratio(name, item.size, item.packed) ?? budget.take(item.size));
     members.push(problem ? { name, problem } : { name });
     if (!problem) wanted.push({ name, path: item.path });
   }
@@ -66,8 +71,16 @@ export async function sevenZipMembers(bytes: Uint8Array, budget: Budget): Promis
     const data = readFile(zip, `/out/${item.path}`);
     const size = listed.find((l) => l.path === item.path)?.size ?? 0;
     const damaged = failed && out.some((line) => line.includes(item.path));
-    if (!data || damaged) member.problem = { rule: 'document.unreadable', message: `the member could not be extracted: the 7z archive is damaged (${failed || 'no data'}); download it again` };
-    else if (data.byteLength !== size) member.problem = { rule: 'document.unreadable', message: `the member expanded to ${data.byteLength} bytes, not the ${size} its archive declares; download it again` };
+    if (!data || damaged)
+      member.problem = {
+        rule: 'document.unreadable',
+        message: `the member could not be extracted: the 7z archive is damaged (${failed || 'no data'}); download it again`,
+      };
+    else if (data.byteLength !== size)
+      member.problem = {
+        rule: 'document.unreadable',
+        message: `the member expanded to ${data.byteLength} bytes, not the ${size} its archive declares; download it again`,
+      };
     else member.data = data;
   }
   return members;
@@ -78,7 +91,14 @@ function parseListing(lines: string[]): Listed[] {
   const items: Listed[] = [];
   let item: Partial<Listed> & { path?: string } = {};
   const flush = () => {
-    if (item.path !== undefined) items.push({ path: item.path, size: item.size ?? 0, packed: item.packed ?? 0, folder: item.folder ?? false, encrypted: item.encrypted ?? false });
+    if (item.path !== undefined)
+      items.push({
+        path: item.path,
+        size: item.size ?? 0,
+        packed: item.packed ?? 0,
+        folder: item.folder ?? false,
+        encrypted: item.encrypted ?? false,
+      });
     item = {};
   };
   for (const line of lines) {

@@ -15,14 +15,27 @@ export function zipMembers(bytes: Uint8Array, budget: Budget): RawMember[] | str
     const name = cleanName(entry.name);
     if (!isDocumentName(name)) continue;
     if (entry.flags & 0x1) {
-      members.push({ name, problem: { rule: 'document.password', message: 'the member is password-protected in the zip: extract it with its password and give it on its own' } });
+      members.push({
+        name,
+        problem: {
+          rule: 'document.password',
+          message: 'the member is password-protected in the zip: extract it with its password and give it on its own',
+        },
+      });
       continue;
     }
     if (entry.method !== 0 && entry.method !== 8) {
-      members.push({ name, problem: { rule: 'document.unsupported', message: `the member is compressed with zip method ${entry.method} (not stored or deflate), which govdocs does not expand: re-pack the archive as a standard zip` } });
+      members.push({
+        name,
+        problem: {
+          rule: 'document.unsupported',
+          message: `the member is compressed with zip method ${entry.method} (not stored or deflate), which govdocs does not expand: re-pack the archive as a standard zip`,
+        },
+      });
       continue;
     }
-    const problem = budget.ratio(name, entry.uncompressedSize, entry.compressedSize) ?? budget.take(entry.uncompressedSize);
+    const problem =
+      budget.ratio(name, entry.uncompressedSize, entry.compressedSize) ?? budget.take(entry.uncompressedSize);
     if (problem) {
       members.push({ name, problem });
       continue;

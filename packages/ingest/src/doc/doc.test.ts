@@ -41,7 +41,12 @@ describe('Word 97–2003 binary documents (.doc, .wps)', () => {
     expect(cell(0, 3)).toMatchObject({ text: '基本支出', rs: 1, cs: 2 });
     expect(cell(1, 3)?.text).toBe('人员经费');
     expect(cell(2, 4)?.text).toBe('10.00');
-    expect(grid.before).toEqual(['示例县财政局2024年部门预算', '一般公共预算支出表', '表5', '部门：示例县财政局 金额单位：万元']);
+    expect(grid.before).toEqual([
+      '示例县财政局2024年部门预算',
+      '一般公共预算支出表',
+      '表5',
+      '部门：示例县财政局 金额单位：万元',
+    ]);
     expect(grid.after).toEqual(['注：本表金额均为示例。']);
   });
 

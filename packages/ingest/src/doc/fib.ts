@@ -29,12 +29,18 @@ export class DocFormatError extends Error {
 }
 
 export function readFib(stream: Uint8Array): Fib {
-  if (stream.byteLength < 154) throw new DocFormatError('its WordDocument stream is too short to hold a file information block');
+  if (stream.byteLength < 154)
+    throw new DocFormatError('its WordDocument stream is too short to hold a file information block');
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
   const ident = view.getUint16(0, true);
   const nFib = view.getUint16(2, true);
-  if (ident !== 0xa5ec && ident !== 0xa5dc) throw new DocFormatError(`its WordDocument stream does not start with a Word signature (0x${ident.toString(16)})`);
-  if (nFib < 0x65) throw new DocFormatError(`it is in the Word 6.0/95 format (version ${nFib}), which govdocs does not read: open it in Word or LibreOffice and save it as DOCX`, 'unsupported');
+  if (ident !== 0xa5ec && ident !== 0xa5dc)
+    throw new DocFormatError(`its WordDocument stream does not start with a Word signature (0x${ident.toString(16)})`);
+  if (nFib < 0x65)
+    throw new DocFormatError(
+      `it is in the Word 6.0/95 format (version ${nFib}), which govdocs does not read: open it in Word or LibreOffice and save it as DOCX`,
+      'unsupported',
+    );
   const flags = view.getUint16(0x0a, true);
   const encrypted = (flags & 0x0100) !== 0 || (flags & 0x8000) !== 0;
   const csw = view.getUint16(32, true);
@@ -43,8 +49,12 @@ export function readFib(stream: Uint8Array): Fib {
   const ccpText = view.getInt32(lwAt + 2 + 3 * 4, true);
   const fcAt = lwAt + 2 + cslw * 4;
   const cbRgFcLcb = view.getUint16(fcAt, true);
-  if (cbRgFcLcb <= PAIR_CLX) throw new DocFormatError('its file information block has too few entries to locate the text');
-  const pair = (i: number) => ({ fc: view.getUint32(fcAt + 2 + i * 8, true), lcb: view.getUint32(fcAt + 2 + i * 8 + 4, true) });
+  if (cbRgFcLcb <= PAIR_CLX)
+    throw new DocFormatError('its file information block has too few entries to locate the text');
+  const pair = (i: number) => ({
+    fc: view.getUint32(fcAt + 2 + i * 8, true),
+    lcb: view.getUint32(fcAt + 2 + i * 8 + 4, true),
+  });
   if (ccpText < 0) throw new DocFormatError('its file information block gives a negative text length');
   return {
     nFib,

@@ -7,8 +7,18 @@
 import { DocFormatError } from './fib.js';
 import type { VMerge } from '../docx/table.js';
 import {
-  eachSprm, SPRM_P_DTAP, SPRM_P_FIN_TABLE, SPRM_P_FINNER_TABLE_CELL, SPRM_P_FINNER_TTP, SPRM_P_FTTP, SPRM_P_HUGE_PAPX, SPRM_P_ITAP,
-  SPRM_T_DEF_TABLE, SPRM_T_DEF_TABLE10, SPRM_T_MERGE, SPRM_T_VERT_MERGE,
+  eachSprm,
+  SPRM_P_DTAP,
+  SPRM_P_FIN_TABLE,
+  SPRM_P_FINNER_TABLE_CELL,
+  SPRM_P_FINNER_TTP,
+  SPRM_P_FTTP,
+  SPRM_P_HUGE_PAPX,
+  SPRM_P_ITAP,
+  SPRM_T_DEF_TABLE,
+  SPRM_T_DEF_TABLE10,
+  SPRM_T_MERGE,
+  SPRM_T_VERT_MERGE,
 } from './sprm.js';
 
 export type HMerge = 'none' | 'first' | 'merged';
@@ -45,9 +55,16 @@ const MAX_CELLS = 64;
 export class ParagraphProperties {
   private readonly runs: Run[] = [];
 
-  constructor(word: Uint8Array, table: Uint8Array, at: number, length: number, private readonly data: Uint8Array | null) {
+  constructor(
+    word: Uint8Array,
+    table: Uint8Array,
+    at: number,
+    length: number,
+    private readonly data: Uint8Array | null,
+  ) {
     if (length === 0) return;
-    if (at + length > table.byteLength || (length - 4) % 8 !== 0) throw new DocFormatError('its paragraph-property index lies outside the table stream');
+    if (at + length > table.byteLength || (length - 4) % 8 !== 0)
+      throw new DocFormatError('its paragraph-property index lies outside the table stream');
     const view = new DataView(table.buffer, table.byteOffset + at, length);
     const n = (length - 4) / 8;
     const seen = new Set<number>();
@@ -101,12 +118,15 @@ export class ParagraphProperties {
    * page holds only sprmPHugePapx with its offset there.
    */
   private expand(grpprl: Uint8Array): Uint8Array {
-    if (grpprl.length < 6 || grpprl[0] !== (SPRM_P_HUGE_PAPX & 0xff) || grpprl[1] !== SPRM_P_HUGE_PAPX >> 8) return grpprl;
+    if (grpprl.length < 6 || grpprl[0] !== (SPRM_P_HUGE_PAPX & 0xff) || grpprl[1] !== SPRM_P_HUGE_PAPX >> 8)
+      return grpprl;
     const at = new DataView(grpprl.buffer, grpprl.byteOffset + 2, 4).getUint32(0, true);
     const data = this.data;
-    if (!data || at + 2 > data.byteLength) throw new DocFormatError('a paragraph\'s properties point outside its Data stream');
+    if (!data || at + 2 > data.byteLength)
+      throw new DocFormatError("a paragraph's properties point outside its Data stream");
     const cb = data[at] | (data[at + 1] << 8);
-    if (at + 2 + cb > data.byteLength) throw new DocFormatError('a paragraph\'s properties in the Data stream are cut short');
+    if (at + 2 + cb > data.byteLength)
+      throw new DocFormatError("a paragraph's properties in the Data stream are cut short");
     return data.subarray(at + 2, at + 2 + cb);
   }
 

@@ -25,7 +25,8 @@ export function ingestDoc(container: Container): DocIngest {
   const word = stream(container, 'WordDocument');
   if (!word) throw new DocFormatError('it has no WordDocument stream');
   const fib = readFib(word);
-  if (fib.encrypted) throw new DocFormatError('the document is password-protected: remove the password and retry', 'password');
+  if (fib.encrypted)
+    throw new DocFormatError('the document is password-protected: remove the password and retry', 'password');
   const table = stream(container, fib.tableStream);
   if (!table) throw new DocFormatError(`its ${fib.tableStream} stream (the document's property tables) is missing`);
   const pieces = readPieceText(word, table, fib.clx.fc, fib.clx.lcb, fib.ccpText);

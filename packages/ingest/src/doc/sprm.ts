@@ -17,7 +17,12 @@ export const SPRM_T_MERGE = 0x5624;
 const SPRM_P_CHG_TABS = 0xc615;
 
 /** Calls `visit` with each sprm's code and operand bounds; stops at the list's end or a cut-short sprm. */
-export function eachSprm(bytes: Uint8Array, start: number, end: number, visit: (sprm: number, at: number, length: number) => void): void {
+export function eachSprm(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  visit: (sprm: number, at: number, length: number) => void,
+): void {
   let p = start;
   while (p + 2 <= end) {
     const sprm = bytes[p] | (bytes[p + 1] << 8);

@@ -18,8 +18,15 @@ export interface PieceText {
 
 const cp1252 = new TextDecoder('windows-1252');
 
-export function readPieceText(word: Uint8Array, table: Uint8Array, clxAt: number, clxLength: number, ccpText: number): PieceText {
-  if (clxAt + clxLength > table.byteLength || clxLength === 0) throw new DocFormatError('its piece table lies outside the table stream');
+export function readPieceText(
+  word: Uint8Array,
+  table: Uint8Array,
+  clxAt: number,
+  clxLength: number,
+  ccpText: number,
+): PieceText {
+  if (clxAt + clxLength > table.byteLength || clxLength === 0)
+    throw new DocFormatError('its piece table lies outside the table stream');
   const view = new DataView(table.buffer, table.byteOffset + clxAt, clxLength);
   const grpprls: Uint8Array[] = [];
   let p = 0;
@@ -29,10 +36,12 @@ export function readPieceText(word: Uint8Array, table: Uint8Array, clxAt: number
     grpprls.push(table.subarray(clxAt + p + 3, clxAt + p + 3 + cb));
     p += 3 + cb;
   }
-  if (p >= clxLength || view.getUint8(p) !== 0x02) throw new DocFormatError('its piece table is damaged (no piece descriptor list)');
+  if (p >= clxLength || view.getUint8(p) !== 0x02)
+    throw new DocFormatError('its piece table is damaged (no piece descriptor list)');
   const lcb = view.getUint32(p + 1, true);
   const plcAt = p + 5;
-  if (plcAt + lcb > clxLength || (lcb - 4) % 12 !== 0) throw new DocFormatError('its piece descriptor list has an impossible size');
+  if (plcAt + lcb > clxLength || (lcb - 4) % 12 !== 0)
+    throw new DocFormatError('its piece descriptor list has an impossible size');
   const n = (lcb - 4) / 12;
   const cpAt = (i: number) => view.getUint32(plcAt + i * 4, true);
   const chunks: string[] = [];
@@ -56,7 +65,8 @@ export function readPieceText(word: Uint8Array, table: Uint8Array, clxAt: number
       for (let k = 0; k < count; k++) fcs.push(at + k);
     } else {
       const at = raw & 0x3fffffff;
-      if (at + count * 2 > word.byteLength) throw new DocFormatError(`piece ${i + 1} of its text lies outside the file`);
+      if (at + count * 2 > word.byteLength)
+        throw new DocFormatError(`piece ${i + 1} of its text lies outside the file`);
       chunks.push(Buffer.from(word.buffer, word.byteOffset + at, count * 2).toString('utf16le'));
       for (let k = 0; k < count; k++) fcs.push(at + k * 2);
     }

@@ -137,14 +137,20 @@ function layoutRows(rows: { cells: DomNode[][]; def: RowDef | null }[]): Row[] {
     const gridBefore = def && lines.length ? column(def.edges[0]) : 0;
     cells.forEach((blocks, k) => {
       const cellDef = def?.cells[k];
-      const colSpan = def && k + 1 < def.edges.length ? Math.max(1, column(def.edges[k + 1]) - column(def.edges[k])) : 1;
+      const colSpan =
+        def && k + 1 < def.edges.length ? Math.max(1, column(def.edges[k + 1]) - column(def.edges[k])) : 1;
       const last = out[out.length - 1];
       if (cellDef?.hMerge === 'merged' && last) {
         last.colSpan += colSpan;
         last.td.children!.push(...blocks);
         return;
       }
-      out.push({ td: { type: 'tag', name: 'td', attribs: {}, children: blocks }, colSpan, vMerge: cellDef?.vMerge ?? 'none', rowSpan: 1 });
+      out.push({
+        td: { type: 'tag', name: 'td', attribs: {}, children: blocks },
+        colSpan,
+        vMerge: cellDef?.vMerge ?? 'none',
+        rowSpan: 1,
+      });
     });
     return { cells: out, gridBefore, deleted: false };
   });

@@ -157,7 +157,8 @@ class BodyReader extends PartWalker {
         return kind;
       case 'noteRef': {
         const id = this.attribute(tag, attr.id);
-        if (id !== undefined) this.noteRefs.push({ kind: tag.name.endsWith('footnoteReference') ? 'footnote' : 'endnote', id });
+        if (id !== undefined)
+          this.noteRefs.push({ kind: tag.name.endsWith('footnoteReference') ? 'footnote' : 'endnote', id });
         return kind;
       }
       default:
@@ -198,7 +199,18 @@ class BodyReader extends PartWalker {
   }
 
   private sink(kind: Sink['kind'], children: DomNode[], target: DomNode[]): Sink {
-    return { kind, children, parts: [], target, extras: null, deleted: false, rows: [], row: null, cell: null, noteId: '' };
+    return {
+      kind,
+      children,
+      parts: [],
+      target,
+      extras: null,
+      deleted: false,
+      rows: [],
+      row: null,
+      cell: null,
+      noteId: '',
+    };
   }
 
   private top(): Sink | undefined {

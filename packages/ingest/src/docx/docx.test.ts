@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { Grid } from '@govdocs/core';
 import { ingest } from '../index.js';
 
-const fixture = (name: string) => ({ path: name, bytes: new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures', name))) });
+const fixture = (name: string) => ({
+  path: name,
+  bytes: new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures', name))),
+});
 
 describe('Word files', () => {
   it('reads vertically and horizontally merged cells as spans, paragraphs as text in order', async () => {
@@ -22,7 +25,12 @@ describe('Word files', () => {
     expect(cell(1, 3)?.text).toBe('人员经费');
     expect(cell(3, 0)).toMatchObject({ text: '合计', cs: 2 });
     expect(cell(3, 4)?.text).toBe('10.00');
-    expect(grid.before).toEqual(['示例县财政局2024年部门预算', '一般公共预算支出表', '表5', '部门：示例县财政局 金额单位：万元']);
+    expect(grid.before).toEqual([
+      '示例县财政局2024年部门预算',
+      '一般公共预算支出表',
+      '表5',
+      '部门：示例县财政局 金额单位：万元',
+    ]);
     expect(grid.after).toEqual(['注：本表金额均为示例。']);
     const textAfter = blocks.slice(gridIndex + 1).map((b) => (b.type === 'text' ? b.text : '#'));
     expect(textAfter).toEqual(['注：本表金额均为示例。', '二、部门预算情况说明', '本部门2024年收入预算30万元。']);

@@ -32,9 +32,31 @@ export type ElementKind =
 
 /** Skipped whole: properties (and their change records, which hold old values), deleted and moved-away text, field codes, ruby annotations, math. */
 const SKIPPED = [
-  'w:rPr', 'w:sdtPr', 'w:sdtEndPr', 'w:tblPr', 'w:tblPrEx', 'w:tblGrid', 'w:sectPr', 'w:delText', 'w:instrText', 'w:delInstrText',
-  'w:moveFrom', 'w:rPrChange', 'w:pPrChange', 'w:tcPrChange', 'w:trPrChange', 'w:tblPrChange', 'w:tblGridChange', 'w:sectPrChange',
-  'w:numberingChange', 'w:rt', 'w:fldData', 'w:ffData', 'm:oMath', 'm:oMathPara', 'w:background',
+  'w:rPr',
+  'w:sdtPr',
+  'w:sdtEndPr',
+  'w:tblPr',
+  'w:tblPrEx',
+  'w:tblGrid',
+  'w:sectPr',
+  'w:delText',
+  'w:instrText',
+  'w:delInstrText',
+  'w:moveFrom',
+  'w:rPrChange',
+  'w:pPrChange',
+  'w:tcPrChange',
+  'w:trPrChange',
+  'w:tblPrChange',
+  'w:tblGridChange',
+  'w:sectPrChange',
+  'w:numberingChange',
+  'w:rt',
+  'w:fldData',
+  'w:ffData',
+  'm:oMath',
+  'm:oMathPara',
+  'w:background',
 ];
 
 /** Element name (with the usual prefixes, see namespaces.ts) → its kind. */

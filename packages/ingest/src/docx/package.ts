@@ -43,7 +43,8 @@ export class DocxPackage {
   }
 
   private inflate(entry: ZipEntry): Uint8Array {
-    if (entry.method !== 0 && entry.method !== 8) throw new Error(`zip entry ${entry.name} uses compression method ${entry.method}, which DOCX files do not use`);
+    if (entry.method !== 0 && entry.method !== 8)
+      throw new Error(`zip entry ${entry.name} uses compression method ${entry.method}, which DOCX files do not use`);
     const expanded = expandEntry(this.bytes, entry);
     if ('problem' in expanded) throw new Error(`zip ${expanded.message}`);
     return expanded.data;

@@ -41,7 +41,13 @@ export function tableNode(rows: Row[]): DomNode {
   for (const row of rows) {
     const tds: DomNode[] = [];
     // Only in a table with real columns: a leading blank must not turn a one-column layout table into data.
-    if (row.gridBefore > 0 && multiCell) tds.push({ type: 'tag', name: 'td', attribs: row.gridBefore > 1 ? { colspan: String(row.gridBefore) } : {}, children: [] });
+    if (row.gridBefore > 0 && multiCell)
+      tds.push({
+        type: 'tag',
+        name: 'td',
+        attribs: row.gridBefore > 1 ? { colspan: String(row.gridBefore) } : {},
+        children: [],
+      });
     let column = row.gridBefore;
     for (const cell of row.cells) {
       const top = cell.vMerge === 'continue' ? above.get(column) : undefined;

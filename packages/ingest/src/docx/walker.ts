@@ -7,7 +7,21 @@
  */
 import { ELEMENT_KINDS, type ElementKind } from './elements.js';
 import { PartNames } from './namespaces.js';
-import { afterCloseTag, attribute, CDATA, CLOSE, decodeEntities, EMPTY, findClose, newTag, normalizeLineEnds, OPEN, readTag, type Tag, XmlError } from './xml.js';
+import {
+  afterCloseTag,
+  attribute,
+  CDATA,
+  CLOSE,
+  decodeEntities,
+  EMPTY,
+  findClose,
+  newTag,
+  normalizeLineEnds,
+  OPEN,
+  readTag,
+  type Tag,
+  XmlError,
+} from './xml.js';
 
 export abstract class PartWalker {
   protected readonly names = new PartNames();
@@ -41,7 +55,8 @@ export abstract class PartWalker {
     try {
       for (;;) {
         const lt = xml.indexOf('<', pos);
-        if (lt !== pos && this.kinds[this.kinds.length - 1] === 't') this.text(decodeEntities(normalizeLineEnds(xml.slice(pos, lt < 0 ? xml.length : lt))));
+        if (lt !== pos && this.kinds[this.kinds.length - 1] === 't')
+          this.text(decodeEntities(normalizeLineEnds(xml.slice(pos, lt < 0 ? xml.length : lt))));
         if (lt < 0) break;
         const jump = this.jumps[this.jumps.length - 1];
         if (jump && jump.at === lt) {
@@ -63,7 +78,8 @@ export abstract class PartWalker {
           this.text(normalizeLineEnds(xml.slice(tag.start, tag.stop)));
         }
       }
-      if (this.open.length > 0) throw new XmlError(`the part ends inside <${this.open[this.open.length - 1]}>`, xml.length);
+      if (this.open.length > 0)
+        throw new XmlError(`the part ends inside <${this.open[this.open.length - 1]}>`, xml.length);
       if (!rootSeen) throw new XmlError('the part holds no XML element', 0);
     } catch (error) {
       if (error instanceof XmlError) throw new Error(`${this.part} is not well-formed XML: ${error.message}`);

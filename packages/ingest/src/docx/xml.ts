@@ -193,7 +193,8 @@ export function attribute(xml: string, start: number, stop: number, name: string
     if (quote !== QUOTE && quote !== APOSTROPHE) return undefined;
     const valueEnd = xml.indexOf(quote === QUOTE ? '"' : "'", i + 1);
     if (valueEnd < 0 || valueEnd > stop) return undefined;
-    if (nameStop - nameStart === name.length && xml.startsWith(name, nameStart)) return decodeEntities(xml.slice(i + 1, valueEnd));
+    if (nameStop - nameStart === name.length && xml.startsWith(name, nameStart))
+      return decodeEntities(xml.slice(i + 1, valueEnd));
     i = valueEnd + 1;
   }
   return undefined;
@@ -227,7 +228,10 @@ export function decodeEntities(text: string): string {
   if (text.indexOf('&') < 0) return text;
   return text.replace(ENTITY, (_, ref: string) => {
     if (ref.charCodeAt(0) !== 35 /* # */) return NAMED[ref];
-    const code = ref.charCodeAt(1) === 120 || ref.charCodeAt(1) === 88 ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+    const code =
+      ref.charCodeAt(1) === 120 || ref.charCodeAt(1) === 88
+        ? Number.parseInt(ref.slice(2), 16)
+        : Number.parseInt(ref.slice(1), 10);
     const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
     return valid ? String.fromCodePoint(code) : '\ufffd';
   });

@@ -19,10 +19,53 @@ export interface DomNode {
 }
 
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
-  'blockquote', 'pre', 'center', 'address', 'figure', 'figcaption', 'caption', 'tr', 'td', 'th', 'hr', 'body', 'title',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'center',
+  'address',
+  'figure',
+  'figcaption',
+  'caption',
+  'tr',
+  'td',
+  'th',
+  'hr',
+  'body',
+  'title',
 ]);
-const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'embed', 'svg', 'canvas', 'select', 'button', 'input', 'textarea']);
+const SKIP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'select',
+  'button',
+  'input',
+  'textarea',
+]);
 const MAX_DEPTH = 300;
 /** Spans beyond these are damaged markup, not tables (HTML caps colspan at 1000). */
 const MAX_COLSPAN = 1000;

@@ -22,10 +22,12 @@ export interface Region {
 export type Piece = { type: 'text'; lines: string[] } | { type: 'grid'; grid: Grid };
 
 const CODE = /公开\s*\d{1,2}\s*表|^(附)?表\s*[-—]?\s*\d{1,2}(\s*[-—]\s*\d+)?$/;
-const CONTEXT_LABEL = /^(部门|单位|编制单位|编制部门|单位名称|预算单位|填报单位|部门[（(]单位[)）](名称)?|金额单位|计量单位|报送日期|填报日期)\s*[:：]/;
+const CONTEXT_LABEL =
+  /^(部门|单位|编制单位|编制部门|单位名称|预算单位|填报单位|部门[（(]单位[)）](名称)?|金额单位|计量单位|报送日期|填报日期)\s*[:：]/;
 const UNIT_ONLY = /^[（(]?\s*(金额)?单位\s*[:：]?\s*(万元|千元|元)\s*[)）]?$/;
 const TITLE_END = /表\s*([（(][^）)]{0,20}[)）])?$/;
-const NOTE = /^(注|说明|备注|附注|数据来源|填表说明|填表人|审核人|负责人|单位负责人|财务负责人|制表人?|联系电话)\s*\d*\s*[:：]/;
+const NOTE =
+  /^(注|说明|备注|附注|数据来源|填表说明|填表人|审核人|负责人|单位负责人|财务负责人|制表人?|联系电话)\s*\d*\s*[:：]/;
 const DATE_ONLY = /^(\d{4}\s*年(度)?(\d{1,2}\s*月(\d{1,2}\s*日)?)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$/;
 const NUMERIC = /^[-+−]?[\d,，.]+%?$/;
 
@@ -53,7 +55,8 @@ interface RowInfo {
 export function splitRegion(region: Region): Piece[] {
   const rows = indexRows(region);
   const pieces: Piece[] = [];
-  for (const segment of joinBrokenTables(segments(rows, region.colCount), rows, region.colCount)) pieces.push(...segmentPieces(segment, rows, region));
+  for (const segment of joinBrokenTables(segments(rows, region.colCount), rows, region.colCount))
+    pieces.push(...segmentPieces(segment, rows, region));
   return pieces;
 }
 
@@ -126,10 +129,11 @@ function continues(prev: [number, number], next: [number, number], rows: RowInfo
 function extent(rows: RowInfo[]): [number, number] {
   let left = Infinity;
   let right = 0;
-  for (const row of rows) for (const cell of row.cells) {
-    left = Math.min(left, cell.c);
-    right = Math.max(right, cell.c + cell.cs);
-  }
+  for (const row of rows)
+    for (const cell of row.cells) {
+      left = Math.min(left, cell.c);
+      right = Math.max(right, cell.c + cell.cs);
+    }
   return [left, right];
 }
 
@@ -172,7 +176,13 @@ function notesStart(rows: RowInfo[], top: number, end: number): number {
 }
 
 function isLoneTextRow(row: RowInfo): boolean {
-  return !row.covered && row.cells.length === 1 && row.cells[0].rs === 1 && !NUMERIC.test(row.cells[0].text.trim()) && row.cells[0].text.length > 6;
+  return (
+    !row.covered &&
+    row.cells.length === 1 &&
+    row.cells[0].rs === 1 &&
+    !NUMERIC.test(row.cells[0].text.trim()) &&
+    row.cells[0].text.length > 6
+  );
 }
 
 function segmentPieces([start, end]: [number, number], rows: RowInfo[], region: Region): Piece[] {
@@ -215,7 +225,14 @@ function linesOf(rows: RowInfo[], from: number, to: number): string[] {
  * starts in are width slices (an exporter splitting a column to match widths elsewhere, or an
  * empty spacer): they hold nothing and would only widen spans, so they close up.
  */
-function toGrid(body: RegionCell[], top: number, bottom: number, before: string[], after: string[], sheet?: string): Grid {
+function toGrid(
+  body: RegionCell[],
+  top: number,
+  bottom: number,
+  before: string[],
+  after: string[],
+  sheet?: string,
+): Grid {
   let right = 0;
   for (const cell of body) right = Math.max(right, cell.c + cell.cs);
   const starts = new Uint8Array(right + 1);

@@ -5,10 +5,15 @@ import type { DocumentModel, Grid } from '@govdocs/core';
 import { ingest } from '../index.js';
 import { decodeText } from '../decode.js';
 
-const fixture = (name: string) => ({ path: name, bytes: new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures', name))) });
+const fixture = (name: string) => ({
+  path: name,
+  bytes: new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures', name))),
+});
 const page = (html: string) => ({ path: 'page.html', bytes: new TextEncoder().encode(html) });
-const grids = (doc: DocumentModel | null): Grid[] => (doc?.blocks ?? []).flatMap((b) => (b.type === 'grid' ? [b.grid] : []));
-const texts = (doc: DocumentModel | null): string[] => (doc?.blocks ?? []).flatMap((b) => (b.type === 'text' ? [b.text] : []));
+const grids = (doc: DocumentModel | null): Grid[] =>
+  (doc?.blocks ?? []).flatMap((b) => (b.type === 'grid' ? [b.grid] : []));
+const texts = (doc: DocumentModel | null): string[] =>
+  (doc?.blocks ?? []).flatMap((b) => (b.type === 'text' ? [b.text] : []));
 
 describe('web pages', () => {
   it('decodes a GBK page declared gb2312, drops chrome, keeps clues', async () => {
@@ -16,8 +21,10 @@ describe('web pages', () => {
     expect(diagnostics).toEqual([]);
     expect(value!.script).toBe('simplified');
     expect(value!.clues).toEqual({
-      title: '示例县财政局2024年部门预算', site: '示例县人民政府',
-      url: 'http://www.example.gov.cn/zwgk/2024/0515/art_1.html', published: '2024-05-15',
+      title: '示例县财政局2024年部门预算',
+      site: '示例县人民政府',
+      url: 'http://www.example.gov.cn/zwgk/2024/0515/art_1.html',
+      published: '2024-05-15',
     });
     const lines = texts(value).join('\n');
     expect(lines).not.toMatch(/当前位置|首页|网站标识码|不要读我|color:red/);
@@ -56,14 +63,17 @@ describe('web pages', () => {
   });
 
   it('keeps the text of a page with no table, with an info', async () => {
-    const { value, diagnostics } = await ingest(page('<html><body><h1>关于公开2023年部门决算的说明</h1><p>本部门决算已于网站公开。</p></body></html>'));
+    const { value, diagnostics } = await ingest(
+      page('<html><body><h1>关于公开2023年部门决算的说明</h1><p>本部门决算已于网站公开。</p></body></html>'),
+    );
     expect(grids(value)).toEqual([]);
     expect(texts(value)).toEqual(['关于公开2023年部门决算的说明', '本部门决算已于网站公开。']);
     expect(diagnostics).toMatchObject([{ rule: 'document.no_table', severity: 'info' }]);
   });
 
   it('does not take single-cell wrappers or one-row strips for data tables', async () => {
-    const html = '<html><body><table><tr><td><p>正文</p></td></tr></table><table><tr><td>打印</td><td>关闭</td></tr></table></body></html>';
+    const html =
+      '<html><body><table><tr><td><p>正文</p></td></tr></table><table><tr><td>打印</td><td>关闭</td></tr></table></body></html>';
     const { value } = await ingest(page(html));
     expect(grids(value)).toEqual([]);
     expect(texts(value)).toContain('正文');
@@ -71,7 +81,10 @@ describe('web pages', () => {
 
   it('refuses a page whose bytes do not decode', async () => {
     const junk = new Uint8Array(400).map((_, i) => (i % 2 ? 0xc3 : 0xff));
-    const bytes = new Uint8Array([...new TextEncoder().encode('<html><head><meta charset="utf-8"></head><body>'), ...junk]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('<html><head><meta charset="utf-8"></head><body>'),
+      ...junk,
+    ]);
     const { value, diagnostics } = await ingest({ path: 'bad.html', bytes });
     expect(value).toBeNull();
     expect(diagnostics[0].rule).toBe('document.encoding');
@@ -82,14 +95,17 @@ describe('decodeText', () => {
   it('detects GBK and Big5 without a declaration', () => {
     const gbk = readFileSync(join(import.meta.dirname, '../fixtures/gbk.html'));
     const big5 = readFileSync(join(import.meta.dirname, '../fixtures/big5.html'));
-    const strip = (b: Buffer) => new Uint8Array(Buffer.from(b.toString('latin1').replace(/charset=[\w-]+/, ''), 'latin1'));
+    const strip = (b: Buffer) =>
+      new Uint8Array(Buffer.from(b.toString('latin1').replace(/charset=[\w-]+/, ''), 'latin1'));
     expect(decodeText(strip(gbk)).encoding).toBe('gb18030');
     expect(decodeText(strip(big5)).encoding).toBe('big5');
   });
 
   it('reads a GBK page that wrongly declares UTF-8', async () => {
     const gbk = readFileSync(join(import.meta.dirname, '../fixtures/gbk.html'));
-    const lying = new Uint8Array(Buffer.from(gbk.toString('latin1').replace('charset=gb2312', 'charset=utf-8'), 'latin1'));
+    const lying = new Uint8Array(
+      Buffer.from(gbk.toString('latin1').replace('charset=gb2312', 'charset=utf-8'), 'latin1'),
+    );
     const { value, diagnostics } = await ingest({ path: 'lying.html', bytes: lying });
     expect(diagnostics).toEqual([]);
     expect(value!.clues.site).toBe('示例县人民政府');
@@ -117,7 +133,12 @@ describe('article strips laid out as tables', () => {
       <tr><td>发布时间：2024-05-15</td><td>来源：示例县财政局</td><td>浏览次数：12</td></tr></table></body></html>`;
     const { value } = await ingest(page(html));
     expect(grids(value)).toEqual([]);
-    expect(texts(value)).toEqual(['示例县财政局2024年部门预算', '发布时间：2024-05-15', '来源：示例县财政局', '浏览次数：12']);
+    expect(texts(value)).toEqual([
+      '示例县财政局2024年部门预算',
+      '发布时间：2024-05-15',
+      '来源：示例县财政局',
+      '浏览次数：12',
+    ]);
     expect(value!.clues.published).toBe('2024-05-15');
   });
 });

@@ -42,7 +42,12 @@ function readPage(file: InputFile): HtmlIngest {
   const blocks = htmlBlocks(root).filter((b) => b.type === 'grid' || !isChromeLine(b.text));
   const diagnostics: Diagnostic[] = [];
   if (!blocks.some((b) => b.type === 'grid')) {
-    diagnostics.push(reporter.report('document.no_table', `${file.path}: the page has no data table; its text is kept.`));
+    diagnostics.push(
+      reporter.report('document.no_table', `${file.path}: the page has no data table; its text is kept.`),
+    );
   }
-  return { doc: { script, clues: { ...clues, ...(file.clues ?? {}), ...(file.url ? { url: file.url } : {}) }, blocks }, diagnostics };
+  return {
+    doc: { script, clues: { ...clues, ...(file.clues ?? {}), ...(file.url ? { url: file.url } : {}) }, blocks },
+    diagnostics,
+  };
 }

@@ -7,7 +7,8 @@ import type { DocumentClues } from '@govdocs/core';
 import { collapse, elementChildren, type DomNode } from './dom.js';
 
 /** Class/id words that mark site chrome on government sites (nav, 当前位置 crumbs, footers). */
-const CHROME_WORD = /^(nav|navs|navbar|menu|menus|topnav|subnav|crumb|crumbs|breadcrumb|breadcrumbs|bread|position|location|weizhi|dqwz|footer|foot|bottom|copyright|banquan|sidebar|side|aside|share|toolbar|topbar|top|header|head|banner|logo|search|login|links|friendlink|yqlj|related|xgwz|tools|print)$/i;
+const CHROME_WORD =
+  /^(nav|navs|navbar|menu|menus|topnav|subnav|crumb|crumbs|breadcrumb|breadcrumbs|bread|position|location|weizhi|dqwz|footer|foot|bottom|copyright|banquan|sidebar|side|aside|share|toolbar|topbar|top|header|head|banner|logo|search|login|links|friendlink|yqlj|related|xgwz|tools|print)$/i;
 // Not <form>: ASP.NET sites wrap the whole page in one.
 const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside']);
 /** Table structure is never chrome, whatever its class says (<tr class="head"> is a header row). */
@@ -24,7 +25,12 @@ export function stripChrome(node: DomNode, depth = 0): void {
   node.children = node.children.filter((child) => {
     if (child.type === 'comment' || child.type === 'directive') return false;
     if (child.type !== 'tag') return true;
-    if (isChrome(child) && !TABLE_PARTS.has(child.name!.toLowerCase()) && !holds(child, (n) => n.name === 'table' || n.name === 'h1')) return false;
+    if (
+      isChrome(child) &&
+      !TABLE_PARTS.has(child.name!.toLowerCase()) &&
+      !holds(child, (n) => n.name === 'table' || n.name === 'h1')
+    )
+      return false;
     stripChrome(child, depth + 1);
     return true;
   });
@@ -62,7 +68,8 @@ const SITE_SUFFIX = /(人民政府|政府网|政府门户网站|门户网站|网
 
 /** Title, site, publish date and URL as the page states them. */
 export function readClues(root: DomNode): DocumentClues {
-  const meta = (pred: (a: Record<string, string>) => boolean) => find(root, (n) => n.name === 'meta' && pred(n.attribs ?? {}))?.attribs?.content?.trim();
+  const meta = (pred: (a: Record<string, string>) => boolean) =>
+    find(root, (n) => n.name === 'meta' && pred(n.attribs ?? {}))?.attribs?.content?.trim();
   const named = (name: string) => meta((a) => (a.name ?? a.property ?? '').toLowerCase() === name.toLowerCase());
   const pageTitle = collapse(textOf(find(root, (n) => n.name === 'title')));
   const [titlePart, sitePart] = splitPageTitle(pageTitle);
@@ -72,9 +79,14 @@ export function readClues(root: DomNode): DocumentClues {
   if (title) clues.title = title;
   const site = named('SiteName') ?? named('og:site_name') ?? named('sitename') ?? sitePart;
   if (site) clues.site = site;
-  const url = find(root, (n) => n.name === 'link' && (n.attribs?.rel ?? '').toLowerCase() === 'canonical')?.attribs?.href ?? named('og:url') ?? named('Url');
+  const url =
+    find(root, (n) => n.name === 'link' && (n.attribs?.rel ?? '').toLowerCase() === 'canonical')?.attribs?.href ??
+    named('og:url') ??
+    named('Url');
   if (url && /^https?:\/\//i.test(url)) clues.url = url.trim();
-  const published = isoDate(named('PubDate') ?? named('article:published_time') ?? named('publishdate') ?? '') ?? publishedInText(collapse(textOf(root)));
+  const published =
+    isoDate(named('PubDate') ?? named('article:published_time') ?? named('publishdate') ?? '') ??
+    publishedInText(collapse(textOf(root)));
   if (published) clues.published = published;
   return clues;
 }
@@ -88,7 +100,8 @@ function splitPageTitle(title: string): [string | undefined, string | undefined]
   return [title, undefined];
 }
 
-const DATE_IN_TEXT = /(?:发布|发表|公开|印发|更新|成文)?(?:时间|日期)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+const DATE_IN_TEXT =
+  /(?:发布|发表|公开|印发|更新|成文)?(?:时间|日期)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
 
 function publishedInText(text: string): string | undefined {
   const m = DATE_IN_TEXT.exec(text);

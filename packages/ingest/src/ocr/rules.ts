@@ -17,15 +17,17 @@ export function imageRules(image: RgbaImage, scale: number): RuleLine[] {
   const dark = new Uint8Array(width * height);
   for (let i = 0, p = 0; i < dark.length; i++, p += 4) {
     const d = image.data;
-    dark[i] = (d[p] * 0.299 + d[p + 1] * 0.587 + d[p + 2] * 0.114) < DARK ? 1 : 0;
+    dark[i] = d[p] * 0.299 + d[p + 1] * 0.587 + d[p + 2] * 0.114 < DARK ? 1 : 0;
   }
   const rules: RuleLine[] = [];
   const minH = Math.max(30, Math.round(width * MIN_RUN_FRACTION));
   const minV = Math.max(30, Math.round(height * MIN_RUN_FRACTION * 0.7));
   const horizontal = runs(width, height, (a, b) => dark[b * width + a], minH);
-  for (const r of merge(horizontal)) rules.push({ x0: r.from / scale, y0: r.at / scale, x1: r.to / scale, y1: r.at / scale });
+  for (const r of merge(horizontal))
+    rules.push({ x0: r.from / scale, y0: r.at / scale, x1: r.to / scale, y1: r.at / scale });
   const vertical = runs(height, width, (a, b) => dark[a * width + b], minV);
-  for (const r of merge(vertical)) rules.push({ x0: r.at / scale, y0: r.from / scale, x1: r.at / scale, y1: r.to / scale });
+  for (const r of merge(vertical))
+    rules.push({ x0: r.at / scale, y0: r.from / scale, x1: r.at / scale, y1: r.to / scale });
   return rules;
 }
 

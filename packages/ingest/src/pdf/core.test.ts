@@ -6,7 +6,10 @@ import { openCore, type CoreModule } from './core.js';
 import { assetPaths, pdfjs } from './engine.js';
 
 const ocrFixtures = new URL('../ocr/fixtures/', import.meta.url);
-const workerFile = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'legacy/build/pdf.worker.mjs');
+const workerFile = join(
+  dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')),
+  'legacy/build/pdf.worker.mjs',
+);
 
 describe('patches/pdfjs-dist@5.6.205.patch', () => {
   it('is applied to the installed pdf.js (an upgrade must carry it over, or core.ts stops working)', async () => {
@@ -28,7 +31,15 @@ describe('openCore', () => {
     it(`gives ${name}'s text items and operators exactly as pdf.js's public API does`, async () => {
       const bytes = new Uint8Array(readFileSync(new URL(name, ocrFixtures)));
       const lib = await pdfjs();
-      const api = await lib.getDocument({ data: new Uint8Array(bytes), ...assetPaths(), cMapPacked: true, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+      const api = await lib.getDocument({
+        data: new Uint8Array(bytes),
+        ...assetPaths(),
+        cMapPacked: true,
+        isEvalSupported: false,
+        useSystemFonts: false,
+        disableFontFace: true,
+        verbosity: 0,
+      }).promise;
       const core = (await import('pdfjs-dist/legacy/build/pdf.worker.mjs')) as unknown as CoreModule;
       const doc = await openCore(core, new Uint8Array(bytes), assetPaths());
       try {
@@ -39,7 +50,9 @@ describe('openCore', () => {
           const text = await page.getTextContent();
           const mine = await doc.textItems(n);
           expect(mine.map(({ str, width, transform }) => ({ str, width, transform }))).toEqual(
-            text.items.map((item) => ('str' in item ? { str: item.str, width: item.width, transform: item.transform } : item)),
+            text.items.map((item) =>
+              'str' in item ? { str: item.str, width: item.width, transform: item.transform } : item,
+            ),
           );
           const list = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
           const fns: number[] = [];
@@ -53,7 +66,8 @@ describe('openCore', () => {
           expect(fns).toEqual(list.fnArray);
           // Arguments naming fonts and images carry a per-document id; the rest must match.
           const ids = /^(d\d+_)?(g_d\d+_f\d+|f\d+|img_.*|mask_.*|d\d+_img_.*)$/;
-          const strip = (a: unknown): unknown => (typeof a === 'string' && ids.test(a) ? 'id' : Array.isArray(a) ? a.map(strip) : a);
+          const strip = (a: unknown): unknown =>
+            typeof a === 'string' && ids.test(a) ? 'id' : Array.isArray(a) ? a.map(strip) : a;
           expect(args.map(strip)).toEqual(list.argsArray.map(strip));
           images += fns.filter((f) => f === lib.OPS.paintImageXObject).length;
           page.cleanup();

@@ -108,7 +108,12 @@ class CoreHandler {
 
   async sendWithPromise(action: string, data: any): Promise<unknown> {
     if (action === 'FetchBinaryData') {
-      const base = data?.kind === 'cMapUrl' ? this.assets.cMapUrl : data?.kind === 'standardFontDataUrl' ? this.assets.standardFontDataUrl : null;
+      const base =
+        data?.kind === 'cMapUrl'
+          ? this.assets.cMapUrl
+          : data?.kind === 'standardFontDataUrl'
+            ? this.assets.standardFontDataUrl
+            : null;
       if (!base) throw new Error(`Ensure that the \`${data?.kind}\` API parameter is provided.`);
       const path = join(base, String(data.filename));
       let bytes = binaryCache.get(path);
@@ -134,7 +139,11 @@ function sinkOf(enqueue: (chunk: any) => void) {
 let documents = 0;
 
 /** Opens a document the way pdf.js's worker does (loadDocument, with its recovery pass); throws what it throws. */
-export async function openCore(core: CoreModule, bytes: Uint8Array, assets: { cMapUrl: string; standardFontDataUrl: string }): Promise<CoreDocument> {
+export async function openCore(
+  core: CoreModule,
+  bytes: Uint8Array,
+  assets: { cMapUrl: string; standardFontDataUrl: string },
+): Promise<CoreDocument> {
   const handler = new CoreHandler(assets);
   const manager = new core.LocalPdfManager({
     source: bytes,
@@ -164,14 +173,21 @@ export async function openCore(core: CoreModule, bytes: Uint8Array, assets: { cM
     await manager.requestLoadedStream();
     numPages = await load(true);
   }
-  const info = await Promise.all([manager.ensureDoc('documentInfo'), manager.ensureCatalog('metadata')]).then(([i]) => i as Record<string, unknown>, () => null);
+  const info = await Promise.all([manager.ensureDoc('documentInfo'), manager.ensureCatalog('metadata')]).then(
+    ([i]) => i as Record<string, unknown>,
+    () => null,
+  );
   const page = (n: number) => manager.getPage(n - 1);
   return {
     numPages,
     info,
     async pageInfo(n) {
       const p = await page(n);
-      const [rotate, userUnit, view] = await Promise.all([manager.ensure(p, 'rotate'), manager.ensure(p, 'userUnit'), manager.ensure(p, 'view')]);
+      const [rotate, userUnit, view] = await Promise.all([
+        manager.ensure(p, 'rotate'),
+        manager.ensure(p, 'userUnit'),
+        manager.ensure(p, 'view'),
+      ]);
       return { rotate, userUnit, view };
     },
     async textItems(n) {
@@ -179,12 +195,29 @@ export async function openCore(core: CoreModule, bytes: Uint8Array, assets: { cM
       const sink = sinkOf((chunk: { items: CoreTextItem[] }) => {
         for (const item of chunk.items) items.push(item);
       });
-      await (await page(n)).extractTextContent({ handler, task: task(`GetTextContent: page ${n - 1}`), sink, includeMarkedContent: false, disableNormalization: false });
+      await (await page(n)).extractTextContent({
+        handler,
+        task: task(`GetTextContent: page ${n - 1}`),
+        sink,
+        includeMarkedContent: false,
+        disableNormalization: false,
+      });
       return items;
     },
     async operators(n, read) {
-      const sink = sinkOf((chunk: { fnArray: number[]; argsArray: any[]; length: number }) => read(chunk.fnArray, chunk.argsArray, chunk.length));
-      await (await page(n)).getOperatorList({ handler, sink, task: task(`GetOperatorList: page ${n - 1}`), intent: OPERATOR_LIST_INTENT, cacheKey: null, annotationStorage: null, modifiedIds: null, pageIndex: n - 1 });
+      const sink = sinkOf((chunk: { fnArray: number[]; argsArray: any[]; length: number }) =>
+        read(chunk.fnArray, chunk.argsArray, chunk.length),
+      );
+      await (await page(n)).getOperatorList({
+        handler,
+        sink,
+        task: task(`GetOperatorList: page ${n - 1}`),
+        intent: OPERATOR_LIST_INTENT,
+        cacheKey: null,
+        annotationStorage: null,
+        modifiedIds: null,
+        pageIndex: n - 1,
+      });
     },
     async close() {
       await manager.cleanup();

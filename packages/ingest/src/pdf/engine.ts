@@ -65,7 +65,9 @@ const GUARDED_BUILTINS: [object, string][] = [
 ];
 
 async function keepingNativeBuiltins<T>(load: () => Promise<T>): Promise<T> {
-  const saved = GUARDED_BUILTINS.map(([owner, key]) => [owner, key, Object.getOwnPropertyDescriptor(owner, key)!] as const);
+  const saved = GUARDED_BUILTINS.map(
+    ([owner, key]) => [owner, key, Object.getOwnPropertyDescriptor(owner, key)!] as const,
+  );
   try {
     return await load();
   } finally {

@@ -40,7 +40,11 @@ export function turnPage(angle: 0 | 90 | 180 | 270, width: number, height: numbe
  * The page's viewport at scale 1: pdf.js's PageViewport (not exported by pdf.js), the same
  * arithmetic in the same order, so positions are those pdf.js would give to the last bit.
  */
-export function pageViewport(viewBox: number[], rotate: number, userUnit: number): { transform: Matrix; width: number; height: number } {
+export function pageViewport(
+  viewBox: number[],
+  rotate: number,
+  userUnit: number,
+): { transform: Matrix; width: number; height: number } {
   const scale = 1 * userUnit;
   const centerX = (viewBox[2] + viewBox[0]) / 2;
   const centerY = (viewBox[3] + viewBox[1]) / 2;
@@ -59,12 +63,24 @@ export function pageViewport(viewBox: number[], rotate: number, userUnit: number
     width = (viewBox[2] - viewBox[0]) * scale;
     height = (viewBox[3] - viewBox[1]) * scale;
   }
-  const transform: Matrix = [a * scale, b * scale, c * scale, d * scale, offsetX - a * scale * centerX - c * scale * centerY, offsetY - b * scale * centerX - d * scale * centerY];
+  const transform: Matrix = [
+    a * scale,
+    b * scale,
+    c * scale,
+    d * scale,
+    offsetX - a * scale * centerX - c * scale * centerY,
+    offsetY - b * scale * centerX - d * scale * centerY,
+  ];
   return { transform, width, height };
 }
 
 /** [a, b, c, d] of the viewport for each page rotation (y flipped: PDF space is bottom-up). */
-const ROTATIONS: Record<number, [number, number, number, number]> = { 0: [1, 0, 0, -1], 90: [0, 1, 1, 0], 180: [-1, 0, 0, 1], 270: [0, -1, -1, 0] };
+const ROTATIONS: Record<number, [number, number, number, number]> = {
+  0: [1, 0, 0, -1],
+  90: [0, 1, 1, 0],
+  180: [-1, 0, 0, 1],
+  270: [0, -1, -1, 0],
+};
 
 function fail(_rotation: number): never {
   throw new Error(`PageViewport: Invalid rotation, must be a multiple of 90 degrees.`);

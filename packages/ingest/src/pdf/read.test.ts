@@ -7,9 +7,11 @@ import { pagesPdf, stream, tinyPdf } from './fixtures/tiny-pdf.js';
 
 const here = import.meta.dirname;
 const fixture = (name: string) => new Uint8Array(readFileSync(join(here, 'fixtures', name)));
-const tableFixture = (name: string) => new Uint8Array(readFileSync(join(here, '../../../tables/src/pdf/fixtures', name)));
+const tableFixture = (name: string) =>
+  new Uint8Array(readFileSync(join(here, '../../../tables/src/pdf/fixtures', name)));
 
-const texts = (layout: Awaited<ReturnType<typeof readPdfLayout>>, page = 0) => layout.pages[page].texts.map((t) => t.text);
+const texts = (layout: Awaited<ReturnType<typeof readPdfLayout>>, page = 0) =>
+  layout.pages[page].texts.map((t) => t.text);
 
 describe('readPdfLayout on LibreOffice PDFs', () => {
   it('gives CJK words whole, figures apart, boxes inside the page', async () => {
@@ -60,15 +62,19 @@ describe('readPdfLayout on drawn pages', () => {
 
   it('splits a run that crosses a vertical ruling', async () => {
     // "AAAA BBBB" with a ruling drawn between the two words' middle characters.
-    const content = 'BT /F1 12 Tf 100 700 Td (AAAABBBB) Tj ET 0.5 w 134 690 m 134 720 l S 90 690 m 90 720 l S 180 690 m 180 720 l S';
+    const content =
+      'BT /F1 12 Tf 100 700 Td (AAAABBBB) Tj ET 0.5 w 134 690 m 134 720 l S 90 690 m 90 720 l S 180 690 m 180 720 l S';
     const layout = await readPdfLayout(pagesPdf([content]));
     expect(texts(layout)).toEqual(['AAAA', 'BBBB']);
-    expect(layout.pages[0].rules.filter((r) => r.x0 === r.x1).map((r) => r.x0)).toEqual(expect.arrayContaining([90, 134, 180]));
+    expect(layout.pages[0].rules.filter((r) => r.x0 === r.x1).map((r) => r.x0)).toEqual(
+      expect.arrayContaining([90, 134, 180]),
+    );
   });
 
   it('turns a portrait page whose content is drawn rotated (a landscape table) to read left to right', async () => {
     // Everything drawn under a quarter turn: text runs up the page.
-    const content = 'q 0 1 -1 0 612 0 cm BT /F1 12 Tf 72 500 Td (Item) Tj 200 0 Td (12.50) Tj ET 60 490 m 400 490 l S Q';
+    const content =
+      'q 0 1 -1 0 612 0 cm BT /F1 12 Tf 72 500 Td (Item) Tj 200 0 Td (12.50) Tj ET 60 490 m 400 490 l S Q';
     const layout = await readPdfLayout(pagesPdf([content]));
     const p = layout.pages[0];
     expect([p.width, p.height]).toEqual([792, 612]);
@@ -85,11 +91,19 @@ describe('readPdfLayout on drawn pages', () => {
     const layout = await readPdfLayout(pagesPdf([content]));
     const horizontal = layout.pages[0].rules.filter((r) => r.y0 === r.y1).map((r) => [r.x0, r.y0, r.x1]);
     // y from the top: 792 - 2·50 = 692 and 792 - 2·70 = 652.
-    expect(horizontal).toEqual(expect.arrayContaining([[100, 652, 300], [100, 692, 300]]));
+    expect(horizontal).toEqual(
+      expect.arrayContaining([
+        [100, 652, 300],
+        [100, 692, 300],
+      ]),
+    );
   });
 
   it('flags a page covered by an image with no text as scanned and reads the other pages', async () => {
-    const image = stream('\x80', '/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 ');
+    const image = stream(
+      '\x80',
+      '/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 ',
+    );
     const objects = [
       '<< /Type /Catalog /Pages 2 0 R >>',
       '<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>',
@@ -102,7 +116,13 @@ describe('readPdfLayout on drawn pages', () => {
     ];
     const layout = await readPdfLayout(tinyPdf(objects));
     expect(layout.pages[0].scanned).toBe(true);
-    expect(layout.problems).toEqual([expect.objectContaining({ rule: 'parse.scanned', page: 1, message: expect.stringContaining('OCR not available') })]);
+    expect(layout.problems).toEqual([
+      expect.objectContaining({
+        rule: 'parse.scanned',
+        page: 1,
+        message: expect.stringContaining('OCR not available'),
+      }),
+    ]);
     expect(texts(layout, 1)).toEqual(['Page two']);
   });
 
@@ -145,7 +165,9 @@ describe('bad PDFs give a document issue and no crash', () => {
   it('an encrypted file that needs a password', async () => {
     const result = await run(fixture('encrypted-password.pdf'));
     expect(result.value).toBeNull();
-    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'document.encrypted', severity: 'error', place: { file: 'x.pdf' } })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ rule: 'document.encrypted', severity: 'error', place: { file: 'x.pdf' } }),
+    ]);
   });
 
   it('an encrypted file with an empty user password is read, with a warning', async () => {
@@ -182,8 +204,13 @@ describe('the title in the file properties', () => {
   });
 
   it('becomes the document clue title', async () => {
-    const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>', stream(''), '<< /Title <FEFF00320030003200335E74> >>'];
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>',
+      stream(''),
+      '<< /Title <FEFF00320030003200335E74> >>',
+    ];
     const bytes = tinyPdf(objects).slice();
     const text = Buffer.from(bytes).toString('latin1').replace('/Root 1 0 R', '/Root 1 0 R /Info 5 0 R');
     const result = await ingest({ path: 'x.pdf', bytes: new Uint8Array(Buffer.from(text, 'latin1')) });

@@ -34,28 +34,56 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
   const problems: PdfProblem[] = [];
   const doc = await openPdf(bytes);
   if ('failure' in doc) {
-    const message = doc.failure === 'encrypted'
-      ? 'the PDF is encrypted with a password; it cannot be read. Ask the publisher for an unprotected copy.'
-      : `the PDF is damaged or not a PDF (${doc.message}); it cannot be read. Download it again or export it again.`;
-    return { pageCount: 0, pages: [], problems: [{ rule: doc.failure === 'encrypted' ? 'document.encrypted' : 'document.corrupt', severity: 'error', message }], readable: false };
+    const message =
+      doc.failure === 'encrypted'
+        ? 'the PDF is encrypted with a password; it cannot be read. Ask the publisher for an unprotected copy.'
+        : `the PDF is damaged or not a PDF (${doc.message}); it cannot be read. Download it again or export it again.`;
+    return {
+      pageCount: 0,
+      pages: [],
+      problems: [
+        { rule: doc.failure === 'encrypted' ? 'document.encrypted' : 'document.corrupt', severity: 'error', message },
+      ],
+      readable: false,
+    };
   }
   try {
     if (hasEncryption(bytes)) {
-      problems.push({ rule: 'document.encrypted', severity: 'warning', message: 'the PDF is encrypted with an empty user password; it was read without one (its owner may restrict copying).' });
+      problems.push({
+        rule: 'document.encrypted',
+        severity: 'warning',
+        message:
+          'the PDF is encrypted with an empty user password; it was read without one (its owner may restrict copying).',
+      });
     }
     if (doc.pageCount === 0) {
-      problems.push({ rule: 'document.empty', severity: 'error', message: 'the PDF has no pages; nothing to read. Check that the export finished.' });
+      problems.push({
+        rule: 'document.empty',
+        severity: 'error',
+        message: 'the PDF has no pages; nothing to read. Check that the export finished.',
+      });
       return { pageCount: 0, pages: [], problems, readable: false };
     }
     const pages: PageLayout[] = [];
     for (let n = 1; n <= doc.pageCount; n++) {
       try {
         const layout = toLayout(n, await doc.page(n));
-        if (layout.scanned) problems.push({ rule: 'parse.scanned', severity: 'error', page: n, message: `page ${n}: scanned page, OCR not available; its figures are not read. Find a text PDF of the document or enter the page by hand.` });
+        if (layout.scanned)
+          problems.push({
+            rule: 'parse.scanned',
+            severity: 'error',
+            page: n,
+            message: `page ${n}: scanned page, OCR not available; its figures are not read. Find a text PDF of the document or enter the page by hand.`,
+          });
         pages.push(layout);
       } catch (error) {
         const reason = errorText(error);
-        problems.push({ rule: 'parse.page', severity: 'error', page: n, message: `page ${n} could not be read (${reason}); the other pages were kept.` });
+        problems.push({
+          rule: 'parse.page',
+          severity: 'error',
+          page: n,
+          message: `page ${n} could not be read (${reason}); the other pages were kept.`,
+        });
       }
     }
     const title = cleanTitle(doc.title);
@@ -71,7 +99,10 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
  */
 export function cleanTitle(title: string | null): string | null {
   if (!title) return null;
-  const t = title.replace(/^(Microsoft\s+(Word|Excel)\s*-\s*)/i, '').replace(/\.(docx?|xlsx?|wps|et|pdf)$/i, '').trim();
+  const t = title
+    .replace(/^(Microsoft\s+(Word|Excel)\s*-\s*)/i, '')
+    .replace(/\.(docx?|xlsx?|wps|et|pdf)$/i, '')
+    .trim();
   return /[\u4e00-\u9fff]/.test(t) ? t : null;
 }
 
@@ -95,7 +126,8 @@ export function toLayout(n: number, page: EnginePage): PageLayout {
   const runs = page.runs.flatMap((r) => turnRun(r, angle, turn.map));
   const texts = wordsOf(runs, vertical);
   const area = turn.width * turn.height;
-  const scanned = texts.length === 0 && page.graphics.images.some(([x0, y0, x1, y1]) => (x1 - x0) * (y1 - y0) >= SCAN_COVER * area);
+  const scanned =
+    texts.length === 0 && page.graphics.images.some(([x0, y0, x1, y1]) => (x1 - x0) * (y1 - y0) >= SCAN_COVER * area);
   return { page: n, width: turn.width, height: turn.height, texts, rules, ...(scanned ? { scanned } : {}) };
 }
 

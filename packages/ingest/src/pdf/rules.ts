@@ -7,7 +7,12 @@
 import { apply, multiply, IDENTITY, type Matrix } from './geometry.js';
 
 /** A segment in top-left page coordinates, before the page is turned. */
-export interface Segment { x0: number; y0: number; x1: number; y1: number }
+export interface Segment {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 export interface PageGraphics {
   segments: Segment[];
@@ -17,12 +22,26 @@ export interface PageGraphics {
 
 /** The operator codes used here (pdf.js OPS). */
 export interface OpCodes {
-  save: number; restore: number; transform: number; constructPath: number;
-  paintFormXObjectBegin: number; paintFormXObjectEnd: number;
-  setFillRGBColor: number; setLineWidth: number;
-  stroke: number; closeStroke: number; fill: number; eoFill: number; fillStroke: number; eoFillStroke: number;
-  closeFillStroke: number; closeEOFillStroke: number;
-  paintImageXObject: number; paintInlineImageXObject: number; paintImageMaskXObject: number; paintImageXObjectRepeat: number;
+  save: number;
+  restore: number;
+  transform: number;
+  constructPath: number;
+  paintFormXObjectBegin: number;
+  paintFormXObjectEnd: number;
+  setFillRGBColor: number;
+  setLineWidth: number;
+  stroke: number;
+  closeStroke: number;
+  fill: number;
+  eoFill: number;
+  fillStroke: number;
+  eoFillStroke: number;
+  closeFillStroke: number;
+  closeEOFillStroke: number;
+  paintImageXObject: number;
+  paintInlineImageXObject: number;
+  paintImageMaskXObject: number;
+  paintImageXObjectRepeat: number;
 }
 
 const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 };
@@ -31,7 +50,11 @@ const THIN = 2.5;
 /** Segments off the axes by more than this are not rules. */
 const SKEW = 1;
 
-interface State { ctm: Matrix; fillWhite: boolean; lineWidth: number }
+interface State {
+  ctm: Matrix;
+  fillWhite: boolean;
+  lineWidth: number;
+}
 
 /**
  * Reads an operator list chunk by chunk, as pdf.js's core hands it out, so a page's operators are
@@ -45,10 +68,33 @@ export class GraphicsReader {
   private readonly fillOps: Set<number>;
   private readonly imageOps: Set<number>;
 
-  constructor(private readonly ops: OpCodes, private readonly page: Matrix, private readonly pageArea: number) {
-    this.strokeOps = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
-    this.fillOps = new Set([ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
-    this.imageOps = new Set([ops.paintImageXObject, ops.paintInlineImageXObject, ops.paintImageMaskXObject, ops.paintImageXObjectRepeat]);
+  constructor(
+    private readonly ops: OpCodes,
+    private readonly page: Matrix,
+    private readonly pageArea: number,
+  ) {
+    this.strokeOps = new Set([
+      ops.stroke,
+      ops.closeStroke,
+      ops.fillStroke,
+      ops.eoFillStroke,
+      ops.closeFillStroke,
+      ops.closeEOFillStroke,
+    ]);
+    this.fillOps = new Set([
+      ops.fill,
+      ops.eoFill,
+      ops.fillStroke,
+      ops.eoFillStroke,
+      ops.closeFillStroke,
+      ops.closeEOFillStroke,
+    ]);
+    this.imageOps = new Set([
+      ops.paintImageXObject,
+      ops.paintInlineImageXObject,
+      ops.paintImageMaskXObject,
+      ops.paintImageXObjectRepeat,
+    ]);
   }
 
   read(fnArray: ArrayLike<number>, argsArray: any[], length: number): void {
@@ -63,7 +109,8 @@ export class GraphicsReader {
       else if (fn === ops.transform) state.ctm = multiply(state.ctm, args as Matrix);
       else if (fn === ops.paintFormXObjectBegin) {
         stack.push({ ...state });
-        if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) state.ctm = multiply(state.ctm, Array.from(args[0] as number[]) as Matrix);
+        if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0]))
+          state.ctm = multiply(state.ctm, Array.from(args[0] as number[]) as Matrix);
       } else if (fn === ops.paintFormXObjectEnd) state = stack.pop() ?? state;
       else if (fn === ops.setFillRGBColor) state.fillWhite = isWhite(args);
       else if (fn === ops.setLineWidth) state.lineWidth = Number(args?.[0]) || 0;
@@ -107,10 +154,16 @@ function subpaths(buffer: ArrayLike<number>, m: Matrix): { points: Point[]; clos
       current.points.push(apply(m, buffer[i], buffer[i + 1]));
       i += 2;
     } else if (op === DRAW.curveTo) {
-      if (current) { current.curved = true; current.points.push(apply(m, buffer[i + 4], buffer[i + 5])); }
+      if (current) {
+        current.curved = true;
+        current.points.push(apply(m, buffer[i + 4], buffer[i + 5]));
+      }
       i += 6;
     } else if (op === DRAW.quadraticCurveTo) {
-      if (current) { current.curved = true; current.points.push(apply(m, buffer[i + 2], buffer[i + 3])); }
+      if (current) {
+        current.curved = true;
+        current.points.push(apply(m, buffer[i + 2], buffer[i + 3]));
+      }
       i += 4;
     } else if (op === DRAW.closePath) {
       if (current) current.closed = true;
@@ -145,14 +198,19 @@ function filledRules(buffer: ArrayLike<number>, m: Matrix, out: Segment[], pageA
 }
 
 function isAxisRectangle(points: Point[], x0: number, y0: number, x1: number, y1: number): boolean {
-  return points.every(([x, y]) => (Math.abs(x - x0) < SKEW || Math.abs(x - x1) < SKEW) && (Math.abs(y - y0) < SKEW || Math.abs(y - y1) < SKEW));
+  return points.every(
+    ([x, y]) =>
+      (Math.abs(x - x0) < SKEW || Math.abs(x - x1) < SKEW) && (Math.abs(y - y0) < SKEW || Math.abs(y - y1) < SKEW),
+  );
 }
 
 function pushAxisSegment(a: Point, b: Point, out: Segment[]): void {
   const dx = Math.abs(a[0] - b[0]);
   const dy = Math.abs(a[1] - b[1]);
-  if (dy <= SKEW && dx > SKEW) out.push({ x0: Math.min(a[0], b[0]), y0: (a[1] + b[1]) / 2, x1: Math.max(a[0], b[0]), y1: (a[1] + b[1]) / 2 });
-  else if (dx <= SKEW && dy > SKEW) out.push({ x0: (a[0] + b[0]) / 2, y0: Math.min(a[1], b[1]), x1: (a[0] + b[0]) / 2, y1: Math.max(a[1], b[1]) });
+  if (dy <= SKEW && dx > SKEW)
+    out.push({ x0: Math.min(a[0], b[0]), y0: (a[1] + b[1]) / 2, x1: Math.max(a[0], b[0]), y1: (a[1] + b[1]) / 2 });
+  else if (dx <= SKEW && dy > SKEW)
+    out.push({ x0: (a[0] + b[0]) / 2, y0: Math.min(a[1], b[1]), x1: (a[0] + b[0]) / 2, y1: Math.max(a[1], b[1]) });
 }
 
 function boxOf(points: Point[]): [number, number, number, number] {
@@ -164,7 +222,9 @@ function boxOf(points: Point[]): [number, number, number, number] {
 /** Joins collinear touching segments, so a ruling drawn cell by cell becomes one line. */
 export function mergeSegments(segments: Segment[]): Segment[] {
   const horizontal = segments.filter((s) => s.y0 === s.y1).map((s) => ({ at: s.y0, from: s.x0, to: s.x1 }));
-  const vertical = segments.filter((s) => s.x0 === s.x1 && s.y0 !== s.y1).map((s) => ({ at: s.x0, from: s.y0, to: s.y1 }));
+  const vertical = segments
+    .filter((s) => s.x0 === s.x1 && s.y0 !== s.y1)
+    .map((s) => ({ at: s.x0, from: s.y0, to: s.y1 }));
   return [
     ...mergeAxis(horizontal).map((l) => ({ x0: l.from, y0: l.at, x1: l.to, y1: l.at })),
     ...mergeAxis(vertical).map((l) => ({ x0: l.at, y0: l.from, x1: l.at, y1: l.to })),
@@ -187,7 +247,10 @@ function mergeAxis(lines: { at: number; from: number; to: number }[]): { at: num
     let cur = { at, from: g[0].from, to: g[0].to };
     for (const l of g.slice(1)) {
       if (l.from <= cur.to + 1.5) cur.to = Math.max(cur.to, l.to);
-      else { merged.push(cur); cur = { at, from: l.from, to: l.to }; }
+      else {
+        merged.push(cur);
+        cur = { at, from: l.from, to: l.to };
+      }
     }
     merged.push(cur);
   }

@@ -13,20 +13,26 @@ describe('normalizeGlyphs', () => {
 
 describe('wordsOf', () => {
   it('joins Han runs with no space and keeps far-apart runs as separate words', () => {
-    const words = wordsOf([
-      { text: '部门', x: 10, y: 20, width: 20, size: 10 },
-      { text: '收支', x: 30, y: 20, width: 20, size: 10 },
-      { text: '100.00', x: 120, y: 20, width: 30, size: 10 },
-    ], []);
+    const words = wordsOf(
+      [
+        { text: '部门', x: 10, y: 20, width: 20, size: 10 },
+        { text: '收支', x: 30, y: 20, width: 20, size: 10 },
+        { text: '100.00', x: 120, y: 20, width: 30, size: 10 },
+      ],
+      [],
+    );
     expect(words.map((w) => w.text)).toEqual(['部门收支', '100.00']);
     expect(words[0].bbox).toEqual([10, 11.2, 50, 21.2]);
   });
 
   it('drops a duplicate run drawn slightly offset (fake bold)', () => {
-    const words = wordsOf([
-      { text: '合计', x: 10, y: 20, width: 20, size: 10 },
-      { text: '合计', x: 10.4, y: 20.2, width: 20, size: 10 },
-    ], []);
+    const words = wordsOf(
+      [
+        { text: '合计', x: 10, y: 20, width: 20, size: 10 },
+        { text: '合计', x: 10.4, y: 20.2, width: 20, size: 10 },
+      ],
+      [],
+    );
     expect(words.map((w) => w.text)).toEqual(['合计']);
   });
 
@@ -36,11 +42,14 @@ describe('wordsOf', () => {
   });
 
   it('puts runs on one baseline into one line, in x order', () => {
-    const words = wordsOf([
-      { text: 'B', x: 50, y: 20.5, width: 5, size: 10 },
-      { text: 'A', x: 10, y: 20, width: 5, size: 10 },
-      { text: 'C', x: 10, y: 40, width: 5, size: 10 },
-    ], []);
+    const words = wordsOf(
+      [
+        { text: 'B', x: 50, y: 20.5, width: 5, size: 10 },
+        { text: 'A', x: 10, y: 20, width: 5, size: 10 },
+        { text: 'C', x: 10, y: 40, width: 5, size: 10 },
+      ],
+      [],
+    );
     expect(words.map((w) => w.text)).toEqual(['A', 'B', 'C']);
   });
 

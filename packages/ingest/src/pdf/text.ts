@@ -10,10 +10,20 @@ import type { PositionedText } from '@govdocs/core';
 import { isCjk, isWide, normalizeGlyphs } from './glyphs.js';
 
 /** A run in turned page coordinates: origin on the baseline, reading left to right. */
-export interface Run { text: string; x: number; y: number; width: number; size: number }
+export interface Run {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
 
 interface Glyph {
-  ch: string; x0: number; x1: number; y: number; size: number;
+  ch: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
   /** Which run drew it: a run is split by rulings only, its positions being estimates. */
   run: number;
   /** Spaces drawn just before it in its run. */
@@ -48,11 +58,26 @@ function joinSpacedOut(words: PositionedText[]): PositionedText[] {
     const single = (w: PositionedText) => [...w.text].length === 1 && isCjk(w.text);
     if (single(words[i])) {
       const gap0 = j < words.length ? words[j].bbox[0] - words[i].bbox[2] : 0;
-      while (j < words.length && single(words[j]) && Math.abs(words[j].bbox[0] - words[j - 1].bbox[2] - gap0) < 0.3 * words[j].size && gap0 < 1.5 * words[j].size) j++;
+      while (
+        j < words.length &&
+        single(words[j]) &&
+        Math.abs(words[j].bbox[0] - words[j - 1].bbox[2] - gap0) < 0.3 * words[j].size &&
+        gap0 < 1.5 * words[j].size
+      )
+        j++;
     }
     if (j - i >= 4) {
       const run = words.slice(i, j);
-      out.push({ text: run.map((w) => w.text).join(''), size: run[0].size, bbox: [run[0].bbox[0], Math.min(...run.map((w) => w.bbox[1])), run[run.length - 1].bbox[2], Math.max(...run.map((w) => w.bbox[3]))] });
+      out.push({
+        text: run.map((w) => w.text).join(''),
+        size: run[0].size,
+        bbox: [
+          run[0].bbox[0],
+          Math.min(...run.map((w) => w.bbox[1])),
+          run[run.length - 1].bbox[2],
+          Math.max(...run.map((w) => w.bbox[3])),
+        ],
+      });
       i = j;
     } else {
       out.push(words[i]);
@@ -123,7 +148,10 @@ function joinLine(line: Glyph[], verticalRules: { x: number; y0: number; y1: num
   // Only rulings crossing this line's band can split it; sorted by x for the checks below.
   const top = Math.min(...line.map((g) => g.y - ASCENT * g.size));
   const bottom = Math.max(...line.map((g) => g.y));
-  const crossing = verticalRules.filter((r) => r.y0 <= bottom && r.y1 >= top).map((r) => r.x).sort((a, b) => a - b);
+  const crossing = verticalRules
+    .filter((r) => r.y0 <= bottom && r.y1 >= top)
+    .map((r) => r.x)
+    .sort((a, b) => a - b);
   let word: Glyph[] = [];
   const flush = () => {
     if (word.length) out.push(toWord(word));
@@ -170,6 +198,11 @@ function toWord(glyphs: Glyph[]): PositionedText {
   return {
     text,
     size: round(size),
-    bbox: [round(glyphs[0].x0), round(y - ASCENT * size), round(glyphs[glyphs.length - 1].x1), round(y + (1 - ASCENT) * size)],
+    bbox: [
+      round(glyphs[0].x0),
+      round(y - ASCENT * size),
+      round(glyphs[glyphs.length - 1].x1),
+      round(y + (1 - ASCENT) * size),
+    ],
   };
 }

@@ -38,7 +38,12 @@ export function plainNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   let text = String(value);
   if (significantDigits(text) > 15) text = String(Number(value.toPrecision(15)));
-  if (/e/i.test(text)) text = value.toLocaleString('en-US', { useGrouping: false, maximumSignificantDigits: 15, maximumFractionDigits: 20 });
+  if (/e/i.test(text))
+    text = value.toLocaleString('en-US', {
+      useGrouping: false,
+      maximumSignificantDigits: 15,
+      maximumFractionDigits: 20,
+    });
   return text;
 }
 

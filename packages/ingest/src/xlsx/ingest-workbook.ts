@@ -45,8 +45,17 @@ export function ingestWorkbook(bytes: Uint8Array): WorkbookIngest {
     workbook = XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), READ_OPTIONS);
   } catch (error) {
     const text = errorText(error);
-    if (/password|encrypt/i.test(text)) return { ok: false, problem: 'password', message: 'the workbook is password-protected: remove the password and retry.' };
-    return { ok: false, problem: 'unreadable', message: `the workbook could not be read (${text}). Open and re-save it in a spreadsheet program, then retry.` };
+    if (/password|encrypt/i.test(text))
+      return {
+        ok: false,
+        problem: 'password',
+        message: 'the workbook is password-protected: remove the password and retry.',
+      };
+    return {
+      ok: false,
+      problem: 'unreadable',
+      message: `the workbook could not be read (${text}). Open and re-save it in a spreadsheet program, then retry.`,
+    };
   }
   const regions: Region[] = [];
   const truncated: string[] = [];
@@ -102,7 +111,9 @@ function sheetRegion(sheet: XLSX.WorkSheet, name: string, budget: number): Regio
     if (row.length > MAX_COLS) cut = true;
     for (let c = 0; c < width; c++) {
       if (colPos[c + 1] === colPos[c]) continue;
-      const text = displayText(row[c]).replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+      const text = displayText(row[c])
+        .replace(/[\s\u00a0\u3000]+/g, ' ')
+        .trim();
       if (!text) continue;
       const span = spans.get(r * MAX_COLS + c) ?? { rs: 1, cs: 1 };
       const rs = rowPos[Math.min(rowEnd, r + span.rs)] - rowPos[r];

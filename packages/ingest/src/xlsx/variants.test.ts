@@ -5,7 +5,10 @@ import type { Grid } from '@govdocs/core';
 import { ingest, sniffFormat } from '../index.js';
 import { writeZip } from '../zip/write.js';
 
-const fixture = (name: string) => ({ path: name, bytes: new Uint8Array(readFileSync(join(import.meta.dirname, 'fixtures', name))) });
+const fixture = (name: string) => ({
+  path: name,
+  bytes: new Uint8Array(readFileSync(join(import.meta.dirname, 'fixtures', name))),
+});
 
 describe('spreadsheet formats other than XLSX', () => {
   it.each([
@@ -28,7 +31,17 @@ describe('spreadsheet formats other than XLSX', () => {
     expect(sniffFormat(file.bytes)).toBe('biff');
     const { value } = await ingest(file);
     const grid = (value!.blocks.find((b) => b.type === 'grid') as { grid: Grid }).grid;
-    expect(grid.cells.map((c) => c.text)).toEqual(['Item', 'Budget', 'Actual', 'Travel', '1200.5', '980.25', 'Total', '1200.5', '980.25']);
+    expect(grid.cells.map((c) => c.text)).toEqual([
+      'Item',
+      'Budget',
+      'Actual',
+      'Travel',
+      '1200.5',
+      '980.25',
+      'Total',
+      '1200.5',
+      '980.25',
+    ]);
   });
 
   it('names an OpenDocument text file, which it does not read', async () => {
@@ -43,7 +56,11 @@ describe('spreadsheet formats other than XLSX', () => {
   });
 
   it('does not take a text file that mentions Workbook for a spreadsheet', () => {
-    expect(sniffFormat(new TextEncoder().encode('<Workbook> is a word; urn:schemas-microsoft-com:office:spreadsheet'))).toBe('spreadsheetml');
-    expect(sniffFormat(new TextEncoder().encode('A note: <Workbook> and urn:schemas-microsoft-com:office:spreadsheet'))).toBe('text');
+    expect(
+      sniffFormat(new TextEncoder().encode('<Workbook> is a word; urn:schemas-microsoft-com:office:spreadsheet')),
+    ).toBe('spreadsheetml');
+    expect(
+      sniffFormat(new TextEncoder().encode('A note: <Workbook> and urn:schemas-microsoft-com:office:spreadsheet')),
+    ).toBe('text');
   });
 });

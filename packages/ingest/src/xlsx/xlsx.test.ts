@@ -5,9 +5,14 @@ import type { Cell, DocumentModel, Grid } from '@govdocs/core';
 import { ingest } from '../index.js';
 import { plainNumber } from './cell-text.js';
 
-const fixture = (name: string) => ({ path: name, bytes: new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures', name))) });
-const grids = (doc: DocumentModel | null): Grid[] => (doc?.blocks ?? []).flatMap((b) => (b.type === 'grid' ? [b.grid] : []));
-const at = (grid: Grid, r: number, c: number): Cell | undefined => grid.cells.find((cell) => cell.r === r && cell.c === c);
+const fixture = (name: string) => ({
+  path: name,
+  bytes: new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures', name))),
+});
+const grids = (doc: DocumentModel | null): Grid[] =>
+  (doc?.blocks ?? []).flatMap((b) => (b.type === 'grid' ? [b.grid] : []));
+const at = (grid: Grid, r: number, c: number): Cell | undefined =>
+  grid.cells.find((cell) => cell.r === r && cell.c === c);
 
 describe('workbooks', () => {
   it('splits one sheet into its tables, title rows going to context, not cells', async () => {
@@ -51,7 +56,16 @@ describe('workbooks', () => {
 
   it('leaves out hidden rows and columns, closing positions up but keeping real refs', async () => {
     const [grid] = grids((await ingest(fixture('hidden.xlsx'))).value);
-    expect(grid.cells.map((c) => c.text)).toEqual(['项目', '决算数', '备注', '合计', '3.00', '公务接待费', '3.00', '无']);
+    expect(grid.cells.map((c) => c.text)).toEqual([
+      '项目',
+      '决算数',
+      '备注',
+      '合计',
+      '3.00',
+      '公务接待费',
+      '3.00',
+      '无',
+    ]);
     expect(at(grid, 2, 1)).toMatchObject({ text: '3.00', ref: 'C5' });
     expect(grid.colCount).toBe(3);
   });

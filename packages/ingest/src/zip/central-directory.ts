@@ -31,7 +31,9 @@ export interface ZipLimits {
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 5000, maxTotalBytes: 256 * 1024 * 1024, maxRatio: 400 };
 
-export type ZipInspection = { ok: true; entries: ZipEntry[] } | { ok: false; problem: 'not_zip' | 'too_large'; message: string };
+export type ZipInspection =
+  | { ok: true; entries: ZipEntry[] }
+  | { ok: false; problem: 'not_zip' | 'too_large'; message: string };
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -58,12 +60,19 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
   let total = 0;
   let p = dirOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > view.byteLength || view.getUint32(p, true) !== CENTRAL_SIGNATURE) return notZip(`central directory entry ${i + 1} is damaged`);
+    if (p + 46 > view.byteLength || view.getUint32(p, true) !== CENTRAL_SIGNATURE)
+      return notZip(`central directory entry ${i + 1} is damaged`);
     const entry = readCentralEntry(bytes, view, p);
     total += entry.uncompressedSize;
     if (total > limits.maxTotalBytes) return tooLarge(`its entries expand to more than ${limits.maxTotalBytes} bytes`);
-    if (entry.compressedSize > 0 && entry.uncompressedSize / entry.compressedSize > limits.maxRatio && entry.uncompressedSize > 1024 * 1024) {
-      return tooLarge(`entry ${entry.name} expands ${Math.round(entry.uncompressedSize / entry.compressedSize)}× (a zip bomb?)`);
+    if (
+      entry.compressedSize > 0 &&
+      entry.uncompressedSize / entry.compressedSize > limits.maxRatio &&
+      entry.uncompressedSize > 1024 * 1024
+    ) {
+      return tooLarge(
+        `entry ${entry.name} expands ${Math.round(entry.uncompressedSize / entry.compressedSize)}× (a zip bomb?)`,
+      );
     }
     entries.push(entry);
     p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
@@ -110,18 +119,25 @@ export interface EntryProblem {
 export function expandEntry(bytes: Uint8Array, entry: ZipEntry): { data: Uint8Array } | EntryProblem {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localHeaderOffset;
-  if (local + 30 > view.byteLength || view.getUint32(local, true) !== LOCAL_SIGNATURE) return { problem: 'damaged', message: `entry ${entry.name} has no local header` };
+  if (local + 30 > view.byteLength || view.getUint32(local, true) !== LOCAL_SIGNATURE)
+    return { problem: 'damaged', message: `entry ${entry.name} has no local header` };
   const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
   const stored = bytes.subarray(start, Math.min(view.byteLength, start + entry.compressedSize));
   let data: Uint8Array;
   try {
-    data = entry.method === 0 ? stored : inflateRawSync(stored, { maxOutputLength: Math.max(1, entry.uncompressedSize) + 1 });
+    data =
+      entry.method === 0
+        ? stored
+        : inflateRawSync(stored, { maxOutputLength: Math.max(1, entry.uncompressedSize) + 1 });
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { problem: 'too_large', message: `entry ${entry.name} expands beyond its declared size` };
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      return { problem: 'too_large', message: `entry ${entry.name} expands beyond its declared size` };
     return { problem: 'damaged', message: `entry ${entry.name} is damaged (its compressed data cannot be expanded)` };
   }
-  if (data.byteLength > entry.uncompressedSize) return { problem: 'too_large', message: `entry ${entry.name} expands beyond its declared size` };
-  if (crc32(data) !== entry.crc) return { problem: 'damaged', message: `entry ${entry.name} is damaged (its checksum does not match)` };
+  if (data.byteLength > entry.uncompressedSize)
+    return { problem: 'too_large', message: `entry ${entry.name} expands beyond its declared size` };
+  if (crc32(data) !== entry.crc)
+    return { problem: 'damaged', message: `entry ${entry.name} is damaged (its checksum does not match)` };
   return { data };
 }
 
@@ -163,5 +179,9 @@ function storedText(bytes: Uint8Array, entry: ZipEntry): string {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(at, true) !== LOCAL_SIGNATURE) return '';
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, Math.min(entry.compressedSize, bytes.length - start))).toString('latin1');
+  return Buffer.from(
+    bytes.buffer,
+    bytes.byteOffset + start,
+    Math.max(0, Math.min(entry.compressedSize, bytes.length - start)),
+  ).toString('latin1');
 }

@@ -19,7 +19,10 @@ describe('zip checks before inflating', () => {
   it('refuses too many entries and too large a declared total', () => {
     const many = writeZip(Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.xml`, data: 'x' })));
     expect(inspectZip(many, limits)).toMatchObject({ ok: false, problem: 'too_large' });
-    const big = writeZip([{ name: 'a.xml', data: 'x'.repeat(6000) }, { name: 'b.xml', data: 'y'.repeat(6000) }]);
+    const big = writeZip([
+      { name: 'a.xml', data: 'x'.repeat(6000) },
+      { name: 'b.xml', data: 'y'.repeat(6000) },
+    ]);
     expect(inspectZip(big, limits)).toMatchObject({ ok: false, problem: 'too_large' });
     expect(inspectZip(writeZip([{ name: 'a.xml', data: 'x'.repeat(6000) }]), limits).ok).toBe(true);
   });
@@ -53,7 +56,9 @@ describe('XLSX entries that lie about their size', () => {
     ]);
     const { diagnostics } = await ingest({ path: 'lying.xlsx', bytes });
     expect(diagnostics.map((d) => d.rule)).toContain('document.zip_bomb');
-    expect(diagnostics.find((d) => d.rule === 'document.zip_bomb')!.message).toMatch(/image1\.png expands beyond its declared size/);
+    expect(diagnostics.find((d) => d.rule === 'document.zip_bomb')!.message).toMatch(
+      /image1\.png expands beyond its declared size/,
+    );
   });
 });
 
@@ -71,11 +76,14 @@ describe('damaged entries', () => {
     const { value, diagnostics } = await ingest({ path: 'flipped.xlsx', bytes: flip(zip, 'sheets') });
     expect(value).toBeNull();
     const issue = diagnostics.find((d) => d.rule === 'document.not_zip');
-    expect(issue?.message).toMatch(/xl\/workbook\.xml is damaged \(its checksum does not match\).*Download or export it again/);
+    expect(issue?.message).toMatch(
+      /xl\/workbook\.xml is damaged \(its checksum does not match\).*Download or export it again/,
+    );
   });
 
   it('a DOCX part that fails its checksum is a document.unreadable issue, not silently changed text', async () => {
-    const body = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>合计 100</w:t></w:r></w:p></w:body></w:document>';
+    const body =
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>合计 100</w:t></w:r></w:p></w:body></w:document>';
     const zip = writeZip([{ name: 'word/document.xml', data: body, store: true }]);
     const { diagnostics } = await ingest({ path: 'flipped.docx', bytes: flip(zip, '100') });
     const issue = diagnostics.find((d) => d.rule === 'document.unreadable');

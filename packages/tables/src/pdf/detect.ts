@@ -8,7 +8,17 @@ import type { Block, Cell, Grid, PageLayout, TextBlock } from '@govdocs/core';
 import { findLattices } from './lattice.js';
 import { streamSegments, type Segment } from './stream.js';
 import type { Item, PageTable } from './table.js';
-import { appendTable, attachHeaderPieces, continuation, CONTINUED, openTable, PAGE_FURNITURE, runningLines, shape, type OpenTable } from './pages.js';
+import {
+  appendTable,
+  attachHeaderPieces,
+  continuation,
+  CONTINUED,
+  openTable,
+  PAGE_FURNITURE,
+  runningLines,
+  shape,
+  type OpenTable,
+} from './pages.js';
 import { attachContext } from '../text-grids.js';
 import { boxOf, isNumeric, lineText, toLines, toWord, type Line } from './words.js';
 
@@ -50,7 +60,12 @@ export function detectPdfTables(layout: PageLayout[]): Block[] {
       for (const text of notes) blocks.push({ type: 'text', text, page: table.page });
       open = openTable(grid, item.table, title);
     }
-    if (open && blocks[blocks.length - 1].type !== 'grid' && !trailingText(blocks).every((t) => furniture(t) || CONTINUED.test(t))) open = null;
+    if (
+      open &&
+      blocks[blocks.length - 1].type !== 'grid' &&
+      !trailingText(blocks).every((t) => furniture(t) || CONTINUED.test(t))
+    )
+      open = null;
   }
   attachContext(blocks, (text) => PAGE_FURNITURE.test(text), CONTEXT_LINES, AFTER_LINES);
   return blocks;
@@ -86,7 +101,8 @@ function textBlock(page: number, line: Line): TextBlock {
 }
 
 /** 部门：… 金额单位：… 编制单位：… inside a table's frame: context, not a row. */
-const CONTEXT_CELL = /^(?:(?:金额|计量)?单位|部门|编制单位|编制部门|填报单位|预算单位|单位名称)\s*[:：]|^公开\d+表$|^(?:附)?表\s*\d+$/;
+const CONTEXT_CELL =
+  /^(?:(?:金额|计量)?单位|部门|编制单位|编制部门|填报单位|预算单位|单位名称)\s*[:：]|^公开\d+表$|^(?:附)?表\s*\d+$/;
 const NOTE_CELL = /^(?:注|说明|备注)\s*[:：]/;
 
 /**
@@ -96,7 +112,8 @@ const NOTE_CELL = /^(?:注|说明|备注)\s*[:：]/;
  */
 function splitContextRows(t: PageTable): { preface: string[]; table: PageTable; notes: string[] } {
   const rowCells = (r: number) => t.cells.filter((c) => c.r === r).sort((a, b) => a.c - b.c);
-  const isBanner = (cells: PageTable['cells']) => cells.length === 1 && cells[0].cs >= Math.max(2, 0.8 * t.colCount) && !isNumeric(cells[0].text);
+  const isBanner = (cells: PageTable['cells']) =>
+    cells.length === 1 && cells[0].cs >= Math.max(2, 0.8 * t.colCount) && !isNumeric(cells[0].text);
   let top = 0;
   while (top < t.rowCount - 1) {
     const cells = rowCells(top);
@@ -111,7 +128,10 @@ function splitContextRows(t: PageTable): { preface: string[]; table: PageTable; 
     bottom--;
   }
   if (top === 0 && bottom === t.rowCount) return { preface: [], table: t, notes: [] };
-  const line = (r: number) => rowCells(r).map((c) => c.text).join('  ');
+  const line = (r: number) =>
+    rowCells(r)
+      .map((c) => c.text)
+      .join('  ');
   const cells = t.cells.filter((c) => c.r >= top && c.r < bottom).map((c) => ({ ...c, r: c.r - top }));
   return {
     preface: Array.from({ length: top }, (_, r) => line(r)).filter(Boolean),
@@ -121,9 +141,24 @@ function splitContextRows(t: PageTable): { preface: string[]; table: PageTable; 
 }
 
 function toGrid(t: PageTable): Grid {
-  const cells: Cell[] = t.cells.map((c) => ({ r: c.r, c: c.c, rs: c.rs, cs: c.cs, text: c.text, page: c.page ?? t.page, bbox: c.bbox }));
+  const cells: Cell[] = t.cells.map((c) => ({
+    r: c.r,
+    c: c.c,
+    rs: c.rs,
+    cs: c.cs,
+    text: c.text,
+    page: c.page ?? t.page,
+    bbox: c.bbox,
+  }));
   const pages = [...new Set(cells.map((c) => c.page!))].sort((a, b) => a - b);
-  return { cells, rowCount: t.rowCount, colCount: t.colCount, pages: pages.length ? pages : [t.page], before: [], after: [] };
+  return {
+    cells,
+    rowCount: t.rowCount,
+    colCount: t.colCount,
+    pages: pages.length ? pages : [t.page],
+    before: [],
+    after: [],
+  };
 }
 
 /** Texts after the last grid on the blocks so far. */
@@ -140,4 +175,3 @@ function trailingText(blocks: Block[]): string[] {
 function dropTrailingFurniture(blocks: Block[]): void {
   while (blocks.length && blocks[blocks.length - 1].type === 'text') blocks.pop();
 }
-

@@ -15,7 +15,9 @@ export function completeHeader(cells: PageCell[], rowCount: number, colCount: nu
   const dataRow = firstDataRow(cells, rowCount);
   if (dataRow < 2 || dataRow > MAX_HEADER_ROWS) return;
   const header = cells.filter((c) => c.r < dataRow).sort((a, b) => a.r - b.r || a.c - b.c);
-  const grid: (PageCell | null)[][] = Array.from({ length: dataRow }, () => Array<PageCell | null>(colCount).fill(null));
+  const grid: (PageCell | null)[][] = Array.from({ length: dataRow }, () =>
+    Array<PageCell | null>(colCount).fill(null),
+  );
   const place = (cell: PageCell) => {
     for (let r = cell.r; r < cell.r + cell.rs; r++) for (let c = cell.c; c < cell.c + cell.cs; c++) grid[r][c] = cell;
   };
@@ -33,7 +35,10 @@ export function completeHeader(cells: PageCell[], rowCount: number, colCount: nu
     place(cell);
   }
   for (const cell of header) {
-    while (cell.r > 0 && rowEmpty(grid, cell.r - 1, cell.c, cell.cs)) { cell.r--; cell.rs++; }
+    while (cell.r > 0 && rowEmpty(grid, cell.r - 1, cell.c, cell.cs)) {
+      cell.r--;
+      cell.rs++;
+    }
     while (cell.r + cell.rs < dataRow && rowEmpty(grid, cell.r + cell.rs, cell.c, cell.cs)) cell.rs++;
     place(cell);
   }

@@ -12,13 +12,24 @@ const MIN_RULE = 8;
 /** Edges closer than this are one edge. */
 const SNAP = 2;
 
-interface Axis { at: number; from: number; to: number }
+interface Axis {
+  at: number;
+  from: number;
+  to: number;
+}
 
-export interface LatticeResult { tables: PageTable[]; used: Set<Word> }
+export interface LatticeResult {
+  tables: PageTable[];
+  used: Set<Word>;
+}
 
 export function findLattices(page: number, rules: RuleLine[], words: Word[]): LatticeResult {
-  const hs: Axis[] = rules.filter((r) => r.y0 === r.y1 && r.x1 - r.x0 >= MIN_RULE).map((r) => ({ at: r.y0, from: r.x0, to: r.x1 }));
-  const vs: Axis[] = rules.filter((r) => r.x0 === r.x1 && r.y1 - r.y0 >= MIN_RULE).map((r) => ({ at: r.x0, from: r.y0, to: r.y1 }));
+  const hs: Axis[] = rules
+    .filter((r) => r.y0 === r.y1 && r.x1 - r.x0 >= MIN_RULE)
+    .map((r) => ({ at: r.y0, from: r.x0, to: r.x1 }));
+  const vs: Axis[] = rules
+    .filter((r) => r.x0 === r.x1 && r.y1 - r.y0 >= MIN_RULE)
+    .map((r) => ({ at: r.x0, from: r.y0, to: r.y1 }));
   const tables: PageTable[] = [];
   const used = new Set<Word>();
   for (const group of crossingGroups(hs, vs)) {
@@ -48,8 +59,16 @@ function crossingGroups(hs: Axis[], vs: Axis[]): { hs: Axis[]; vs: Axis[] }[] {
     }
   });
   const groups = new Map<number, { hs: Axis[]; vs: Axis[] }>();
-  hs.forEach((h, i) => { const g = groups.get(find(i)) ?? { hs: [], vs: [] }; g.hs.push(h); groups.set(find(i), g); });
-  vs.forEach((v, j) => { const g = groups.get(find(hs.length + j)) ?? { hs: [], vs: [] }; g.vs.push(v); groups.set(find(hs.length + j), g); });
+  hs.forEach((h, i) => {
+    const g = groups.get(find(i)) ?? { hs: [], vs: [] };
+    g.hs.push(h);
+    groups.set(find(i), g);
+  });
+  vs.forEach((v, j) => {
+    const g = groups.get(find(hs.length + j)) ?? { hs: [], vs: [] };
+    g.vs.push(v);
+    groups.set(find(hs.length + j), g);
+  });
   return [...groups.values()].filter((g) => g.hs.length >= 2 && g.vs.length >= 2);
 }
 
@@ -90,7 +109,10 @@ function latticeTable(page: number, hs: Axis[], vs: Axis[], words: Word[], used:
     for (let j = 0; j < nc; j++) {
       const root = find(i * nc + j);
       const g = regions.get(root) ?? { r0: i, r1: i, c0: j, c1: j, words: [] };
-      g.r0 = Math.min(g.r0, i); g.r1 = Math.max(g.r1, i); g.c0 = Math.min(g.c0, j); g.c1 = Math.max(g.c1, j);
+      g.r0 = Math.min(g.r0, i);
+      g.r1 = Math.max(g.r1, i);
+      g.c0 = Math.min(g.c0, j);
+      g.c1 = Math.max(g.c1, j);
       regions.set(root, g);
     }
   }
@@ -117,17 +139,23 @@ function latticeTable(page: number, hs: Axis[], vs: Axis[], words: Word[], used:
   const decimals = usualDecimals(words.map((w) => w.text));
   const cells: PageCell[] = filled
     .map((g) => ({
-      r: rowIndex[g.r0], c: colIndex[g.c0],
-      rs: rowIndex[g.r1 + 1] - rowIndex[g.r0], cs: colIndex[g.c1 + 1] - colIndex[g.c0],
+      r: rowIndex[g.r0],
+      c: colIndex[g.c0],
+      rs: rowIndex[g.r1 + 1] - rowIndex[g.r0],
+      cs: colIndex[g.c1 + 1] - colIndex[g.c0],
       text: cellText(g.words, decimals),
       bbox: [round(xs[g.c0]), round(ys[g.r0]), round(xs[g.c1 + 1]), round(ys[g.r1 + 1])] as PageCell['bbox'],
     }))
     .filter((c) => c.text)
     .sort((a, b) => a.r - b.r || a.c - b.c);
   return {
-    page, cells, method: 'lattice', confidence: 0.9,
+    page,
+    cells,
+    method: 'lattice',
+    confidence: 0.9,
     bbox: [round(xs[0]), round(ys[0]), round(xs[nc]), round(ys[nr])],
-    rowCount: rowIndex[nr], colCount: colIndex[nc],
+    rowCount: rowIndex[nr],
+    colCount: colIndex[nc],
     columns: columnRanges(xs, colStarts),
   };
 }
@@ -145,10 +173,12 @@ function underRuled(regions: { r0: number; words: Word[] }[]): boolean {
 
 function hasFarApartWords(words: Word[]): boolean {
   const sorted = [...words].sort((a, b) => a.x0 - b.x0);
-  return sorted.some((a, i) => sorted.slice(i + 1).some((b) => {
-    const sameLine = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0.5 * Math.min(a.y1 - a.y0, b.y1 - b.y0);
-    return sameLine && b.x0 - a.x1 > 1.5 * Math.max(a.size, b.size);
-  }));
+  return sorted.some((a, i) =>
+    sorted.slice(i + 1).some((b) => {
+      const sameLine = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0.5 * Math.min(a.y1 - a.y0, b.y1 - b.y0);
+      return sameLine && b.x0 - a.x1 > 1.5 * Math.max(a.size, b.size);
+    }),
+  );
 }
 
 /** Maps old grid line k to its index once lines no cell starts at are removed (k = n maps to the count). */

@@ -39,7 +39,12 @@ function isHeaderPiece(t: PageTable): boolean {
 }
 
 /** The next table after item i of page p with only furniture text between, on this page or the next. */
-function nextTableAfter(pages: Item[][], p: number, i: number, furniture: (t: string) => boolean): { page: number; index: number } | null {
+function nextTableAfter(
+  pages: Item[][],
+  p: number,
+  i: number,
+  furniture: (t: string) => boolean,
+): { page: number; index: number } | null {
   for (let q = p; q <= Math.min(p + 1, pages.length - 1); q++) {
     for (let k = q === p ? i + 1 : 0; k < pages[q].length; k++) {
       const it = pages[q][k];
@@ -112,7 +117,9 @@ export function openTable(grid: Grid, last: PageTable, title: string[]): OpenTab
   const headerRows = headerSignatures(grid);
   const lead = Math.min(grid.rowCount, headerRows.length + REPEATABLE_ROWS);
   return {
-    grid, last, headerRows,
+    grid,
+    last,
+    headerRows,
     latest: { columns: last.columns, map: last.columns.map((_, j) => j) },
     leadRows: Array.from({ length: lead }, (_, r) => rowSignature(grid.cells, r)),
     title: new Set(title.map(squash).filter((t) => t && !PAGE_FURNITURE.test(t))),
@@ -127,15 +134,23 @@ const squash = (t: string) => t.replace(/\s+/g, '');
  * when the lines between print the open table's title lines again and the table starts by
  * repeating its header. Returns the open table's column of each of its columns, or null.
  */
-export function continuation(open: OpenTable, after: string[], before: string[], next: PageTable, furniture: (t: string) => boolean): number[] | null {
+export function continuation(
+  open: OpenTable,
+  after: string[],
+  before: string[],
+  next: PageTable,
+  furniture: (t: string) => boolean,
+): number[] | null {
   const between = [...after, ...before].map((t) => t.trim()).filter(Boolean);
   const marked = between.some((t) => CONTINUED.test(squash(t)));
   // Columns are matched against the first part's, else the latest part's (set wider or narrower).
   const latest = columnMap(open.latest.columns, next.columns);
-  const map = columnMap(open.last.columns, next.columns) ?? (latest?.map((j) => open.latest.map[j]));
+  const map = columnMap(open.last.columns, next.columns) ?? latest?.map((j) => open.latest.map[j]);
   if (!map || map.some((j, k) => k > 0 && j < map[k - 1])) return null;
   if (marked || between.every(furniture)) return map;
-  const retitled = after.every((t) => !t.trim() || furniture(t)) && before.every((t) => !t.trim() || furniture(t) || open.title.has(squash(t)));
+  const retitled =
+    after.every((t) => !t.trim() || furniture(t)) &&
+    before.every((t) => !t.trim() || furniture(t) || open.title.has(squash(t)));
   return retitled && repeatsHeader(open, next) ? map : null;
 }
 
@@ -162,7 +177,10 @@ function columnMap(prev: { x0: number; x1: number }[], next: { x0: number; x1: n
     let bestOverlap = 0;
     prev.forEach((p, j) => {
       const overlap = Math.min(p.x1, col.x1) - Math.max(p.x0, col.x0);
-      if (overlap > bestOverlap) { best = j; bestOverlap = overlap; }
+      if (overlap > bestOverlap) {
+        best = j;
+        bestOverlap = overlap;
+      }
     });
     if (best < 0 || (map.length && best < map[map.length - 1])) return null;
     map.push(best);
@@ -172,7 +190,11 @@ function columnMap(prev: { x0: number; x1: number }[], next: { x0: number; x1: n
 
 /** A row's text, whitespace removed: the same header row read with its words split otherwise (收  入 / 收入) matches. */
 function rowSignature(cells: { r: number; c: number; text: string }[], r: number): string {
-  return cells.filter((c) => c.r === r).sort((a, b) => a.c - b.c).map((c) => squash(c.text)).join('');
+  return cells
+    .filter((c) => c.r === r)
+    .sort((a, b) => a.c - b.c)
+    .map((c) => squash(c.text))
+    .join('');
 }
 
 function firstFigureRow(cells: { r: number; text: string }[], rowCount: number): number {
@@ -192,7 +214,14 @@ export function appendTable(open: OpenTable, next: PageTable, map: number[]): vo
   // The header printed again, then rows under it printed again too (栏次, the 合计 row).
   let skip = repeatedHeaderEnd(open, next);
   let lead = skip > 0 ? open.headerRows.length : 0;
-  while (skip < next.rowCount && lead < open.leadRows.length && rowSignature(next.cells, skip) === open.leadRows[lead]) { skip++; lead++; }
+  while (
+    skip < next.rowCount &&
+    lead < open.leadRows.length &&
+    rowSignature(next.cells, skip) === open.leadRows[lead]
+  ) {
+    skip++;
+    lead++;
+  }
   if (isRowRemainder(open.grid, next, skip)) {
     joinRemainder(open.grid, next, skip, map);
     skip++;
@@ -202,14 +231,24 @@ export function appendTable(open: OpenTable, next: PageTable, map: number[]): vo
     if (c.r < skip) continue;
     const c0 = map[c.c];
     const c1 = map[c.c + c.cs - 1];
-    open.grid.cells.push({ r: c.r + offset, c: c0, rs: c.rs, cs: c1 - c0 + 1, text: c.text, page: next.page, bbox: c.bbox });
+    open.grid.cells.push({
+      r: c.r + offset,
+      c: c0,
+      rs: c.rs,
+      cs: c1 - c0 + 1,
+      text: c.text,
+      page: next.page,
+      bbox: c.bbox,
+    });
   }
   open.grid.rowCount += next.rowCount - skip;
   open.latest = { columns: next.columns, map };
   if (!open.grid.pages.includes(next.page)) open.grid.pages.push(next.page);
 }
 
-const TOTAL_OR_ORDINAL = new RegExp(`^(${TOTAL_WORDS.join('|')}|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\\d]+[)）]|\\d+[.、．](?!\\d))`);
+const TOTAL_OR_ORDINAL = new RegExp(
+  `^(${TOTAL_WORDS.join('|')}|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\\d]+[)）]|\\d+[.、．](?!\\d))`,
+);
 
 /**
  * A row broken by the page end: the first row on the next page holds only the rest of some
@@ -220,7 +259,9 @@ function isRowRemainder(grid: Grid, next: PageTable, r: number): boolean {
   const lastRow = grid.rowCount - 1;
   const last = grid.cells.filter((c) => c.r === lastRow);
   if (!first.length || first.length * 2 > last.length || first.some((c) => TOTAL_OR_ORDINAL.test(c.text))) return false;
-  return first.every((c) => last.some((l) => l.c <= c.c && l.c + l.cs > c.c && !isNumeric(l.text) && TOTAL_OR_ORDINAL.test(l.text) === false));
+  return first.every((c) =>
+    last.some((l) => l.c <= c.c && l.c + l.cs > c.c && !isNumeric(l.text) && TOTAL_OR_ORDINAL.test(l.text) === false),
+  );
 }
 
 function joinRemainder(grid: Grid, next: PageTable, r: number, map: number[]): void {

@@ -14,12 +14,20 @@ const read = new Map<string, Promise<Grid[]>>();
 
 /** Each document is read once for all its tests. */
 function gridsOf(name: string): Promise<Grid[]> {
-  if (!read.has(name)) read.set(name, readPdfLayout(new Uint8Array(readFileSync(real + name))).then((layout) =>
-    detectPdfTables(layout.pages).filter((b: Block): b is Extract<Block, { type: 'grid' }> => b.type === 'grid').map((b) => b.grid)));
+  if (!read.has(name))
+    read.set(
+      name,
+      readPdfLayout(new Uint8Array(readFileSync(real + name))).then((layout) =>
+        detectPdfTables(layout.pages)
+          .filter((b: Block): b is Extract<Block, { type: 'grid' }> => b.type === 'grid')
+          .map((b) => b.grid),
+      ),
+    );
   return read.get(name)!;
 }
 
-const titled = (grids: Grid[], title: string) => grids.filter((g) => g.before.some((t) => t.replace(/\s+/g, '').includes(title)));
+const titled = (grids: Grid[], title: string) =>
+  grids.filter((g) => g.before.some((t) => t.replace(/\s+/g, '').includes(title)));
 
 /** Fen of a printed figure, or null. */
 function fen(text: string): number | null {
@@ -50,15 +58,19 @@ function unbalanced(g: Grid): string[] {
     const values = parts.map((p) => figureRightOf(g, p));
     if (total === null || !parts.length || values.some((v) => v === null)) return;
     const sum = values.reduce((a, b) => a! + b!, 0)!;
-    if (Math.abs(sum - total) > parts.length * 0.5) out.push(`${what}: ${total / 100} ≠ ${sum / 100} (${parts.map((p) => p.text).join(', ')})`);
+    if (Math.abs(sum - total) > parts.length * 0.5)
+      out.push(`${what}: ${total / 100} ≠ ${sum / 100} (${parts.map((p) => p.text).join(', ')})`);
   };
   for (const code of codes) {
-    const children = codes.filter((c) => c.c === code.c && c.text.length === code.text.length + 2 && c.text.startsWith(code.text));
+    const children = codes.filter(
+      (c) => c.c === code.c && c.text.length === code.text.length + 2 && c.text.startsWith(code.text),
+    );
     check(`p${code.page} ${code.text}`, figureRightOf(g, code), children);
   }
   const total = g.cells.find((c) => c.text.replace(/\s+/g, '') === '合计');
   const classes = codes.filter((c) => c.text.length === 3);
-  if (total && classes.length && classes.every((c) => c.c === classes[0].c)) check('合计', figureRightOf(g, total), classes);
+  if (total && classes.length && classes.every((c) => c.c === classes[0].c))
+    check('合计', figureRightOf(g, total), classes);
   return out;
 }
 
@@ -66,12 +78,18 @@ function unbalanced(g: Grid): string[] {
 describe.skipIf(!existsSync(real))('tables of real disclosures that cross pages', { timeout: 300_000 }, () => {
   it('d14: tables whose title, header, 栏次 and 合计 rows are printed again on each page are read whole', async () => {
     const grids = await gridsOf('d14.pdf');
-    for (const [title, pages] of [['收入决算表', [8, 9]], ['支出决算表', [10, 11]], ['一般公共预算财政拨款支出决算表', [15, 16]], ['一般公共预算财政拨款基本支出决算表', [17, 18, 19, 20]]] as const) {
+    for (const [title, pages] of [
+      ['收入决算表', [8, 9]],
+      ['支出决算表', [10, 11]],
+      ['一般公共预算财政拨款支出决算表', [15, 16]],
+      ['一般公共预算财政拨款基本支出决算表', [17, 18, 19, 20]],
+    ] as const) {
       const [g, ...rest] = titled(grids, title).filter((x) => x.before.some((t) => t.replace(/\s+/g, '') === title));
       expect(rest, title).toHaveLength(0);
       expect(g.pages, title).toEqual(pages);
       // Printed on every page, kept once.
-      for (const total of ['合计', '公用经费合计']) expect(g.cells.filter((c) => c.text.replace(/\s+/g, '') === total).length, title).toBeLessThanOrEqual(1);
+      for (const total of ['合计', '公用经费合计'])
+        expect(g.cells.filter((c) => c.text.replace(/\s+/g, '') === total).length, title).toBeLessThanOrEqual(1);
       expect(unbalanced(g), title).toEqual([]);
     }
     const income = titled(grids, '收入决算表')[0];
@@ -83,7 +101,13 @@ describe.skipIf(!existsSync(real))('tables of real disclosures that cross pages'
     const [g, ...rest] = titled(grids, '一般公共预算支出明细表（按功能科目分）');
     expect(rest).toHaveLength(0);
     expect(g.pages).toEqual([35, 36, 37]);
-    expect(g.cells.filter((c) => /^\d{3}$/.test(c.text)).map((c) => c.text)).toEqual(['205', '208', '210', '214', '221']);
+    expect(g.cells.filter((c) => /^\d{3}$/.test(c.text)).map((c) => c.text)).toEqual([
+      '205',
+      '208',
+      '210',
+      '214',
+      '221',
+    ]);
     expect(unbalanced(g)).toEqual([]);
   });
 
@@ -95,8 +119,24 @@ describe.skipIf(!existsSync(real))('tables of real disclosures that cross pages'
     // Read whole, the table shows a fault of the document itself (p8): 2014002 and 2014099 print
     // 小计 0.00 beside 项目支出 458.00 and 16.56, so their 20140 信访事务 小计 1378.41 is not their sum.
     const g = expenditure[0];
-    const row = (code: string) => g.cells.filter((c) => c.r === g.cells.find((x) => x.text === code)!.r).sort((a, b) => a.c - b.c).map((c) => c.text);
-    expect(row('2014002')).toEqual(['2014002', '一般行政管理事务', '458.00', '0.00', '0.00', '458.00', '0.00', '0.00', '0.00', '0.00', '0.00']);
+    const row = (code: string) =>
+      g.cells
+        .filter((c) => c.r === g.cells.find((x) => x.text === code)!.r)
+        .sort((a, b) => a.c - b.c)
+        .map((c) => c.text);
+    expect(row('2014002')).toEqual([
+      '2014002',
+      '一般行政管理事务',
+      '458.00',
+      '0.00',
+      '0.00',
+      '458.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+    ]);
     expect(row('2014099').slice(2, 6)).toEqual(['16.56', '0.00', '0.00', '16.56']);
     expect(row('20140').slice(2, 4)).toEqual(['1378.41', '1378.41']);
   });

@@ -6,8 +6,16 @@ import type { RuleLine } from '@govdocs/core';
 import { completesFigure, isNumeric, median, toLines, usualDecimals, type Word } from './words.js';
 
 /** Words gathered into one cell of a row. */
-export interface Slot { c0: number; c1: number; words: Word[] }
-export interface Row { slots: Slot[]; y0: number; y1: number }
+export interface Slot {
+  c0: number;
+  c1: number;
+  words: Word[];
+}
+export interface Row {
+  slots: Slot[];
+  y0: number;
+  y1: number;
+}
 
 /**
  * Joins lines that are one row. With a ruling between most rows, lines with no ruling between
@@ -44,25 +52,48 @@ export function joinWrappedRows(lines: Row[], rules: RuleLine[], columns: { x0: 
   }
   if (firstData < 0) return out;
   const gap = (k: number) => rows[k].y0 - rows[k - 1].y1;
-  const rowGaps = rows.map((_, k) => k).filter((k) => k > firstData && hasFigure(rows[k])).map(gap);
+  const rowGaps = rows
+    .map((_, k) => k)
+    .filter((k) => k > firstData && hasFigure(rows[k]))
+    .map(gap);
   // Gaps above figure rows are row gaps; with none measured, the body's usual gap stands in.
-  const bodyGaps = rows.map((_, k) => k).filter((k) => k > firstData).map(gap);
+  const bodyGaps = rows
+    .map((_, k) => k)
+    .filter((k) => k > firstData)
+    .map(gap);
   const rowGap = rowGaps.length ? median(rowGaps) : bodyGaps.length ? median(bodyGaps) : Infinity;
   const tight = (k: number) => gap(k) < 0.7 * rowGap;
   let pending: Row | null = null;
   for (let k = firstData; k < rows.length; k++) {
     const row = rows[k];
     if (hasFigure(row) || k === firstData) {
-      if (pending) { merge(pending, row); out.push(pending); pending = null; }
-      else out.push(row);
+      if (pending) {
+        merge(pending, row);
+        out.push(pending);
+        pending = null;
+      } else out.push(row);
       continue;
     }
-    if (pending) { out.push(pending); pending = null; }
+    if (pending) {
+      out.push(pending);
+      pending = null;
+    }
     const next = rows[k + 1];
     const above = out[out.length - 1];
     if (startsRow(row)) out.push(row);
-    else if (next && hasFigure(next) && tight(k + 1) && !sharesColumns(next, row) && !(tight(k) && labelsAbove(above, row) && gap(k) < gap(k + 1))) pending = row;
-    else if ((tight(k) || (gap(k) < 0.92 * rowGap && fillsColumn(rows[k - 1], row, columns))) && labelsAbove(above, row)) merge(above, row);
+    else if (
+      next &&
+      hasFigure(next) &&
+      tight(k + 1) &&
+      !sharesColumns(next, row) &&
+      !(tight(k) && labelsAbove(above, row) && gap(k) < gap(k + 1))
+    )
+      pending = row;
+    else if (
+      (tight(k) || (gap(k) < 0.92 * rowGap && fillsColumn(rows[k - 1], row, columns))) &&
+      labelsAbove(above, row)
+    )
+      merge(above, row);
     else out.push(row);
   }
   if (pending) out.push(pending);
@@ -79,9 +110,14 @@ function centredRows(rows: Row[]): Row[] | null {
   const anchors = rows.map((r, k) => (hasFigure(r) ? k : -1)).filter((k) => k >= 0);
   if (anchors.length < 2) return null;
   const labelColumns = new Set<number>();
-  for (const k of anchors) for (const sl of rows[k].slots) if (sl.words.some((w) => !isNumeric(w.text))) for (let c = sl.c0; c <= sl.c1; c++) labelColumns.add(c);
-  const labelOnly = (r: Row) => !hasFigure(r) && r.slots.every((sl) => labelColumns.has(sl.c0) && labelColumns.has(sl.c1));
-  const unlabelled = anchors.some((k) => !rows[k].slots.some((sl) => labelColumns.has(sl.c0) && sl.words.some((w) => !isNumeric(w.text))));
+  for (const k of anchors)
+    for (const sl of rows[k].slots)
+      if (sl.words.some((w) => !isNumeric(w.text))) for (let c = sl.c0; c <= sl.c1; c++) labelColumns.add(c);
+  const labelOnly = (r: Row) =>
+    !hasFigure(r) && r.slots.every((sl) => labelColumns.has(sl.c0) && labelColumns.has(sl.c1));
+  const unlabelled = anchors.some(
+    (k) => !rows[k].slots.some((sl) => labelColumns.has(sl.c0) && sl.words.some((w) => !isNumeric(w.text))),
+  );
   let above = 0;
   while (anchors[0] - above - 1 >= 0 && labelOnly(rows[anchors[0] - above - 1])) above++;
   if (!unlabelled && above === 0) return null;
@@ -104,7 +140,8 @@ function centredRows(rows: Row[]): Row[] | null {
   }
   for (const [from, to] of spans) {
     const row: Row = { slots: [], y0: rows[from].y0, y1: rows[from].y1 };
-    for (let r = from; r <= to; r++) merge(row, { ...rows[r], slots: rows[r].slots.map((sl) => ({ ...sl, words: [...sl.words] })) });
+    for (let r = from; r <= to; r++)
+      merge(row, { ...rows[r], slots: rows[r].slots.map((sl) => ({ ...sl, words: [...sl.words] })) });
     out.push(row);
   }
   out.push(...rows.slice(spans[spans.length - 1][1] + 1));
@@ -153,7 +190,10 @@ function finishesFigures(above: Row, line: Row, decimals: number): boolean {
       if (!a.words.some((w) => !isNumeric(w.text))) return false;
       continue;
     }
-    const bottom = toLines(a.words).at(-1)!.words.map((w) => w.text).join('');
+    const bottom = toLines(a.words)
+      .at(-1)!
+      .words.map((w) => w.text)
+      .join('');
     if (!completesFigure(bottom, text, decimals)) return false;
     figures++;
   }
@@ -172,7 +212,9 @@ function startsRow(row: Row): boolean {
 
 /** Every word of `row` lies under a text (not a figure) of the row above. */
 function labelsAbove(above: Row, row: Row): boolean {
-  return row.slots.every((s) => above.slots.some((a) => a.c0 <= s.c1 && a.c1 >= s.c0 && a.words.some((w) => !isNumeric(w.text))));
+  return row.slots.every((s) =>
+    above.slots.some((a) => a.c0 <= s.c1 && a.c1 >= s.c0 && a.words.some((w) => !isNumeric(w.text))),
+  );
 }
 
 /**
@@ -180,12 +222,14 @@ function labelsAbove(above: Row, row: Row): boolean {
  * there (asked only when the line is set a little closer than rows are).
  */
 function fillsColumn(previousLine: Row, row: Row, columns: { x0: number; x1: number }[]): boolean {
-  return row.slots.every((s) => previousLine.slots.some((a) => {
-    if (a.c0 > s.c1 || a.c1 < s.c0) return false;
-    const right = Math.max(...a.words.map((w) => w.x1));
-    const size = Math.max(...a.words.map((w) => w.y1 - w.y0));
-    return right >= columns[a.c1].x1 - 0.8 * size;
-  }));
+  return row.slots.every((s) =>
+    previousLine.slots.some((a) => {
+      if (a.c0 > s.c1 || a.c1 < s.c0) return false;
+      const right = Math.max(...a.words.map((w) => w.x1));
+      const size = Math.max(...a.words.map((w) => w.y1 - w.y0));
+      return right >= columns[a.c1].x1 - 0.8 * size;
+    }),
+  );
 }
 
 function sharesColumns(a: Row, b: Row): boolean {

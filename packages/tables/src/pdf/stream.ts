@@ -12,7 +12,6 @@ import { joinWrappedRows, tableDecimals, type Row, type Slot } from './rows.js';
 
 export type Segment = { type: 'text'; line: Line } | { type: 'table'; table: PageTable };
 
-
 /** Lines naming a table (部门：…  金额单位：元) are never rows of it. */
 const CONTEXT = /^(?:(?:金额|计量)?单位|部门|编制单位|编制部门|填报单位|预算单位|单位名称)\s*[:：]/;
 
@@ -51,7 +50,13 @@ export function streamSegments(page: number, lines: Line[], rules: RuleLine[], p
 }
 
 /** The next run of table lines at or after `from`, or null when the line at `from` starts none. */
-function tableRun(lines: Line[], from: number, floor: number, rules: RuleLine[], pageHeight: number): { start: number; end: number } | null {
+function tableRun(
+  lines: Line[],
+  from: number,
+  floor: number,
+  rules: RuleLine[],
+  pageHeight: number,
+): { start: number; end: number } | null {
   if (!isTabular(lines[from])) return null;
   const size = lines[from].size;
   let end = from + 1;
@@ -66,7 +71,13 @@ function tableRun(lines: Line[], from: number, floor: number, rules: RuleLine[],
   }
   // Single-word lines after the last row belong to it only when set tight below it (a wrap).
   end = lastTabular + 1;
-  while (end < lines.length && lines[end].words.length === 1 && !isContextLine(lines[end]) && lines[end].y0 - lines[end - 1].y1 < 0.35 * size) end++;
+  while (
+    end < lines.length &&
+    lines[end].words.length === 1 &&
+    !isContextLine(lines[end]) &&
+    lines[end].y0 - lines[end - 1].y1 < 0.35 * size
+  )
+    end++;
   end = extendToRule(lines, lastTabular, end, rules, size);
   let start = from;
   // A header line above the first row that holds one spanning word (支出功能分类科目编码).
@@ -80,7 +91,8 @@ function tableRun(lines: Line[], from: number, floor: number, rules: RuleLine[],
   // One row alone is a table when it reads like one (a row carried over to the next page).
   const oneRow = tabular.length === 1 && tabular[0].words.some((w) => isNumeric(w.text));
   // One header line alone at the foot of a page: its rows start on the next page.
-  const footHeader = tabular.length === 1 && tabular[0].words.length >= 3 && lines.slice(end).every((l) => l.y0 > 0.9 * pageHeight);
+  const footHeader =
+    tabular.length === 1 && tabular[0].words.length >= 3 && lines.slice(end).every((l) => l.y0 > 0.9 * pageHeight);
   return tabular.length >= 2 || oneRow || footHeader ? { start, end } : null;
 }
 
@@ -97,7 +109,13 @@ function extendToRule(lines: Line[], lastTabular: number, end: number, rules: Ru
     .sort((a, b) => a.y0 - b.y0)[0];
   if (!below) return end;
   let k = end;
-  while (k < lines.length && lines[k].y1 <= below.y0 + 1 && !isContextLine(lines[k]) && lines[k].y0 - lines[k - 1].y1 < 2.5 * size) k++;
+  while (
+    k < lines.length &&
+    lines[k].y1 <= below.y0 + 1 &&
+    !isContextLine(lines[k]) &&
+    lines[k].y0 - lines[k - 1].y1 < 2.5 * size
+  )
+    k++;
   return k;
 }
 
@@ -118,8 +136,13 @@ function buildTable(page: number, lines: Line[], rules: RuleLine[]): PageTable |
   completeHeader(cells, rows.length, columns.length);
   cells.sort((a, b) => a.r - b.r || a.c - b.c);
   return {
-    page, cells, method: 'stream', confidence: 0.6,
-    bbox: boxOf(words), rowCount: rows.length, colCount: columns.length,
+    page,
+    cells,
+    method: 'stream',
+    confidence: 0.6,
+    bbox: boxOf(words),
+    rowCount: rows.length,
+    colCount: columns.length,
     columns,
   };
 }
@@ -136,26 +159,42 @@ function findColumns(words: Word[], lines: Line[]): { x0: number; x1: number }[]
   const headerWords = firstData < 0 ? [] : lines.slice(0, firstData).flatMap((l) => l.words);
   const spanning = new Set<Word>();
   for (const w of headerWords) {
-    const within = words.filter((o) => o !== w && lineOf.get(o) !== lineOf.get(w) && Math.min(o.x1, w.x1) - Math.max(o.x0, w.x0) > 1).sort((a, b) => a.x0 - b.x0);
+    const within = words
+      .filter((o) => o !== w && lineOf.get(o) !== lineOf.get(w) && Math.min(o.x1, w.x1) - Math.max(o.x0, w.x0) > 1)
+      .sort((a, b) => a.x0 - b.x0);
     for (let k = 1; k < within.length; k++) {
-      if (within.slice(0, k).some((a) => within[k].x0 > a.x1 + 1)) { spanning.add(w); break; }
+      if (within.slice(0, k).some((a) => within[k].x0 > a.x1 + 1)) {
+        spanning.add(w);
+        break;
+      }
     }
   }
-  const spans = words.filter((w) => !spanning.has(w)).map((w) => ({ x0: w.x0, x1: w.x1 })).sort((a, b) => a.x0 - b.x0);
+  const spans = words
+    .filter((w) => !spanning.has(w))
+    .map((w) => ({ x0: w.x0, x1: w.x1 }))
+    .sort((a, b) => a.x0 - b.x0);
   const columns: { x0: number; x1: number }[] = [];
   for (const s of spans) {
     const last = columns[columns.length - 1];
     if (last && s.x0 <= last.x1 + 1.5) last.x1 = Math.max(last.x1, s.x1);
     else columns.push({ ...s });
   }
-  return joinHeaderColumns(columns, headerWords.filter((w) => !spanning.has(w)), words.filter((w) => !headerWords.includes(w)));
+  return joinHeaderColumns(
+    columns,
+    headerWords.filter((w) => !spanning.has(w)),
+    words.filter((w) => !headerWords.includes(w)),
+  );
 }
 
 /**
  * A header centred over a wide column of left- or right-aligned figures does not overlap them:
  * a column holding only header words joins a neighbouring column holding only body words.
  */
-function joinHeaderColumns(columns: { x0: number; x1: number }[], header: Word[], body: Word[]): { x0: number; x1: number }[] {
+function joinHeaderColumns(
+  columns: { x0: number; x1: number }[],
+  header: Word[],
+  body: Word[],
+): { x0: number; x1: number }[] {
   const has = (c: { x0: number; x1: number }, ws: Word[]) => ws.some((w) => w.x0 < c.x1 && w.x1 > c.x0);
   const kind = columns.map((c) => (has(c, header) ? 1 : 0) + (has(c, body) ? 2 : 0));
   const out: { x0: number; x1: number }[] = [];

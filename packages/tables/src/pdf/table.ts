@@ -2,7 +2,12 @@
 import type { BBox, TextBlock } from '@govdocs/core';
 
 export interface PageCell {
-  r: number; c: number; rs: number; cs: number; text: string; bbox: BBox;
+  r: number;
+  c: number;
+  rs: number;
+  cs: number;
+  text: string;
+  bbox: BBox;
   /** Set when the cell is on another page than its table's first (a header row left at a page foot). */
   page?: number;
 }

@@ -4,9 +4,21 @@
  */
 import type { BBox, PositionedText } from '@govdocs/core';
 
-export interface Word { text: string; x0: number; y0: number; x1: number; y1: number; size: number }
+export interface Word {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  size: number;
+}
 
-export interface Line { words: Word[]; y0: number; y1: number; size: number }
+export interface Line {
+  words: Word[];
+  y0: number;
+  y1: number;
+  size: number;
+}
 
 export function toWord(t: PositionedText): Word {
   return { text: t.text, x0: t.bbox[0], y0: t.bbox[1], x1: t.bbox[2], y1: t.bbox[3], size: t.size };
@@ -69,7 +81,8 @@ export function cellText(words: Word[], decimals = -1): string {
  */
 export function usualDecimals(texts: string[]): number {
   const counts = new Map<number, number>();
-  for (const t of texts) if (WHOLE_FIGURE.test(t) && /[.,]/.test(t)) counts.set(decimalsOf(t), (counts.get(decimalsOf(t)) ?? 0) + 1);
+  for (const t of texts)
+    if (WHOLE_FIGURE.test(t) && /[.,]/.test(t)) counts.set(decimalsOf(t), (counts.get(decimalsOf(t)) ?? 0) + 1);
   let best = -1;
   for (const [d, n] of counts) if (best < 0 || n > counts.get(best)! || (n === counts.get(best)! && d > best)) best = d;
   return best;
