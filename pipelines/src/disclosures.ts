@@ -6,8 +6,8 @@
  * Each stage is a pure function from a typed input to a typed output plus diagnostics. A stage
  * that throws loses only its own document: the error becomes a `document.crash` issue.
  */
-import type { Diagnostic, DocumentModel, DocumentOutput, DocumentRecord, FactRecord, InputFile, StageResult, TableRecord } from '@govdocs/core';
-import { fileHash, ingest, sniffFormat, MEDIA_TYPES } from '@govdocs/ingest';
+import { errorText, Reporter, type Diagnostic, type DocumentModel, type DocumentOutput, type DocumentRecord, type FactRecord, type InputFile, type Stage, type StageResult, type TableRecord } from '@govdocs/core';
+import { baseModel, ingest, sniffFormat, MEDIA_TYPES } from '@govdocs/ingest';
 import { detectTables } from '@govdocs/tables';
 import { alignTables } from '@govdocs/headers';
 import { resolveNames, type DocumentIdentity } from '@govdocs/names';
@@ -32,10 +32,8 @@ export async function processDocument(file: InputFile): Promise<DocumentOutput> 
     const statements = await run.stage('narrative', () => readNarrative({ doc: withTables, document, tables: aligned.tables, facts: ocr.facts }));
     return { document, ...aligned, facts: ocr.facts, statements, diagnostics: run.diagnostics, timings: run.timings };
   } catch (error) {
-    run.diagnostics.push({
-      rule: 'document.crash', severity: 'error', stage: run.current, place: { file: file.path },
-      message: `${file.path}: the ${run.current} stage failed (${errorText(error)}). This is a govdocs bug: please report it with the file.`,
-    });
+    run.diagnostics.push(new Reporter(run.current, file.path).report('document.crash',
+      `${file.path}: the ${run.current} stage failed (${errorText(error)}). This is a govdocs bug: please report it with the file.`));
     return failedOutput(file, run, `${run.current} stage failed: ${errorText(error)}`);
   }
 }
@@ -43,9 +41,9 @@ export async function processDocument(file: InputFile): Promise<DocumentOutput> 
 class StageRunner {
   diagnostics: Diagnostic[] = [];
   timings: Record<string, number> = {};
-  current = 'ingest';
+  current: Stage = 'ingest';
 
-  async stage<T>(name: string, fn: () => StageResult<T> | Promise<StageResult<T>>): Promise<T> {
+  async stage<T>(name: Stage, fn: () => StageResult<T> | Promise<StageResult<T>>): Promise<T> {
     this.current = name;
     const started = performance.now();
     const result = await fn();
@@ -73,12 +71,9 @@ function documentRecord(doc: DocumentModel, identity: DocumentIdentity, tables: 
 
 /** A document that could not be read still gets its record, so its failure can be traced. */
 function failedOutput(file: InputFile, run: StageRunner, reason: string): DocumentOutput {
-  const hash = fileHash(file);
-  const format = sniffFormat(file.bytes);
+  const { id, source } = baseModel(file, MEDIA_TYPES[sniffFormat(file.bytes)] ?? MEDIA_TYPES.binary);
   const document: DocumentRecord = {
-    id: `sha256:${hash}`,
-    source: { path: file.path, sha256: hash, bytes: file.bytes.byteLength, mediaType: MEDIA_TYPES[format] ?? MEDIA_TYPES.binary, url: file.url ?? null, ...(file.container ? { container: file.container } : {}) },
-    kind: 'unknown', fiscalYear: null, title: null, region: null, department: null, pages: 0, script: 'simplified', tables: 0,
+    id, source, kind: 'unknown', fiscalYear: null, title: null, region: null, department: null, pages: 0, script: 'simplified', tables: 0,
   };
   return { document, tables: [], facts: [], indicators: [], statements: [], diagnostics: run.diagnostics, timings: run.timings, failed: reason };
 }
@@ -94,8 +89,4 @@ function withNationalNames(facts: FactRecord[], year: number | null): FactRecord
     const name = nationalName(subject.scheme, subject.code, year);
     return name && name !== subject.name ? { ...fact, subject: { ...subject, name } } : fact;
   });
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -3,7 +3,7 @@
  * the words inside the fact's cell. A cell below what the pipeline trusts still gives its fact, with
  * a parse.ocr warning saying where to check it against the page image.
  */
-import type { Diagnostic, DocumentModel, FactRecord, TableRecord } from '@govdocs/core';
+import { Reporter, type Diagnostic, type DocumentModel, type FactRecord, type TableRecord } from '@govdocs/core';
 
 /** Below this a figure is worth checking by eye: digit confusions (3/8, 1/7) score 0.6-0.9. */
 export const OCR_TRUSTED = 0.9;
@@ -14,6 +14,7 @@ export function withOcrConfidence(doc: DocumentModel, tables: TableRecord[], fac
   const words = new Map((doc.layout ?? []).filter((p) => ocrPages.has(p.page)).map((p) => [p.page, p.texts]));
   const cells = new Map(tables.map((t) => [t.id, new Map(t.cells.map((c) => [`${c.r},${c.c}`, c]))]));
   const diagnostics: Diagnostic[] = [];
+  const reporter = new Reporter('ingest', doc.source.path);
   const out = facts.map((fact) => {
     const cell = cells.get(fact.tableId)?.get(`${fact.source.row},${fact.source.col}`);
     const page = cell?.page;
@@ -31,12 +32,9 @@ export function withOcrConfidence(doc: DocumentModel, tables: TableRecord[], fac
     }
     if (!found) return fact;
     if (confidence < OCR_TRUSTED) {
-      diagnostics.push({
-        rule: 'parse.ocr', severity: 'warning', stage: 'ingest', tableId: fact.tableId,
-        place: { file: doc.source.path, page, row: fact.source.row, col: fact.source.col },
-        actual: fact.source.text,
-        message: `${doc.source.path}: page ${page}, row ${fact.source.row}, col ${fact.source.col}: "${fact.source.text}" was read by OCR with confidence ${confidence.toFixed(2)}; check it against the page image.`,
-      });
+      diagnostics.push(reporter.report('parse.ocr',
+        `${doc.source.path}: page ${page}, row ${fact.source.row}, col ${fact.source.col}: "${fact.source.text}" was read by OCR with confidence ${confidence.toFixed(2)}; check it against the page image.`,
+        { page, row: fact.source.row, col: fact.source.col }, { tableId: fact.tableId, actual: fact.source.text }));
     }
     return { ...fact, source: { ...fact.source, ocr: confidence } };
   });

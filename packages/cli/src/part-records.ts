@@ -50,29 +50,3 @@ export function check<T>(schema: ZodType<T>, record: T, type: string, where: str
   }
   return result.data;
 }
-
-/** Extensions that promise a media type; a file whose bytes say otherwise was mislabelled. */
-const EXTENSION_TYPES: Record<string, string[]> = {
-  pdf: ['application/pdf'],
-  docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-  xlsx: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-  xls: ['application/vnd.ms-excel', 'text/html'], // sites often serve HTML tables as .xls; Excel opens them
-  doc: ['application/msword'],
-  html: ['text/html'],
-  htm: ['text/html'],
-};
-
-/**
- * A warning when the file's name promises one format and its bytes are another (a `.pdf` that is
- * an HTML error page): the document is read by its bytes, but a reader should know why.
- */
-export function mislabelWarning(output: DocumentOutput): DocumentOutput['diagnostics'][number] | undefined {
-  const { path, mediaType } = output.document.source;
-  const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
-  const promised = ext ? EXTENSION_TYPES[ext] : undefined;
-  if (output.failed || !promised || promised.includes(mediaType) || output.diagnostics.some((d) => d.rule === 'document.mislabelled')) return undefined;
-  return {
-    rule: 'document.mislabelled', severity: 'warning', stage: 'run', place: { file: path },
-    message: `${path}: named .${ext} but its bytes are ${mediaType}; it was read as ${mediaType}. Check how the file was downloaded or exported.`,
-  };
-}

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { totalmem } from 'node:os';
 import PQueue from 'p-queue';
-import { SCHEMA_VERSION, type IssueRecord, type Manifest, type RuleDetail, type RuleId } from '@govdocs/core';
+import { Reporter, SCHEMA_VERSION, toIssueRecord, type IssueRecord, type Manifest, type RuleDetail, type RuleId } from '@govdocs/core';
 import { expandInputs } from './inputs.js';
 import { createCrawlLookup } from '@govdocs/crawl/lookup';
 import { archiveKind, expandArchive } from '@govdocs/ingest/archive';
@@ -258,12 +258,13 @@ export function duplicateIssues(duplicates: { path: string; sha: string; other: 
     const message = canonical === undefined
       ? `${dup.path}: the same bytes as ${dup.other}, which could not be parsed (see its issue).`
       : `${dup.path}: the same bytes as ${canonical}; its records are written once, under that path.`;
-    return { ...looseIssue(dup.path, 'document.duplicate', message), documentId: canonical === undefined ? null : `sha256:${dup.sha}`, severity: 'info' as const };
+    return toIssueRecord(canonical === undefined ? null : `sha256:${dup.sha}`, new Reporter('run', dup.path).report('document.duplicate', message));
   });
 }
 
+/** The runner's issue about a file that has no document record (missing, unreadable, timed out). */
 export function looseIssue(path: string, rule: RuleId, message: string): IssueRecord {
-  return { documentId: null, tableId: null, severity: 'error', rule, message, expected: null, actual: null, stage: 'run', source: { file: path } };
+  return toIssueRecord(null, new Reporter('run', path).report(rule, message));
 }
 
 function round(n: number): number {

@@ -5,9 +5,10 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
-import { setNativeGuard, type Diagnostic } from '@govdocs/core';
+import { errorText, Reporter, setNativeGuard, type Diagnostic } from '@govdocs/core';
+import { mislabelWarning } from '@govdocs/ingest';
 import { PIPELINE, processDocument } from '@govdocs/pipelines';
-import { buildPart, mislabelWarning } from './part-records.js';
+import { buildPart } from './part-records.js';
 import { renderPart } from './part-layout.js';
 import type { JobMessage, ReadyMessage, ResultMessage } from './pool.js';
 
@@ -38,23 +39,21 @@ async function handle(job: JobMessage): Promise<ResultMessage> {
     await new Promise((resolve) => setImmediate(resolve)); // let this document's stray rejections surface
     if (strays.length) output.diagnostics.push(strayWarning(job.path, strays));
     strays = undefined;
-    const warning = mislabelWarning(output);
-    if (warning) output.diagnostics.push(warning);
+    const mislabelled = output.failed || output.diagnostics.some((d) => d.rule === 'document.mislabelled') ? undefined : mislabelWarning(output.document.source, new Reporter('run', output.document.source.path));
+    if (mislabelled) output.diagnostics.push(mislabelled);
     const part = renderPart(buildPart(output, pipelineVersion));
     const summary = { failed: output.failed ?? null, pages: output.document.pages, mediaType: output.document.source.mediaType };
     return { id: job.id, ok: true, part, summary, heapBytes: getHeapStatistics().total_heap_size };
   } catch (error) {
     strays = undefined;
     // processDocument catches stage errors itself; what lands here is a schema violation (a bug).
-    return { id: job.id, ok: false, reason: error instanceof Error ? error.message : String(error), heapBytes: getHeapStatistics().total_heap_size };
+    return { id: job.id, ok: false, reason: errorText(error), heapBytes: getHeapStatistics().total_heap_size };
   }
 }
 
 function strayWarning(path: string, reasons: string[]): Diagnostic {
-  return {
-    rule: 'document.stray_error', severity: 'warning', stage: 'ingest', place: { file: path },
-    message: `${path}: a parser library failed in the background while reading this file (${[...new Set(reasons)].slice(0, 3).join('; ')}); its records may be incomplete. The file is probably damaged.`,
-  };
+  return new Reporter('ingest', path).report('document.stray_error',
+    `${path}: a parser library failed in the background while reading this file (${[...new Set(reasons)].slice(0, 3).join('; ')}); its records may be incomplete. The file is probably damaged.`);
 }
 
 // Imports are loaded by now: tell the pool this worker can take documents.

@@ -3,6 +3,7 @@
  * string arithmetic, never through floating point, so 3,871,094.01 is exactly 387109401 fen.
  */
 import type { TableUnit } from './schemas.js';
+import { noSpaces } from './text.js';
 
 /** Yuan per table unit, as a power of ten (万元 = 10^4 yuan). */
 export const UNIT_EXPONENT: Record<TableUnit, number> = { yuan: 0, thousand_yuan: 3, ten_thousand_yuan: 4 };
@@ -24,7 +25,7 @@ const DASHES = /^[-—–－―─~～/／\\]+$/;
  * blank and dash cells (no fact), `undefined` when the text is not a number at all.
  */
 export function parseNumber(text: string): ParsedNumber | null | undefined {
-  let s = text.normalize('NFKC').replace(/[\s\u3000]/g, '');
+  let s = noSpaces(text.normalize('NFKC'));
   if (s === '' || DASHES.test(s)) return null;
   let negative = false;
   let percent = false;

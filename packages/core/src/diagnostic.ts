@@ -1,6 +1,9 @@
 import type { Place } from './place.js';
 import type { RuleId, Severity } from './rules.js';
 
+/** The stage that raised a diagnostic; `run` is the batch runner around the pipeline. */
+export type Stage = 'ingest' | 'tables' | 'headers' | 'names' | 'validate' | 'narrative' | 'run';
+
 /**
  * A finding of any stage, modelled on unified's vfile-message: what (`message`), which rule
  * (`rule`, `family.detail`), who said it (`stage`), how bad (`severity`) and where (`place`).
@@ -10,8 +13,7 @@ export interface Diagnostic {
   rule: RuleId;
   severity: Severity;
   message: string;
-  /** The stage that raised it: `ingest`, `tables`, `headers`, `names`, `validate`, `run`. */
-  stage: string;
+  stage: Stage;
   place: Place;
   /** The table the finding is about, when there is one (`sha256:…#3`). */
   tableId?: string;

@@ -18,6 +18,16 @@ export function cleanText(text: string): string {
   return squeezeHanSpaces(text.replace(/[\s\u3000]+/g, ' ').trim());
 }
 
+/** Removes every kind of whitespace (\s covers the ideographic space U+3000 and U+00A0). */
+export function noSpaces(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/** What went wrong, as text for a message: an Error's message, or the thrown value itself. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** True when the text holds at least one Han character. */
 export function hasHan(text: string): boolean {
   return new RegExp(`[${HAN}]`).test(text);

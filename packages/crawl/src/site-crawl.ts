@@ -19,6 +19,7 @@ import { RobotsBook } from './robots.js';
 import type { CrawlState, ResourceKind, UrlState } from './state.js';
 import { saveFile, storagePath } from './store.js';
 import { SiteTally, type SiteSummary } from './tally.js';
+import { errorText } from '@govdocs/core';
 
 export interface SiteCrawlOptions {
   outDir: string;
@@ -107,7 +108,7 @@ export class SiteCrawl {
       record = await this.handle(task);
     } catch (error) {
       this.tally.failed();
-      this.skipped(task, 'internal_error', `govdocs could not handle this address (${error instanceof Error ? error.message : String(error)}); it is tried again next run`);
+      this.skipped(task, 'internal_error', `govdocs could not handle this address (${errorText(error)}); it is tried again next run`);
     }
     // The hook runs after state is written, so a kill it simulates leaves a committed fetch behind.
     if (record) this.options.onRecord?.(record);

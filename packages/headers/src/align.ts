@@ -2,17 +2,16 @@
  * One grid → its table record and facts: rows split into context/header/data, header paths per
  * column, panels, measures, subjects, numbers. Works on any grid, whatever the source format.
  */
-import type { ColumnInfo, Diagnostic, FactRecord, Grid, TableKind, TableRecord, TableUnit } from '@govdocs/core';
+import { noSpaces, Reporter, type ColumnInfo, type Diagnostic, type FactRecord, type Grid, type TableKind, type TableRecord, type TableUnit } from '@govdocs/core';
 import { splitPanels, type ColumnPlan, type Panel } from './columns.js';
 import { readTableContext, UNIT_WORDS } from './context.js';
-import { measureColumns, placeOf, readRow, type Measured } from './facts.js';
+import { cellSpot, measureColumns, readRow, type Measured } from './facts.js';
 import { fitHeader, misalignedColumn } from './fit.js';
 import { figureColumns } from './money.js';
 import { headerContextCells, type HeaderBlock } from './header.js';
 import { kindFromShape, kindFromTitle } from './kind.js';
 import { joinWrappedLabels, nameByOrder, nameIncomeExpenditurePanels, rowLabel } from './labels.js';
 import { buildLayout, gridArea, MAX_AREA, rawCell, rowCells, textAt, type Layout } from './layout.js';
-import { noSpaces } from './normalize.js';
 import { planRows } from './rows.js';
 import { threePublicItem, type Scheme } from './subject.js';
 import type { AlignContext } from './align-context.js';
@@ -36,6 +35,7 @@ export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
   plan.data = joinWrappedLabels(layout, plan.data, columns);
   const panels = splitPanels(columns);
   const diagnostics: Diagnostic[] = [];
+  const reporter = new Reporter('headers', ctx.file);
   const unit = context.unit ?? unitInHeader(block);
 
   const codeCols = columns.filter((c) => c.role === 'code');
@@ -59,31 +59,22 @@ export function alignGrid(grid: Grid, ctx: AlignContext): AlignedTable {
     });
   if (panels.length >= 2 && (kind === 'summary' || kind === 'appropriation_summary')) nameByOrder(panels);
 
-  const measured = measureColumns(panels, block, kind, threePublicCols >= 2, unit);
+  const measured = measureColumns(panels, block, threePublicCols >= 2, unit);
   const problem = alignmentProblem(layout, block, plan.data, measured, panels);
   if (problem && kind !== 'performance_indicators') {
-    diagnostics.push({
-      rule: 'parse.table', severity: 'warning', stage: 'headers', tableId: ctx.tableId,
-      place: placeOf(ctx.file, grid.cells[0]),
-      message: `table "${context.title ?? '(untitled)'}" could not be aligned: ${problem}; its cells are kept as kind other`,
-    });
+    diagnostics.push(reporter.report('parse.table', `table "${context.title ?? '(untitled)'}" could not be aligned: ${problem}; its cells are kept as kind other`,
+      cellSpot(grid.cells[0]), { tableId: ctx.tableId }));
     kind = 'other';
   }
 
   if (fitted.shift !== 0 && !problem && kind !== 'performance_indicators') {
-    diagnostics.push({
-      rule: 'parse.header', severity: 'warning', stage: 'headers', tableId: ctx.tableId,
-      place: placeOf(ctx.file, grid.cells[0]),
-      message: `table "${context.title ?? '(untitled)'}": the header is printed ${Math.abs(fitted.shift)} column(s) ${fitted.shift > 0 ? 'left' : 'right'} of its data and was moved to fit; check the measures of this table against the source`,
-    });
+    diagnostics.push(reporter.report('parse.header', `table "${context.title ?? '(untitled)'}": the header is printed ${Math.abs(fitted.shift)} column(s) ${fitted.shift > 0 ? 'left' : 'right'} of its data and was moved to fit; check the measures of this table against the source`,
+      cellSpot(grid.cells[0]), { tableId: ctx.tableId }));
   }
   const shifted = !problem && kind !== 'performance_indicators' ? misalignedColumn(columns) : null;
   if (shifted) {
-    diagnostics.push({
-      rule: 'parse.header', severity: 'warning', stage: 'headers', tableId: ctx.tableId,
-      place: placeOf(ctx.file, layout.cover[plan.data[0]]?.[shifted.col]),
-      message: `table "${context.title ?? '(untitled)'}": column ${shifted.col} holds row labels under the header ${shifted.words.join(' › ')}, so the header looks shifted against the data; check the measures of this table against the source`,
-    });
+    diagnostics.push(reporter.report('parse.header', `table "${context.title ?? '(untitled)'}": column ${shifted.col} holds row labels under the header ${shifted.words.join(' › ')}, so the header looks shifted against the data; check the measures of this table against the source`,
+      cellSpot(layout.cover[plan.data[0]]?.[shifted.col]), { tableId: ctx.tableId }));
   }
 
   const reading = figureColumns(measured, kind, unit);
@@ -116,10 +107,9 @@ function tooLarge(grid: Grid, ctx: AlignContext): AlignedTable {
     id: ctx.tableId, documentId: ctx.documentId, kind: 'other', title: context.title, code: context.code, unit: context.unit,
     department: context.department, pages: grid.pages, columns: [], rows: grid.rowCount, cells: grid.cells.map(rawCell),
   };
-  const diagnostics: Diagnostic[] = [{
-    rule: 'parse.table', severity: 'warning', stage: 'headers', tableId: ctx.tableId, place: placeOf(ctx.file, grid.cells[0]),
-    message: `table "${context.title ?? '(untitled)'}" was not aligned: its cells reach over more than ${MAX_AREA} positions (a sparse sheet?); its cells are kept as kind other`,
-  }];
+  const diagnostics = [new Reporter('headers', ctx.file).report('parse.table',
+    `table "${context.title ?? '(untitled)'}" was not aligned: its cells reach over more than ${MAX_AREA} positions (a sparse sheet?); its cells are kept as kind other`,
+    cellSpot(grid.cells[0]), { tableId: ctx.tableId })];
   return { table, facts: [], diagnostics, headerEnd: 0 };
 }
 

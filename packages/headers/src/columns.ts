@@ -2,11 +2,11 @@
  * What each column is (classification code, code part 类/款/项, row label, row number, value)
  * and how columns group into side-by-side panels (收入 | 支出, 人员经费 | 公用经费).
  */
-import { hasHan, parseNumber } from '@govdocs/core';
+import { hasHan, noSpaces, parseNumber } from '@govdocs/core';
 import { columnPath, type HeaderBlock, type HeaderElement } from './header.js';
 import { originAt, textAt, type Layout } from './layout.js';
 import { isKnownToken, tokenOf } from './measure.js';
-import { isRowNumberHeader, noSpaces } from './normalize.js';
+import { isRowNumberHeader } from './normalize.js';
 
 export type ColumnRole = 'code' | 'label' | 'rownum' | 'value' | 'empty';
 

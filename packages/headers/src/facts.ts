@@ -3,7 +3,7 @@
  * read into FactRecords with their printed text and place.
  */
 import type { Cell, Diagnostic, FactRecord, Subject, TableKind, TableUnit } from '@govdocs/core';
-import { cellPosition } from '@govdocs/core';
+import { cellPosition, noSpaces, Reporter, type Spot } from '@govdocs/core';
 import type { AlignContext } from './align-context.js';
 import { valueColumns, type ColumnPlan, type Panel } from './columns.js';
 import { UNIT_WORDS } from './context.js';
@@ -11,7 +11,7 @@ import type { HeaderBlock } from './header.js';
 import { rowLabel } from './labels.js';
 import { originAt, textAt, type Layout } from './layout.js';
 import { measureOf, tokenOf } from './measure.js';
-import { cleanLabel, noSpaces } from './normalize.js';
+import { cleanLabel } from './normalize.js';
 import { readValue, type ValueUnit } from './numbers.js';
 import { composeCode, functionClassByCode, functionClassByName, schemeOf, threePublicItem, type Scheme } from './subject.js';
 
@@ -28,7 +28,7 @@ export interface Measured {
   ownUnit: boolean;
 }
 
-export function measureColumns(panels: Panel[], block: HeaderBlock, kind: TableKind, itemColumns: boolean, unit: TableUnit | null): Measured[] {
+export function measureColumns(panels: Panel[], block: HeaderBlock, itemColumns: boolean, unit: TableUnit | null): Measured[] {
   const out: Measured[] = [];
   for (const panel of panels) {
     const values = valueColumns(panel);
@@ -104,13 +104,10 @@ export function readRow(layout: Layout, r: number, measured: Measured[], env: Ro
     if (read === null) continue;
     if ('error' in read) {
       if (env.kind === 'other') continue;
-      env.diagnostics.push({
+      env.diagnostics.push(new Reporter('headers', env.ctx.file).report('parse.cell',
+        `"${cell.text}" in column ${m.col.words.join(' › ') || m.col.col} is not a number (${read.error}); no fact was read from it`, cellSpot(cell),
         // 无 / 不适用 say "nothing" on purpose: noted, not a misread figure.
-        rule: 'parse.cell', severity: /^(无|空|不适用|暂无)$/.test(noSpaces(cell.text)) ? 'info' : 'warning', stage: 'headers', tableId: env.ctx.tableId,
-        place: placeOf(env.ctx.file, cell),
-        message: `"${cell.text}" in column ${m.col.words.join(' › ') || m.col.col} is not a number (${read.error}); no fact was read from it`,
-        actual: cell.text,
-      });
+        { severity: /^(无|空|不适用|暂无)$/.test(noSpaces(cell.text)) ? 'info' : 'warning', tableId: env.ctx.tableId, actual: cell.text }));
       continue;
     }
     const subject: Subject = m.item ? { item: m.item } : subj?.subject ?? { label: '' };
@@ -187,6 +184,7 @@ function rowSubject(layout: Layout, r: number, panel: Panel, env: RowEnv): { sub
 }
 
 
-export function placeOf(file: string, cell: Cell | undefined): Diagnostic['place'] {
-  return cell ? { file, row: cell.r, col: cell.c, ...cellPosition(cell) } : { file };
+/** Where a cell is, for a diagnostic: its grid row and column, and its page, line or sheet. */
+export function cellSpot(cell: Cell | undefined): Spot {
+  return cell ? { row: cell.r, col: cell.c, ...cellPosition(cell) } : {};
 }

@@ -2,10 +2,10 @@
  * Row labels: where a row's label is read in each panel, labels wrapped over several lines, and
  * the income/expenditure names of side-by-side panels.
  */
-import { parseNumber } from '@govdocs/core';
+import { noSpaces, parseNumber } from '@govdocs/core';
 import type { ColumnPlan, Panel } from './columns.js';
 import { rowCells, textAt, type Layout } from './layout.js';
-import { cleanLabel, noSpaces, stripOrdinal } from './normalize.js';
+import { cleanLabel, stripOrdinal } from './normalize.js';
 
 /** Panels named by their header (收入 | 支出) or their total lines (本年收入合计 | 本年支出合计). */
 export function nameIncomeExpenditurePanels(panels: Panel[], layout: Layout, data: number[]): void {

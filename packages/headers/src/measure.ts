@@ -2,11 +2,12 @@
  * The measure of a value column: its header path mapped word by word with the vocabulary of
  * CANONICAL.md and joined with dots, after the panel-header drop, keep-group and collapse rules.
  */
+import { exactlyOneOf, MORE_SIDE_TOTAL_WORDS, SIDE_TOTAL_WORDS, TOTAL_WORDS } from '@govdocs/core';
 import type { HeaderBlock, HeaderElement } from './header.js';
 import { hasSubHeaders } from './header.js';
 
 const VOCABULARY: [RegExp, string][] = [
-  [/^(合计|总计|小计|本年收入合计|本年支出合计|收入合计|支出合计|本年合计|收入总计|支出总计)$/, 'total'],
+  [exactlyOneOf([...TOTAL_WORDS, ...SIDE_TOTAL_WORDS, ...MORE_SIDE_TOTAL_WORDS]), 'total'],
   [/^本年收入$/, 'income'],
   [/^本年支出$/, 'expenditure'],
   [/^年初结转和?结余$/, 'opening'],

@@ -2,16 +2,10 @@
  * Text clean-up for header words and row labels. Header words are compared in NFKC with no
  * spaces; labels keep their printed punctuation but lose ordinals (一、 （一） 1. (1)) and spaces.
  */
-import { hasHan } from '@govdocs/core';
+import { hasHan, noSpaces } from '@govdocs/core';
 
-const SPACES = /[\s\u3000\u00a0]+/g;
 const ORDINAL =
   /^(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]\s*[、.．]?|\d{1,3}\s*[、.．](?!\d)|[①-⑳]|第[一二三四五六七八九十百]+[部分项条款]?\s*[、，.．:：]?)\s*/;
-
-/** Removes every kind of whitespace. */
-export function noSpaces(text: string): string {
-  return text.replace(SPACES, '');
-}
 
 /** Strips a leading list ordinal: 一、 （一） (1) 1. 1、 ①. Nested ordinals are stripped too. */
 export function stripOrdinal(text: string): string {
@@ -26,7 +20,7 @@ export function stripOrdinal(text: string): string {
 
 /** A row label as printed, without its ordinal and without spaces. */
 export function cleanLabel(text: string): string {
-  return noSpaces(stripOrdinal(text.replace(SPACES, ' ')));
+  return noSpaces(stripOrdinal(text.replace(/\s+/g, ' ')));
 }
 
 /**

@@ -3,7 +3,7 @@
  * a function class named in a summary line, a “三公” item, or a cleaned label.
  */
 import { readFileSync } from 'node:fs';
-import type { Subject } from '@govdocs/core';
+import { TOTAL_WORDS, type Subject } from '@govdocs/core';
 import { cleanLabel } from './normalize.js';
 
 interface FunctionClass {
@@ -62,7 +62,7 @@ const THREE_PUBLIC: [RegExp, string][] = [
   [/公务用车购置/, 'three_public.vehicles.purchase'],
   [/公务用车运行/, 'three_public.vehicles.operation'],
   [/^公务接待费?$/, 'three_public.reception'],
-  [/^(合计|总计|小计|支出合计|[“"]?三公[”"]?经费(财政拨款)?(支出)?(预算)?(合计|总额)?)$/, 'three_public.total'],
+  [new RegExp(`^(${TOTAL_WORDS.join('|')}|支出合计|[“"]?三公[”"]?经费(财政拨款)?(支出)?(预算)?(合计|总额)?)$`), 'three_public.total'],
 ];
 
 /** The “三公” item a label or column header names, or null (国内接待费 etc. are not items). */

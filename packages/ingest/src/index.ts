@@ -6,6 +6,7 @@
 export { ingest } from './ingest.js';
 export { sha256, fileHash, baseModel } from './base-model.js';
 export { ARCHIVE_ALONE, documentIssue } from './document-issue.js';
+export { mislabelWarning } from './mislabel.js';
 export { sniffFormat, MEDIA_TYPES } from './sniff.js';
 export { decodeText, declaredCharset, isValidUtf8 } from './decode.js';
 export { toSimplified, simplify } from './script.js';

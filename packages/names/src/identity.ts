@@ -4,7 +4,7 @@
  * named anywhere break ties between same-named units, misspellings close to the winner are
  * corrected with a `name.region` warning, and a remaining guess is said out loud.
  */
-import type { Diagnostic, DocumentRecord, Place } from '@govdocs/core';
+import { Reporter, type Diagnostic, type DocumentRecord, type Place, type Severity } from '@govdocs/core';
 import { canonicalDepartment, splitDepartment, type DepartmentParts } from './department.js';
 import type { Evidence, Line, Slot } from './evidence.js';
 import { isCentral } from './central.js';
@@ -85,7 +85,7 @@ export function resolveIdentity(evidence: Evidence, file: string): Identity {
     add(guess.unit, 1, guess.raw, 1 / guess.candidates.length);
     winner = votes.get(guess.unit.code)!;
     guessed = guess;
-    diagnostics.push(warning(file, ambiguous[0].place,
+    diagnostics.push(regionIssue(file, ambiguous[0],
       `region "${guess.raw}" could be ${guess.candidates.map(describe).join(' or ')}; nothing in the document tells which, so ${describe(guess.unit)} is a guess. Check the source and its site.`,
       guess.raw, guess.unit.code));
   }
@@ -133,10 +133,9 @@ function aboveRecord(v: AboveVote): DocumentRecord['region'] {
 
 function noRegion(file: string, department: DocumentRecord['department']): Diagnostic {
   const what = department ? `the department "${department.name}" names no region the gazetteer knows` : 'no department or region is named in its titles or department lines';
-  return {
-    rule: 'name.region', severity: 'warning', stage: 'names', place: { file }, actual: department?.name ?? null, expected: null,
-    message: `could not tell which government published this document: ${what}; region left empty. Add the region's site or a title that names it to the input.`,
-  };
+  return new Reporter('names', file).report('name.region',
+    `could not tell which government published this document: ${what}; region left empty. Add the region's site or a title that names it to the input.`,
+    {}, { actual: department?.name ?? null, expected: null });
 }
 
 function collectClues(scanned: ScannedLine[], host: string | null): Clues {
@@ -194,14 +193,14 @@ function corrections(parts: { slot: Slot; parts: DepartmentParts }[], winner: Un
     if (!winner || p.region?.unit !== winner || !p.region.corrected || seen.has(p.regionRaw)) continue;
     seen.add(p.regionRaw);
     if (p.region.match === 'renamed') {
-      out.push({ ...warning(file, slot.place,
+      out.push(regionIssue(file, slot,
         `read region "${p.regionRaw}" as "${winner.name}" (${winner.code}) in "${slot.raw}": the same place under its type word before a 撤县设市/区 change, or a slip.`,
-        p.regionRaw, winner.name, slot.tableId), severity: 'info' });
+        p.regionRaw, winner.name, 'info'));
       continue;
     }
-    out.push(warning(file, slot.place,
+    out.push(regionIssue(file, slot,
       `corrected region "${p.regionRaw}" to "${winner.name}" (${winner.code}) in "${slot.raw}"; the source misspells it.`,
-      p.regionRaw, winner.name, slot.tableId));
+      p.regionRaw, winner.name));
   }
   return out;
 }
@@ -214,9 +213,9 @@ function unresolved(parts: { slot: Slot; parts: DepartmentParts }[], file: strin
     seen.add(p.regionRaw);
     const candidates = p.region?.candidates.length ? p.region.candidates : sameEnds(p.regionRaw);
     const shown = candidates.slice(0, 5).map(describe).join(', ') + (candidates.length > 5 ? ` and ${candidates.length - 5} more` : '');
-    out.push(warning(file, slot.place,
+    out.push(regionIssue(file, slot,
       `could not tell which county "${p.regionRaw}" (in "${slot.raw}") is${candidates.length ? `; it could be ${shown}` : ''}; region left empty. Add the county's site or prefecture to the input.`,
-      p.regionRaw, null, slot.tableId));
+      p.regionRaw, null));
   }
   return out;
 }
@@ -227,8 +226,8 @@ function sameEnds(raw: string): Unit[] {
   return gazetteer().units.filter((u) => u.type !== 'zone' && u.short.length > raw.length && u.short.startsWith(raw[0]) && u.short.endsWith(raw[raw.length - 1]));
 }
 
-function warning(file: string, place: Place, message: string, actual: string, expected: string | null, tableId?: string): Diagnostic {
-  return { rule: 'name.region', severity: 'warning', stage: 'names', message, place: { ...place, file }, actual, expected, ...(tableId && { tableId }) };
+function regionIssue(file: string, at: { place: Place; tableId?: string }, message: string, actual: string, expected: string | null, severity: Severity = 'warning'): Diagnostic {
+  return new Reporter('names', file).report('name.region', message, at.place, { severity, actual, expected, ...(at.tableId && { tableId: at.tableId }) });
 }
 
 function regionRecord(winner: Vote, votes: Map<string, Vote>, guessed: { candidates: Unit[] } | null): DocumentRecord['region'] {

@@ -23,7 +23,7 @@ export function resolveNames(input: NamesInput): StageResult<DocumentIdentity> {
   const lines: WeightedLine[] = evidence.lines.map(asWeighted);
   // The cover read as one line speaks first for the kind and the year (2026年 / 广州市信访局部门预算).
   // A web page's own title stays first: its opening lines may be the site's menu.
-  if (evidence.cover) lines.splice(lines.findIndex((l, i) => evidence.lines[i].role !== 'title'), 0, { text: evidence.cover, weight: 3, headline: true });
+  if (evidence.cover) lines.splice(lines.findIndex((_line, i) => evidence.lines[i].role !== 'title'), 0, { text: evidence.cover, weight: 3, headline: true });
   const identity = resolveIdentity(evidence, input.doc.source.path);
   const diagnostics: Diagnostic[] = identity.diagnostics;
   const fromName = fileNameFacts(input.doc.source.path);

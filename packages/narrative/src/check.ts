@@ -3,7 +3,7 @@
  * they are computed from (narrative.change). Amounts are compared in fen, within half a unit of the
  * coarser of the two printed precisions.
  */
-import type { Diagnostic, DocumentRecord, FactRecord, StatementRecord, TableRecord } from '@govdocs/core';
+import { Reporter, type Diagnostic, type DocumentRecord, type FactRecord, type Spot, type StatementRecord, type TableRecord } from '@govdocs/core';
 import { candidateCells, type Cell } from './cells.js';
 import type { Draft } from './extract.js';
 import { agrees, fenToYuanNumber, formatYuan } from './figures.js';
@@ -59,16 +59,13 @@ function mismatch(draft: Draft, cell: Cell, name: string | null, document: Docum
   const src = cell.fact.source;
   const tableName = table?.title ?? table?.code ?? cell.fact.tableId;
   const column = src.columnPath.join('›') || `column ${src.col}`;
-  return {
-    rule: 'narrative.mismatch', severity: 'error', stage: 'narrative', tableId: cell.fact.tableId,
-    place: place(draft, document),
-    expected: fenToYuanNumber(cell.fen), actual: fenToYuanNumber(draft.money.fen),
-    message: `${where(draft, document)} states ${subject} ${draft.money.printed} (${formatYuan(draft.money.fen)} yuan) in “${quote(draft.sentence.text)}”, but ${tableName}${src.page !== undefined ? ` (page ${src.page}` : ' ('}, row ${src.row} ${src.rowLabel ?? ''}, column ${column}) holds ${src.text} = ${formatYuan(cell.fen)} yuan. One of them is wrong: check the figure on both pages.`,
-  };
+  return new Reporter('narrative', document.source.path).report('narrative.mismatch',
+    `${where(draft, document)} states ${subject} ${draft.money.printed} (${formatYuan(draft.money.fen)} yuan) in “${quote(draft.sentence.text)}”, but ${tableName}${src.page !== undefined ? ` (page ${src.page}` : ' ('}, row ${src.row} ${src.rowLabel ?? ''}, column ${column}) holds ${src.text} = ${formatYuan(cell.fen)} yuan. One of them is wrong: check the figure on both pages.`,
+    spot(draft), { tableId: cell.fact.tableId, expected: fenToYuanNumber(cell.fen), actual: fenToYuanNumber(draft.money.fen) });
 }
 
-function place(draft: Draft, document: DocumentRecord): Diagnostic['place'] {
-  const p: Diagnostic['place'] = { file: document.source.path };
+function spot(draft: Draft): Spot {
+  const p: Spot = {};
   if (draft.sentence.page !== undefined) p.page = draft.sentence.page;
   if (draft.sentence.line !== undefined) p.line = draft.sentence.line;
   return p;
@@ -110,10 +107,9 @@ function checkChange(draft: Draft, document: DocumentRecord): Diagnostic[] {
     }
   }
   if (!problems.length) return [];
-  return [{
-    rule: 'narrative.change', severity: 'error', stage: 'narrative', place: place(draft, document), expected, actual,
-    message: `${where(draft, document)}: ${problems.join('; ')} (“${quote(draft.sentence.text)}”). Check the figures and the change stated with them.`,
-  }];
+  return [new Reporter('narrative', document.source.path).report('narrative.change',
+    `${where(draft, document)}: ${problems.join('; ')} (“${quote(draft.sentence.text)}”). Check the figures and the change stated with them.`,
+    spot(draft), { expected, actual })];
 }
 
 /** The percentages that figures within their printed precision allow: (current / base − 1) × 100. */

@@ -2,7 +2,7 @@
  * Classification codes as printed: known to the national list, named by their national name, and
  * listed under their parent when the table prints parents.
  */
-import type { Diagnostic, DocumentRecord, Place } from '@govdocs/core';
+import { Reporter, type Diagnostic, type DocumentRecord, type Spot } from '@govdocs/core';
 import { childCodes, isKnownCode, matchName, nationalName, normalizeName, standardLineName, type Scheme } from './classification.js';
 import { codeOf, codeRows, rowCells, type RowInfo, type TableModel } from './model.js';
 import { tableName } from './equations.js';
@@ -16,6 +16,7 @@ export function codeDiagnostics(document: DocumentRecord, models: TableModel[]):
   const out: Diagnostic[] = [];
   const year = document.fiscalYear;
   const printedCodes = codesByName(models);
+  const reporter = new Reporter('validate', document.source.path);
   for (const model of models) {
     if (NAMED_LINES.has(model.table.kind)) continue;
     for (const scheme of ['function', 'economic'] as const) {
@@ -25,7 +26,8 @@ export function codeDiagnostics(document: DocumentRecord, models: TableModel[]):
       const lengths = new Set(rows.map((r) => codeOf(r).length));
       for (const row of rows) {
         const finding = nameFinding(scheme, row, year, printedCodes) ?? hierarchyFinding(scheme, codeOf(row), present, lengths);
-        if (finding) out.push({ ...finding, stage: 'validate', place: codePlace(document, model, row), tableId: model.table.id, message: `${tableName(model.table)}: ${finding.message}` });
+        if (finding) out.push(reporter.report(finding.rule, `${tableName(model.table)}: ${finding.message}`, codeSpot(model, row),
+          { severity: finding.severity, tableId: model.table.id, expected: finding.expected, actual: finding.actual }));
       }
     }
   }
@@ -138,8 +140,8 @@ function printedName(row: RowInfo): string | null {
   return text === '' ? null : text;
 }
 
-function codePlace(document: DocumentRecord, model: TableModel, row: RowInfo): Place {
-  const place: Place = { file: document.source.path, row: row.row };
+function codeSpot(model: TableModel, row: RowInfo): Spot {
+  const place: Spot = { row: row.row };
   const inRow = rowCells(model.table, row.row);
   const code = codeOf(row);
   // Side-by-side panels put several codes on one grid row: point at this code's own cell.

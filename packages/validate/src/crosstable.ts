@@ -2,15 +2,16 @@
  * The same figure in two tables of one document (收支总表 ↔ 收入总表/支出总表, 04表 ↔ 05表, 06表 ↔
  * 05表), compared like with like.
  */
-import type { RuleId } from '@govdocs/core';
+import { exactlyOneOf, GRAND_TOTAL_WORDS, type RuleId } from '@govdocs/core';
 import { codeOf, codeRows, labelOf, panelOf, type RowInfo, type TableModel } from './model.js';
 import { panelTotals, type Panel } from './lines.js';
 import { tableName, term, type Equation } from './equations.js';
 
+const GRAND_TOTAL = exactlyOneOf(GRAND_TOTAL_WORDS);
 const TOTAL_MEASURES = ['total', 'expenditure.total', 'amount', 'actual', 'budget'];
 
 function totalRowOf(model: TableModel): RowInfo | undefined {
-  return [...model.rows.values()].find((r) => !panelOf(r) && /^(合计|总计)$/.test(labelOf(r) ?? ''));
+  return [...model.rows.values()].find((r) => !panelOf(r) && GRAND_TOTAL.test(labelOf(r) ?? ''));
 }
 
 /** A table with columns of money carried over (上年结转结余): its 合计/总计 column includes them. */

@@ -2,7 +2,7 @@
  * The accounting identities of a disclosure, written as equations `total = Σ parts` over table
  * cells (slots). Each knows its rule, so a violated one can be reported in words.
  */
-import type { RuleId } from '@govdocs/core';
+import { exactlyOneOf, GRAND_TOTAL_WORDS, SIDE_TOTAL_WORDS, type RuleId } from '@govdocs/core';
 import { codeOf, codeRows, labelOf, panelOf, slotKey, type RowInfo, type TableModel } from './model.js';
 import { isKnownCode } from './classification.js';
 import { NUMBERED, holds, panelTotals, readings, yearBlock, type Line, type Panel } from './lines.js';
@@ -98,7 +98,8 @@ function childrenEquations(model: TableModel, scheme: 'function' | 'economic'): 
   return out;
 }
 
-const TOTAL_ROW = /^(合计|总计|本年支出合计|本年收入合计|支出合计|收入合计)$/;
+/** A code table's own total line; a 小计 totals only part of it. */
+const TOTAL_ROW = exactlyOneOf([...GRAND_TOTAL_WORDS, ...SIDE_TOTAL_WORDS]);
 
 /**
  * Lines without a code printed between a code line and the next line outside its branch (“301 | 2

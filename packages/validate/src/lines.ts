@@ -6,6 +6,7 @@
  * part once; when the figures fit no reading of the structure and the structure is not certain, the
  * sum is left unchecked rather than reported.
  */
+import { exactlyOneOf, GRAND_TOTAL_WORDS } from '@govdocs/core';
 import { codeOf, normalizeLabel, panelOf, withinRounding, type RowInfo, type TableModel } from './model.js';
 
 export type Panel = 'income' | 'expenditure';
@@ -48,6 +49,7 @@ export function lineOf(row: RowInfo): Line {
 const YEAR_TOTAL = /^(本年|当年)(收入|支出)(合计|小计)?$|^(收入|支出)小计$/;
 const GRAND_TOTAL = /^(收入|支出)?总计$/;
 const SIDE_TOTAL = /^(收入|支出)合计$/;
+const TABLE_TOTAL = exactlyOneOf(GRAND_TOTAL_WORDS);
 
 /** The lines of one side of a summary table in reading order; expenditure takes the class lines too. */
 export function panelLines(model: TableModel, panel: Panel): Line[] {
@@ -76,7 +78,7 @@ export function panelTotals(model: TableModel, panel: Panel): PanelTotals {
 }
 
 export function isTotal(line: Line): boolean {
-  return YEAR_TOTAL.test(line.name) || GRAND_TOTAL.test(line.name) || SIDE_TOTAL.test(line.name) || /^(合计|总计)$/.test(line.name);
+  return YEAR_TOTAL.test(line.name) || GRAND_TOTAL.test(line.name) || SIDE_TOTAL.test(line.name) || TABLE_TOTAL.test(line.name);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Blamed cells → diagnostics a person can act on: which table, which line and column, the printed
  * figure, what the identity expects, and the cell's position.
  */
-import { fenToYuan, formatFen, type Diagnostic, type DocumentRecord, type Place } from '@govdocs/core';
+import { fenToYuan, formatFen, Reporter, type Diagnostic, type DocumentRecord, type Spot } from '@govdocs/core';
 import type { Blame } from './localize.js';
 import { columnName, tableName, type Equation } from './equations.js';
 import type { RowInfo, TableModel } from './model.js';
@@ -49,12 +49,8 @@ function toDiagnostic(document: DocumentRecord, group: Blame[]): Diagnostic {
     const others = first.alternatives.slice(0, 5).map((t) => `${lineName(t.model.rows.get(t.subject))} ${columnName(t.model, t.measure)}`);
     message += ` The figures fit equally well if instead ${others.join(', ')}${first.alternatives.length > 5 ? ', …' : ''} is wrong.`;
   }
-  const severity = 'error';
-  return {
-    rule: equation.rule, severity, stage: 'validate', message,
-    place: placeOf(document, first), tableId: model.table.id,
-    expected: fenToYuan(expected), actual: fenToYuan(actual),
-  };
+  return new Reporter('validate', document.source.path).report(equation.rule, message, blameSpot(first),
+    { severity: 'error', tableId: model.table.id, expected: fenToYuan(expected), actual: fenToYuan(actual) });
 }
 
 /**
@@ -75,12 +71,10 @@ export function unsureDiagnostics(document: DocumentRecord, examples: Equation[]
   return examples.map((eq) => {
     const model = eq.total.model;
     const row = model.rows.get(eq.total.subject);
-    return {
-      rule: 'sum.unchecked', severity: 'info', stage: 'validate', tableId: model.table.id,
-      place: { file: document.source.path, ...(model.table.pages[0] ? { page: model.table.pages[0] } : {}), ...(row ? { row: row.row } : {}) },
-      message: `${tableName(model.table)}, line ${lineName(row)}: not checked (${eq.rule}): ${eq.uncertain}. Check the table on the page.`,
-      expected: null, actual: null,
-    };
+    return new Reporter('validate', document.source.path).report('sum.unchecked',
+      `${tableName(model.table)}, line ${lineName(row)}: not checked (${eq.rule}): ${eq.uncertain}. Check the table on the page.`,
+      { ...(model.table.pages[0] ? { page: model.table.pages[0] } : {}), ...(row ? { row: row.row } : {}) },
+      { tableId: model.table.id, expected: null, actual: null });
   });
 }
 
@@ -91,12 +85,9 @@ export function misreadDiagnostics(document: DocumentRecord, examples: Equation[
     const what = eq.rule === 'sum.columns'
       ? `column ${columnName(model, eq.total.measure)} = ${eq.parts.map((p) => columnName(model, p.measure)).join(' + ')}`
       : `column ${columnName(model, eq.total.measure)}, parent = sum of children`;
-    return {
-      rule: 'sum.unchecked', severity: 'info', stage: 'validate', tableId: model.table.id,
-      place: { file: document.source.path, ...(model.table.pages[0] ? { page: model.table.pages[0] } : {}) },
-      message: `${tableName(model.table)}: ${what} fails on most lines, so the columns were probably read wrongly; these sums were not checked.`,
-      expected: null, actual: null,
-    };
+    return new Reporter('validate', document.source.path).report('sum.unchecked',
+      `${tableName(model.table)}: ${what} fails on most lines, so the columns were probably read wrongly; these sums were not checked.`,
+      model.table.pages[0] ? { page: model.table.pages[0] } : {}, { tableId: model.table.id, expected: null, actual: null });
   });
 }
 
@@ -114,8 +105,8 @@ export function lineName(row: RowInfo | undefined): string {
   return s.label;
 }
 
-function placeOf(document: DocumentRecord, blame: Blame): Place {
-  const place: Place = { file: document.source.path };
+function blameSpot(blame: Blame): Spot {
+  const place: Spot = {};
   const src = blame.cell?.fact.source;
   if (src) {
     for (const k of ['page', 'line', 'sheet', 'ref'] as const) if (src[k] !== undefined) (place as unknown as Record<string, unknown>)[k] = src[k];

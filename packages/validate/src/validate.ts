@@ -1,4 +1,4 @@
-import type { Diagnostic, DocumentRecord, FactRecord, StageResult, TableRecord } from '@govdocs/core';
+import { errorText, Reporter, type Diagnostic, type DocumentRecord, type FactRecord, type StageResult, type TableRecord } from '@govdocs/core';
 import { buildModels } from './model.js';
 import { tableEquations } from './equations.js';
 import { crossTableEquations } from './crosstable.js';
@@ -31,9 +31,7 @@ function checkCodes(document: DocumentRecord, models: ReturnType<typeof buildMod
   try {
     return codeDiagnostics(document, models);
   } catch (error) {
-    return [{
-      rule: 'code.unchecked', severity: 'info', stage: 'validate', place: { file: document.source.path },
-      message: `Classification codes were not checked: the national list could not be read (${error instanceof Error ? error.message : String(error)}). Reinstall govdocs with packages/validate/data.`,
-    }];
+    return [new Reporter('validate', document.source.path).report('code.unchecked',
+      `Classification codes were not checked: the national list could not be read (${errorText(error)}). Reinstall govdocs with packages/validate/data.`)];
   }
 }

@@ -4,6 +4,8 @@
  * 全年完成值, 分值/权重), so roles are recognised by words, and text dumps that lost their spans
  * (指标值 printed over 符号 | 值 | 单位) are widened to fit their data.
  */
+import { noSpaces } from '@govdocs/core';
+
 export type Role =
   | 'level1' | 'level2' | 'level3' | 'operator' | 'target' | 'unit' | 'actual' | 'weight' | 'score' | 'note'
   | 'project' | 'amount';
@@ -31,9 +33,7 @@ const NAME_WORDS = /^(目标指标|(绩效)?指标(名称|内容)?|具体指标|
 
 /** Header text for matching: NFKC, no spaces, no parenthesised remark (分值（分） → 分值). */
 export function headerWord(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\s\u3000]+/g, '')
+  return noSpaces(text.normalize('NFKC'))
     .replace(/\([^)]*\)$/, '')
     .replace(/^\d+[.、]/, '');
 }

@@ -7,7 +7,7 @@
  * goes on in the next grid, past the stray fragments a page break leaves (a merged 项目名称 or
  * 绩效目标 cell printed again at the foot of the page).
  */
-import type { Diagnostic, Grid, IndicatorRecord } from '@govdocs/core';
+import { noSpaces, type Diagnostic, type Grid, type IndicatorRecord } from '@govdocs/core';
 import { isTitle } from '../context.js';
 import { cleanLabel } from '../normalize.js';
 import { isIndicatorHeader, rowRoles, shiftRight, stageOf, subHeaderRoles, withSubHeader, type Role, type Roles } from './columns.js';
@@ -75,7 +75,7 @@ export function readIndicators(grid: Grid, ctx: IndicatorContext, memory: Indica
 function noteLinesAbove(lines: string[], titled: boolean, memory: IndicatorMemory): void {
   if ((titled && memory.used) || lines.some((l) => DEPARTMENT_TABLE.test(l))) setProject(memory, null);
   for (const line of lines) {
-    const m = PROJECT_WORD.exec(line.replace(/[\s\u3000]+/g, ''));
+    const m = PROJECT_WORD.exec(noSpaces(line));
     if (m?.[1]) setProject(memory, cleanLabel(m[1]));
   }
 }
@@ -93,7 +93,7 @@ function noteContext(texts: string[], ctx: IndicatorContext, memory: IndicatorMe
   // 项目名称 | name (| 年度 | 2023) is a key/value row; a wider row is the header of a project list.
   if (own.length > 4) return;
   for (let i = 0; i < own.length; i++) {
-    const word = own[i].replace(/[\s\u3000]+/g, '');
+    const word = noSpaces(own[i]);
     const m = PROJECT_WORD.exec(word);
     if (m) {
       const name = m[1] || own[i + 1];
@@ -260,7 +260,7 @@ function sectionEnd(dense: Dense, from: number): number {
     const roles = rowRoles(rowTexts(dense, r));
     if (isIndicatorHeader(roles) || isListingHeader(roles)) return r;
     const own = ownTexts(dense, r).filter(Boolean);
-    if (own.some((t) => PROJECT_WORD.test(t.replace(/[\s\u3000]+/g, '')))) return r;
+    if (own.some((t) => PROJECT_WORD.test(noSpaces(t)))) return r;
     if (own.length === 1 && /绩效.*表$/.test(own[0])) return r;
   }
   return dense.rows;

@@ -3,7 +3,7 @@
  * indicators (totals, remarks, rows with no indicator name or no value).
  */
 import type { Cell, Diagnostic, IndicatorRecord, IndicatorStage, TableUnit } from '@govdocs/core';
-import { cellPosition, cleanText, fenToYuan, parseNumber, toFen } from '@govdocs/core';
+import { cellPosition, cleanText, exactlyOneOf, fenToYuan, noSpaces, parseNumber, Reporter, toFen, TOTAL_WORDS } from '@govdocs/core';
 import { cleanLabel, stripOrdinal } from '../normalize.js';
 import type { Role, Roles } from './columns.js';
 import { ownTexts, type Dense } from './dense.js';
@@ -53,13 +53,13 @@ export function newSection(roles: Roles, stage: IndicatorStage, unit: TableUnit 
   return { roles, levels: [null, null, null], stage, listing, project: null, amount: null, projectCell: null, pieces: false, unit, page: null };
 }
 
-const TOTAL_ROW = /^(总分|合计|总计|小计|得分合计|总得分|自评总分)$/;
+const TOTAL_ROW = exactlyOneOf([...TOTAL_WORDS, '总分', '得分合计', '总得分', '自评总分']);
 
 export function readRow(dense: Dense, r: number, s: Section, ctx: IndicatorContext, memory: IndicatorMemory, diagnostics: Diagnostic[]): IndicatorRecord | null {
   const at = realign(dense, r, s.roles);
   const text = (c: number | undefined) => (c === undefined ? '' : at(c).text);
   const first = ownTexts(dense, r).find(Boolean);
-  if (first && TOTAL_ROW.test(first.replace(/[\s\u3000]+/g, ''))) {
+  if (first && TOTAL_ROW.test(noSpaces(first))) {
     // Figures under a 总分 row belong to the total, not to the last indicator.
     s.levels = [null, null, null];
     return null;
@@ -249,11 +249,9 @@ function score(text: string, r: number, col: number | undefined, what: string, d
   const n = readScore(text);
   if (n !== undefined) return n;
   const cell = col === undefined ? undefined : dense.cover[r][col];
-  diagnostics.push({
-    rule: 'parse.indicator', severity: 'warning', stage: 'headers', tableId: ctx.tableId,
-    place: { file: ctx.file, row: r, ...(col !== undefined ? { col } : {}), ...(cell ? cellPosition(cell) : {}) },
-    message: `indicator row ${r}: the ${what} cell "${text}" is not a number; the ${what} is left empty — check the row in the source`,
-  });
+  diagnostics.push(new Reporter('headers', ctx.file).report('parse.indicator',
+    `indicator row ${r}: the ${what} cell "${text}" is not a number; the ${what} is left empty — check the row in the source`,
+    { row: r, ...(col !== undefined ? { col } : {}), ...(cell ? cellPosition(cell) : {}) }, { tableId: ctx.tableId }));
   return null;
 }
 

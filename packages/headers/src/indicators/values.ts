@@ -2,7 +2,7 @@
  * Reading the cells of one indicator row: comparison operators (≥90, 大于等于90, 30人次以上),
  * numbers with a unit glued on (≥50次, 100%), weights printed in a level name (督查暗访（3分）).
  */
-import { parseNumber, toNumber } from '@govdocs/core';
+import { noSpaces, parseNumber, toNumber } from '@govdocs/core';
 import type { IndicatorRecord } from '@govdocs/core';
 
 export type Operator = NonNullable<IndicatorRecord['operator']>;
@@ -23,7 +23,7 @@ const SUFFIX_OPERATORS: [RegExp, Operator][] = [
 
 /** Normalises full-width signs (＞＝ → >=) without touching Chinese words. */
 function plain(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u3000]+/g, '').replace(/＝/g, '=');
+  return noSpaces(text.normalize('NFKC')).replace(/＝/g, '=');
 }
 
 /** The operator a cell of its own holds (指标性质 / 符号 columns), or null for 定量/定性/文字描述. */

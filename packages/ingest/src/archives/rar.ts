@@ -5,6 +5,7 @@
  */
 import { createExtractorFromData, type FileHeader } from 'node-unrar-js';
 import { cleanName, isDocumentName, type Budget, type MemberProblem, type RawMember } from './members.js';
+import { errorText } from '@govdocs/core';
 
 export async function rarMembers(bytes: Uint8Array, budget: Budget): Promise<RawMember[] | string> {
   const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -17,7 +18,7 @@ export async function rarMembers(bytes: Uint8Array, budget: Budget): Promise<Raw
     if (list.arcHeader.flags.volume) return 'it is one volume of a multi-volume RAR: join the volumes (extract from the first) and give the files on their own';
     headers = [...list.fileHeaders];
   } catch (error) {
-    return `the RAR archive cannot be opened (${reason(error)})`;
+    return `the RAR archive cannot be opened (${errorText(error)})`;
   }
   const members: RawMember[] = [];
   const wanted = new Map<string, string>();
@@ -50,14 +51,10 @@ export async function rarMembers(bytes: Uint8Array, budget: Budget): Promise<Raw
     for (const member of members) {
       if (member.data || member.problem) continue;
       member.problem = failed && cleanName(failed) === member.name
-        ? { rule: 'document.unreadable', message: `the member is damaged in the RAR (${reason(error)}); download the archive again` }
-        : { rule: 'document.unreadable', message: `the member could not be extracted: the RAR is damaged (${reason(error)}) before it` };
+        ? { rule: 'document.unreadable', message: `the member is damaged in the RAR (${errorText(error)}); download the archive again` }
+        : { rule: 'document.unreadable', message: `the member could not be extracted: the RAR is damaged (${errorText(error)}) before it` };
     }
   }
   for (const member of members) member.problem ??= member.data ? undefined : { rule: 'document.unreadable', message: 'the member could not be extracted from the RAR' };
   return members.map((m) => (m.problem ? { name: m.name, problem: m.problem } : m));
-}
-
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -6,7 +6,7 @@
  * such as 注：… to `after`), so `cells` hold only the table. A region may also hold several tables,
  * one after another, separated by blank rows or by a new title row; each becomes its own grid.
  */
-import type { Cell, Grid } from '@govdocs/core';
+import { noSpaces, type Cell, type Grid } from '@govdocs/core';
 
 /** One non-empty cell of a region, 0-based position in the region, spans ≥ 1. */
 export type RegionCell = Cell;
@@ -31,17 +31,17 @@ const NUMERIC = /^[-+−]?[\d,，.]+%?$/;
 
 /** A line that names a table (title, code, unit, department) rather than holding its data. */
 export function isContextText(text: string): boolean {
-  const t = text.replace(/[\s\u3000]+/g, '');
+  const t = noSpaces(text);
   return CODE.test(t) || CONTEXT_LABEL.test(t) || UNIT_ONLY.test(t) || DATE_ONLY.test(t);
 }
 
 function isTitleText(text: string): boolean {
-  const t = text.replace(/[\s\u3000]+/g, '');
+  const t = noSpaces(text);
   return t.length <= 60 && (TITLE_END.test(t) || CODE.test(t)) && !NOTE.test(t);
 }
 
 export function isNoteText(text: string): boolean {
-  return NOTE.test(text.replace(/[\s\u3000]+/g, ''));
+  return NOTE.test(noSpaces(text));
 }
 
 interface RowInfo {

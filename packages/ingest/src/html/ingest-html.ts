@@ -2,7 +2,7 @@
  * A scraped web page as a document: bytes → text (BOM, declared charset, detection), 繁體 → 简体,
  * then the article's text and tables as blocks and what the page says about itself as clues.
  */
-import type { Diagnostic, DocumentModel, InputFile, StageResult } from '@govdocs/core';
+import { Reporter, type Diagnostic, type DocumentModel, type InputFile, type StageResult } from '@govdocs/core';
 import { declaredCharset, decodeText, undecodableShare } from '../decode.js';
 import { baseModel } from '../base-model.js';
 import { toSimplified } from '../script.js';
@@ -27,13 +27,13 @@ export function ingestHtmlDocument(file: InputFile): StageResult<DocumentModel |
 }
 
 function readPage(file: InputFile): HtmlIngest {
-  const place = { file: file.path };
+  const reporter = new Reporter('ingest', file.path);
   const declared = declaredCharset(file.bytes);
   const { text: decoded, encoding } = decodeText(file.bytes, declared);
   const bad = undecodableShare(decoded);
   if (bad > MAX_UNDECODABLE) {
     const message = `${file.path}: ${(bad * 100).toFixed(1)}% of the page could not be decoded as ${encoding}${declared ? ` (it declares ${declared})` : ''}. Save the page again as UTF-8 and retry.`;
-    return { doc: null, diagnostics: [{ rule: 'document.encoding', severity: 'error', stage: 'ingest', message, place }] };
+    return { doc: null, diagnostics: [reporter.report('document.encoding', message)] };
   }
   const { text, script } = toSimplified(decoded);
   const root = parseHtml(text);
@@ -42,7 +42,7 @@ function readPage(file: InputFile): HtmlIngest {
   const blocks = htmlBlocks(root).filter((b) => b.type === 'grid' || !isChromeLine(b.text));
   const diagnostics: Diagnostic[] = [];
   if (!blocks.some((b) => b.type === 'grid')) {
-    diagnostics.push({ rule: 'document.no_table', severity: 'info', stage: 'ingest', message: `${file.path}: the page has no data table; its text is kept.`, place });
+    diagnostics.push(reporter.report('document.no_table', `${file.path}: the page has no data table; its text is kept.`));
   }
   return { doc: { script, clues: { ...clues, ...(file.clues ?? {}), ...(file.url ? { url: file.url } : {}) }, blocks }, diagnostics };
 }

@@ -4,6 +4,7 @@
  * found in the pixels (rules.ts); the words, with their boxes and confidences, and the rules
  * become the page's layout, so table detection reads it as it reads a digital page.
  */
+import { errorText } from '@govdocs/core';
 import type { PageLayout, PositionedText } from '@govdocs/core';
 import { recognise, type OcrWord } from './paddle.js';
 import { renderPages } from './render.js';
@@ -33,7 +34,7 @@ export async function ocrScannedPages(bytes: Uint8Array, layouts: PageLayout[], 
       delete layout.scanned;
       outcome.pages.push(layout.page);
     } catch (error) {
-      outcome.failed.push({ page: layout.page, reason: error instanceof Error ? error.message : String(error) });
+      outcome.failed.push({ page: layout.page, reason: errorText(error) });
     }
   }
   return outcome;

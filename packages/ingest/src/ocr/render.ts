@@ -5,6 +5,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { assetPaths, pdfjs } from '../pdf/engine.js';
 import type { RgbaImage } from './paddle.js';
+import { errorText } from '@govdocs/core';
 
 export interface RenderedPage {
   page: number;
@@ -38,7 +39,7 @@ export async function renderPages(bytes: Uint8Array, pages: number[], dpi: numbe
         rendered.push({ page: n, image: { data: pixels.data, width, height }, scale });
         page.cleanup();
       } catch (error) {
-        failed.push({ page: n, reason: error instanceof Error ? error.message : String(error) });
+        failed.push({ page: n, reason: errorText(error) });
       }
     }
   } finally {

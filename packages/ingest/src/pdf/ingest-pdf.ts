@@ -3,7 +3,7 @@
  * Tables are found later (@govdocs/tables) from the layout; nothing outside this folder sees
  * the PDF engine.
  */
-import { announceOcrPages, type Diagnostic, type DocumentModel, type InputFile, type StageResult } from '@govdocs/core';
+import { announceOcrPages, Reporter, type Diagnostic, type DocumentModel, type InputFile, type StageResult } from '@govdocs/core';
 import { baseModel } from '../base-model.js';
 import { MEDIA_TYPES } from '../sniff.js';
 import { simplify, toSimplified } from '../script.js';
@@ -45,11 +45,5 @@ async function readScans(file: InputFile, layout: PdfLayout): Promise<number[]> 
 }
 
 function toDiagnostic(file: InputFile, p: PdfProblem): Diagnostic {
-  return {
-    rule: p.rule,
-    severity: p.severity,
-    stage: 'ingest',
-    message: `${file.path}: ${p.message}`,
-    place: p.page === undefined ? { file: file.path } : { file: file.path, page: p.page },
-  };
+  return new Reporter('ingest', file.path).report(p.rule, `${file.path}: ${p.message}`, p.page === undefined ? {} : { page: p.page }, { severity: p.severity });
 }

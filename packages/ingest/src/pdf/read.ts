@@ -2,6 +2,7 @@
  * A PDF's bytes → page layouts (words with boxes, ruling lines, scan flags), page by page, each
  * page's engine resources freed before the next is read. Problems are returned, not thrown.
  */
+import { errorText } from '@govdocs/core';
 import type { PageLayout, RuleLine } from '@govdocs/core';
 import { openPdf, type EnginePage, type EngineRun } from './engine.js';
 import { turnPage } from './geometry.js';
@@ -53,7 +54,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
         if (layout.scanned) problems.push({ rule: 'parse.scanned', severity: 'error', page: n, message: `page ${n}: scanned page, OCR not available; its figures are not read. Find a text PDF of the document or enter the page by hand.` });
         pages.push(layout);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = errorText(error);
         problems.push({ rule: 'parse.page', severity: 'error', page: n, message: `page ${n} could not be read (${reason}); the other pages were kept.` });
       }
     }

@@ -8,6 +8,7 @@
  * Map keys, never as keys of plain objects, so a sheet named __proto__ changes nothing.
  */
 import * as XLSX from '@e965/xlsx';
+import { errorText } from '@govdocs/core';
 import type { Block, Cell } from '@govdocs/core';
 import { toSimplified, simplify } from '../script.js';
 import { attachGridContext, piecesToBlocks } from '../html/context.js';
@@ -43,7 +44,7 @@ export function ingestWorkbook(bytes: Uint8Array): WorkbookIngest {
   try {
     workbook = XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), READ_OPTIONS);
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
+    const text = errorText(error);
     if (/password|encrypt/i.test(text)) return { ok: false, problem: 'password', message: 'the workbook is password-protected: remove the password and retry.' };
     return { ok: false, problem: 'unreadable', message: `the workbook could not be read (${text}). Open and re-save it in a spreadsheet program, then retry.` };
   }

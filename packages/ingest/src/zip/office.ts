@@ -4,7 +4,7 @@
  * OOXML file.
  */
 import * as XLSX from '@e965/xlsx';
-import type { Diagnostic, DocumentModel, InputFile, RuleDetail, StageResult } from '@govdocs/core';
+import { errorText, Reporter, type Diagnostic, type DocumentModel, type InputFile, type RuleDetail, type StageResult } from '@govdocs/core';
 import { baseModel } from '../base-model.js';
 import { ARCHIVE_ALONE, documentIssue } from '../document-issue.js';
 import { MEDIA_TYPES } from '../sniff.js';
@@ -54,10 +54,8 @@ function readWorkbook(file: InputFile, format: 'xlsx' | 'xls' | 'ods' | 'spreads
   if (!book.ok) return fail(file, book.problem, book.message);
   const diagnostics = noTables(file, book.blocks);
   for (const sheet of book.truncated) {
-    diagnostics.push({
-      rule: 'document.truncated', severity: 'warning', stage: 'ingest', place: { file: file.path, sheet },
-      message: `${file.path}: sheet ${sheet} is larger than govdocs reads (rows or cells over the cap); only its start was read.`,
-    });
+    diagnostics.push(new Reporter('ingest', file.path).report('document.truncated',
+      `${file.path}: sheet ${sheet} is larger than govdocs reads (rows or cells over the cap); only its start was read.`, { sheet }));
   }
   return { value: { ...baseModel(file, MEDIA_TYPES[format]), script: book.script, blocks: book.blocks }, diagnostics };
 }
@@ -94,13 +92,9 @@ function readDoc(file: InputFile, container: ReturnType<typeof XLSX.CFB.read>): 
 
 function noTables(file: InputFile, blocks: DocumentModel['blocks']): Diagnostic[] {
   if (blocks.some((b) => b.type === 'grid')) return [];
-  return [{ rule: 'document.no_table', severity: 'info', stage: 'ingest', message: `${file.path}: no table found; its text is kept.`, place: { file: file.path } }];
+  return [new Reporter('ingest', file.path).report('document.no_table', `${file.path}: no table found; its text is kept.`)];
 }
 
 function fail(file: InputFile, detail: RuleDetail<'document'>, message: string): Result {
   return { value: null, diagnostics: [documentIssue(file, detail, message)] };
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -3,7 +3,7 @@
  * next page (with or without a repeated header, 续表), a row broken by the page end, and the
  * running headers and footers that may sit between the parts.
  */
-import type { Grid, PageLayout } from '@govdocs/core';
+import { TOTAL_WORDS, type Grid, type PageLayout } from '@govdocs/core';
 import type { Item, PageTable } from './table.js';
 import { isNumeric } from './words.js';
 
@@ -209,7 +209,7 @@ export function appendTable(open: OpenTable, next: PageTable, map: number[]): vo
   if (!open.grid.pages.includes(next.page)) open.grid.pages.push(next.page);
 }
 
-const TOTAL_OR_ORDINAL = /^(合计|总计|小计|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))/;
+const TOTAL_OR_ORDINAL = new RegExp(`^(${TOTAL_WORDS.join('|')}|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\\d]+[)）]|\\d+[.、．](?!\\d))`);
 
 /**
  * A row broken by the page end: the first row on the next page holds only the rest of some
