@@ -6,8 +6,8 @@
  * (财政部: 收支总表, 收入总表, 支出总表, 财政拨款收支总表, 一般公共预算支出表, 一般公共预算基本支出表,
  * 政府性基金预算支出表, “三公”经费支出表). Regional templates (上海 9 tables, 北京 附件2 13 tables,
  * 江苏 13) hold these under their own titles, which the headers stage already maps to the kinds.
- * A document with fewer than three of the required tables is not a 报表 set (a 情况说明 published
- * apart from its tables, a performance report): nothing is missing from it.
+ * A document lacking more than two of them is not a whole 报表 set (a 情况说明 published apart from
+ * its tables, tables published one file each, a performance report): nothing is said of it.
  */
 import { type Diagnostic, type DocumentRecord, Reporter, type TableKind, type TableRecord } from '@govdocs/core';
 import type { Sentence } from './sentences.js';
@@ -51,7 +51,8 @@ export function missingTables(document: DocumentRecord, tables: TableRecord[], s
   const required = REQUIRED[document.kind];
   if (!required) return [];
   const present = new Set(tables.map((t) => t.kind));
-  if (required.filter((r) => present.has(r.kind)).length < 3) return [];
+  // A set that lacks more than two is a partial publication (a 情况说明 apart, tables in several files), not a slip.
+  if (required.filter((r) => !present.has(r.kind)).length > 2) return [];
   const explained = new Set<TableKind>();
   for (const s of sentences) {
     if (!EMPTY.test(s.text)) continue;
