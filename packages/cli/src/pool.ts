@@ -92,11 +92,13 @@ interface Slot {
 }
 
 /**
- * A roomy young generation: parsers (pdf.js above all) allocate short-lived objects fast, and
- * with V8's default semispaces they are scavenged so often that GC threads keep a second core
- * busy. Measured on the samples: about 10% faster per worker, at ~150 MB more per worker.
+ * The young generation of each worker. Parsers allocate short-lived objects fast, so a roomier one
+ * means fewer scavenges; 192 MB paid off while pdf.js's message layer copied every page, but since
+ * PDFs are read through pdf.js's core (ingest pdf/core.ts) it mostly held memory: with 2 workers
+ * over 960 generated documents the peak RSS was 550-590 MB at 192 MB, 400 at 96, 350 at 48, for
+ * a CPU difference lost in the noise of a shared machine.
  */
-const YOUNG_GENERATION_MB = 192;
+const YOUNG_GENERATION_MB = 48;
 
 /**
  * V8 settings for the parsing isolates, set once before the first worker starts (V8 flags are

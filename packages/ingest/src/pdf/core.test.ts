@@ -18,6 +18,7 @@ describe('patches/pdfjs-dist@5.6.205.patch', () => {
     const core = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     expect(typeof core.LocalPdfManager).toBe('function');
     expect(typeof core.setVerbosityLevel).toBe('function');
+    expect(core.OPS).toEqual((await pdfjs()).OPS);
   });
 });
 

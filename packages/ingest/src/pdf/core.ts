@@ -10,8 +10,8 @@
  * only a renderer would use. Text items and operators are the core's own, so they are exactly those
  * the public API would have copied to us.
  *
- * Needs patches/pdfjs-dist@5.6.205.patch (it exports the core's LocalPdfManager and
- * setVerbosityLevel and adds the skipImageData evaluator option; patch.test.ts checks it is there).
+ * Needs patches/pdfjs-dist@5.6.205.patch (it exports the core's LocalPdfManager, setVerbosityLevel,
+ * OPS and VerbosityLevel and adds the skipImageData evaluator option; core.test.ts checks it is there).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,6 +20,9 @@ import { join } from 'node:path';
 export interface CoreModule {
   LocalPdfManager: new (args: Record<string, unknown>) => CoreManager;
   setVerbosityLevel(level: number): void;
+  /** Operator codes, as the public API's OPS. */
+  OPS: Record<string, number>;
+  VerbosityLevel: { ERRORS: number };
 }
 
 interface CoreManager {

@@ -15,25 +15,29 @@ import { openCore, type CoreDocument, type CoreModule } from './core.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
-let loading: Promise<{ lib: PdfJs; core: CoreModule }> | null = null;
+let coreLoading: Promise<CoreModule> | null = null;
+let apiLoading: Promise<PdfJs> | null = null;
 
-function load(): Promise<{ lib: PdfJs; core: CoreModule }> {
-  loading ??= keepingNativeBuiltins(async () => {
+/** pdf.js's core ("worker") half: all that reading pages needs. */
+function loadCore(): Promise<CoreModule> {
+  coreLoading ??= keepingNativeBuiltins(async () => {
     withoutDecompressionStream();
-    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    // The core ("worker") half, loaded now so that its polyfills are undone too; the public API's
-    // fake worker uses the handler found on globalThis.pdfjsWorker instead of importing another.
     const core = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    // The public API's fake worker uses the handler found here instead of importing another copy.
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = core;
-    core.setVerbosityLevel(lib.VerbosityLevel.ERRORS);
-    return { lib, core };
+    core.setVerbosityLevel(core.VerbosityLevel.ERRORS);
+    return core;
   });
-  return loading;
+  return coreLoading;
 }
 
-/** pdf.js's public API, for drawing pages. */
-export async function pdfjs(): Promise<PdfJs> {
-  return (await load()).lib;
+/**
+ * pdf.js's public API, for drawing pages (OCR, the report). Loaded only then: it brings
+ * @napi-rs/canvas and a second copy of pdf.js's shared code, ~0.3 s of a worker's start-up.
+ */
+export function pdfjs(): Promise<PdfJs> {
+  apiLoading ??= loadCore().then(() => keepingNativeBuiltins(() => import('pdfjs-dist/legacy/build/pdf.mjs')));
+  return apiLoading;
 }
 
 /**
@@ -117,7 +121,7 @@ export interface EngineDocument {
 export type OpenFailure = { failure: 'encrypted' | 'corrupt'; message: string };
 
 export async function openPdf(bytes: Uint8Array): Promise<EngineDocument | OpenFailure> {
-  const { lib, core } = await load();
+  const core = await loadCore();
   let doc: CoreDocument;
   try {
     // A copy: the caller's bytes stay the caller's (OCR reads them again).
@@ -127,7 +131,7 @@ export async function openPdf(bytes: Uint8Array): Promise<EngineDocument | OpenF
     const message = error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
     return { failure: name === 'PasswordException' ? 'encrypted' : 'corrupt', message };
   }
-  const ops = lib.OPS as unknown as OpCodes;
+  const ops = core.OPS as unknown as OpCodes;
   const rawTitle = doc.info?.Title;
   return {
     pageCount: doc.numPages,
