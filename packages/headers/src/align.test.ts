@@ -1,25 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FactRecord } from '@govdocs/core';
-import { alignGrid } from './align.js';
-import { makeGrid } from './fixtures/make-grid.js';
-
-const ctx = { documentId: `sha256:${'a'.repeat(64)}`, tableId: `sha256:${'a'.repeat(64)}#1`, file: 't.txt' };
-
-function align(table: string, before: string[] = []) {
-  return alignGrid(makeGrid(table, before), ctx);
-}
-
-function subjectKey(f: FactRecord): string {
-  const s = f.subject as Record<string, string>;
-  if (s.code) return `${s.scheme}:${s.code}`;
-  if (s.item) return s.item;
-  return `${s.panel ?? ''}:${s.label}`;
-}
-
-/** facts as "subject measure value" lines, easy to assert on. */
-function lines(facts: FactRecord[]): string[] {
-  return facts.map((f) => `${subjectKey(f)} ${f.measure} ${f.value}`);
-}
+import { align, lines } from './fixtures/align-helpers.js';
 
 describe('summary tables with side-by-side panels', () => {
   const summary = `

@@ -1,44 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { validateDocument } from './index.js';
 import { makeDocument, type GridSpec } from './fixtures/grid.js';
-
-const run = (specs: GridSpec[], year = 2023) => validateDocument(makeDocument(specs, year)).diagnostics;
-const alarms = (specs: GridSpec[]) => run(specs).filter((d) => d.severity !== 'info');
-
-const expenditure = (rows: string[][], unit: GridSpec['unit'] = 'yuan'): GridSpec => ({
-  kind: 'expenditure',
-  unit,
-  title: '支出决算表',
-  code: '公开03表',
-  measures: ['total', 'basic', 'project'],
-  rows,
-});
-
-const _cleanExpenditure = [
-  ['合计', '300.00', '200.00', '100.00'],
-  ['201 一般公共服务支出', '300.00', '200.00', '100.00'],
-  ['20103 政府办公厅（室）及相关机构事务', '300.00', '200.00', '100.00'],
-  ['2010301 行政运行', '120.00', '120.00', ''],
-  ['2010350 事业运行', '180.00', '80.00', '100.00'],
-];
-
-const summary = (yearTotal: string, grandIncome: string, grandSpend = '300.00'): GridSpec => ({
-  kind: 'summary',
-  title: '收入支出决算总表',
-  code: '公开01表',
-  measures: ['amount'],
-  rows: [
-    ['income:一、一般公共预算财政拨款收入', '250.00'],
-    ['201 一般公共服务支出', '300.00'],
-    ['income:二、事业收入', '50.00'],
-    ['income:本年收入合计', yearTotal],
-    ['expenditure:本年支出合计', '300.00'],
-    ['income:年初结转和结余', '0.00'],
-    ['expenditure:年末结转和结余', '0.00'],
-    ['income:总计', grandIncome],
-    ['expenditure:总计', grandSpend],
-  ],
-});
+import { validateDocument } from './index.js';
+import { alarms, expenditure, run, summary } from './fixtures/checks.js';
 
 describe('seed 001 faults', () => {
   it('reports a 合计 wrong in two columns of the 收入决算表 once, and a wrong 人员经费 once', () => {

@@ -1,43 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, Grid } from '@govdocs/core';
-import { writeZip, type ZipInput } from '../zip/write.js';
+import { NS, cellAt, docx, grids, p, r, tbl, tc, texts, tr } from './fixtures/docx-helpers.js';
+import { writeZip } from '../zip/write.js';
 import { ingestDocx } from './ingest-docx.js';
-
-const NS =
-  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
-  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ' +
-  'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-const CONTENT_TYPES =
-  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
-const PACKAGE_RELS =
-  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
-
-/** A DOCX whose body is `body` (WordprocessingML), plus any other parts. */
-function docx(body: string, parts: ZipInput[] = []): Uint8Array {
-  return writeZip([
-    { name: '[Content_Types].xml', data: CONTENT_TYPES },
-    { name: '_rels/.rels', data: PACKAGE_RELS },
-    {
-      name: 'word/document.xml',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NS}><w:body>${body}<w:sectPr/></w:body></w:document>`,
-    },
-    ...parts,
-  ]);
-}
-
-const p = (...runs: string[]) => `<w:p><w:pPr><w:jc w:val="left"/></w:pPr>${runs.join('')}</w:p>`;
-const r = (text: string) => `<w:r><w:rPr><w:b/><w:sz w:val="21"/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`;
-const tc = (text: string, props = '') =>
-  `<w:tc><w:tcPr><w:tcW w:w="1000" w:type="dxa"/>${props}</w:tcPr>${p(r(text))}</w:tc>`;
-const tr = (cells: string[], props = '') => `<w:tr>${props ? `<w:trPr>${props}</w:trPr>` : ''}${cells.join('')}</w:tr>`;
-const tbl = (rows: string[]) =>
-  `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="1000"/></w:tblGrid>${rows.join('')}</w:tbl>`;
-
-const texts = (blocks: Block[]) => blocks.flatMap((b) => (b.type === 'text' ? [b.text] : []));
-const grids = (blocks: Block[]) => blocks.flatMap((b) => (b.type === 'grid' ? [b.grid] : []));
-const cellAt = (grid: Grid, r: number, c: number) => grid.cells.find((x) => x.r === r && x.c === c);
 
 describe('DOCX tables', () => {
   it('reads gridSpan as a column span and a vMerge restart/continue run as a row span', () => {

@@ -1,63 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Block, Grid, PageLayout, PositionedText, RuleLine } from '@govdocs/core';
-import { readPdfLayout } from '@govdocs/ingest';
 import { detectTables } from '../index.js';
 import { detectPdfTables } from './detect.js';
-
-const here = import.meta.dirname;
-
-async function _blocksOf(name: string): Promise<Block[]> {
-  const layout = await readPdfLayout(new Uint8Array(readFileSync(join(here, 'fixtures', name))));
-  expect(layout.problems).toEqual([]);
-  return detectPdfTables(layout.pages);
-}
-
-const grids = (blocks: Block[]) => blocks.filter((b) => b.type === 'grid').map((b) => (b as { grid: Grid }).grid);
-const cellAt = (g: Grid, text: string) => g.cells.find((c) => c.text === text);
-const rowOf = (g: Grid, r: number) =>
-  g.cells
-    .filter((c) => c.r === r)
-    .sort((a, b) => a.c - b.c)
-    .map((c) => c.text);
-
-/** The shape every 70-row fixture table must have, whichever way it was split over pages. */
-function _expectSeventyRowTable(g: Grid) {
-  expect(g.pages).toEqual([1, 2, 3]);
-  expect(rowOf(g, 0)).toEqual(['科目编码', '科目名称', '合计', '本年支出']);
-  expect(cellAt(g, '本年支出')).toMatchObject({ r: 0, c: 3, cs: 2, rs: 1 });
-  expect(cellAt(g, '科目编码')).toMatchObject({ rs: 2 });
-  expect(rowOf(g, 1)).toEqual(['基本支出', '项目支出']);
-  expect(g.cells.filter((c) => c.text === '科目编码')).toHaveLength(1);
-  const codes = g.cells.filter((c) => c.c === 0 && /^\d{7}$/.test(c.text));
-  expect(codes).toHaveLength(70);
-  expect(new Set(codes.map((c) => c.r)).size).toBe(70);
-  expect(g.rowCount).toBe(72);
-  // Every row holds its code, label and three figures (no row split at a page end).
-  for (let r = 2; r < 72; r++) expect(rowOf(g, r)).toHaveLength(5);
-  expect(rowOf(g, 71)).toEqual(['2130169', '农业农村事务项目70', '19,453.50', '12,279.25', '7,174.25']);
-  for (const c of g.cells) {
-    expect(g.pages).toContain(c.page);
-    expect(c.bbox![0]).toBeLessThan(c.bbox![2]);
-  }
-}
-
-// ---- drawn layouts: exact geometry, no engine ----
-
-const word = (text: string, x0: number, y0: number, width = text.length * 10): PositionedText => ({
-  text,
-  bbox: [x0, y0, x0 + width, y0 + 10],
-  size: 10,
-});
-const h = (y: number, x0: number, x1: number): RuleLine => ({ x0, y0: y, x1, y1: y });
-const v = (x: number, y0: number, y1: number): RuleLine => ({ x0: x, y0, x1: x, y1 });
-const page = (
-  n: number,
-  texts: PositionedText[],
-  rules: RuleLine[] = [],
-  extra: Partial<PageLayout> = {},
-): PageLayout => ({ page: n, width: 600, height: 800, texts, rules, ...extra });
+import { cellAt, grids, h, page, rowOf, v, word } from './fixtures/detect-helpers.js';
 
 describe('pages', () => {
   it('skips a scanned page and reads the next', () => {
