@@ -6,6 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crawl } from './crawler.js';
 import { parseConfig } from './config.js';
+import { Fetcher } from './fetcher.js';
+import { HostGate } from './host-gate.js';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 let server: Server | undefined;
 let dir: string | undefined;
@@ -76,8 +80,6 @@ it('stops at maxPages and records it', async () => {
 });
 
 it('waits as long as a 503 Retry-After asks, and never retries a 404', async () => {
-  const { Fetcher } = await import('./fetcher.js');
-  const { HostGate } = await import('./host-gate.js');
   const hits: Record<string, number> = {};
   server = createServer((req, res) => {
     hits[req.url!] = (hits[req.url!] ?? 0) + 1;
@@ -142,4 +144,28 @@ it('records a document it cannot save and goes on', async () => {
     .split('\n')
     .map((l) => JSON.parse(l));
   expect(log.filter((r) => r.outcome === 'internal_error')).toHaveLength(3);
+});
+
+it('gives up a slow answer at the time limit even when memory is collected meanwhile', async () => {
+  // A signal a timer holds only weakly would be collected here, and the request would wait for the answer.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  server = createServer((_req, res) => void setTimeout(() => res.end('late'), 1500));
+  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
+  const host = `127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  const fetcher = new Fetcher({
+    userAgent: 't',
+    isAllowedHost: (u) => u.host === host,
+    timeoutMs: 300,
+    maxBytes: 100,
+    retries: 0,
+    maxRedirects: 2,
+    backoffMs: 5,
+    gateFor: () => new HostGate(1, 0),
+  });
+  const collecting = setInterval(gc, 20);
+  const started = performance.now();
+  const slow = await fetcher.get(`http://${host}/slow`).finally(() => clearInterval(collecting));
+  expect(slow).toMatchObject({ outcome: 'timeout' });
+  expect(performance.now() - started).toBeLessThan(1400);
 });

@@ -149,8 +149,15 @@ export class Fetcher {
         `govdocs crawl: refusing to request ${target.host}, not an allowed host (a bug: callers check first)`,
       );
     return this.options.gateFor(target.host).run(async () => {
+      // One controller and a timer of our own, not AbortSignal.timeout + AbortSignal.any: Node
+      // holds those signals weakly, and a garbage collection mid-request could drop the time limit.
       const abort = new AbortController();
-      const signal = AbortSignal.any([abort.signal, AbortSignal.timeout(this.options.timeoutMs)]);
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        abort.abort();
+      }, this.options.timeoutMs);
+      const signal = abort.signal;
       const headers: Record<string, string> = { 'user-agent': this.options.userAgent, accept: '*/*' };
       if (validators.etag) headers['if-none-match'] = validators.etag;
       if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
@@ -185,10 +192,11 @@ export class Fetcher {
           };
         return { kind: 'result' as const, result: { ...base, outcome: 'ok' as const, body } };
       } catch (error) {
-        const timedOut = signal.aborted && !abort.signal.aborted;
         const outcome = timedOut ? ('timeout' as const) : ('network' as const);
         const message = timedOut ? `no complete answer within ${this.options.timeoutMs} ms` : describeError(error);
         return { kind: 'result' as const, result: failed(url, url, [], 1, outcome, message) };
+      } finally {
+        clearTimeout(timer);
       }
     });
   }
