@@ -19,7 +19,7 @@ documents inside .zip/.rar/.7z archives), writes to DIR:
 
 Options:
   -o, --out DIR        output folder (created if missing; an existing one is resumed)
-  -w, --workers N      parallel workers (default: one per core, here ${availableParallelism()})
+  -w, --workers N      parallel workers (default: one per core, here ${availableParallelism()}; never more than the files)
       --force          redo every document, even those already in DIR
       --max-bytes N    skip files larger than N bytes with a document issue (default 200000000)
       --timeout S      give up on a document after S seconds with a document issue (default 120),

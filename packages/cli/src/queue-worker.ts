@@ -10,7 +10,8 @@ import { WorkerPool } from './pool.js';
 import type { CrawlJobData, CrawlJobResult, ParseJobData, ParseJobResult } from './queue-jobs.js';
 import { runCrawlJob } from './queue-crawl.js';
 import { parseHandler } from './queue-parse.js';
-import { DEFAULT_TIMEOUT_MS, defaultWorkerScript, workerHeapLimitMb } from './run.js';
+import { DEFAULT_TIMEOUT_MS, defaultWorkerScript } from './run.js';
+import { workerHeapLimitMb } from './sizing.js';
 
 export interface WorkerOptions {
   target: RedisTarget;

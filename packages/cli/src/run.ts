@@ -8,7 +8,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { totalmem } from 'node:os';
 import PQueue from 'p-queue';
 import {
   Reporter,
@@ -26,6 +25,7 @@ import { DatasetWriter } from './writer.js';
 import { WorkerPool, type PoolOutcome } from './pool.js';
 import { ByteBudget, READ_AHEAD_BYTES, READ_AHEAD_PER_WORKER } from './read-ahead.js';
 import { Progress, type ProgressStream } from './progress.js';
+import { workerHeapLimitMb, workersFor } from './sizing.js';
 import { sortedRecord, type Tally } from './tally.js';
 import { VERSION } from './version.js';
 
@@ -71,14 +71,15 @@ export interface Counters {
 
 export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const started = performance.now();
+  const { files, missing } = expandInputs(options.inputs, [options.out]);
+  const workers = workersFor(files, options.workers);
   // Workers start loading the pipeline at once; the main thread never loads it (memory, start-up).
   const pool = new WorkerPool({
-    size: options.workers,
+    size: workers,
     script: options.workerScript ?? defaultWorkerScript(),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    maxOldGenerationSizeMb: workerHeapLimitMb(options.workers),
+    maxOldGenerationSizeMb: workerHeapLimitMb(workers),
   });
-  const { files, missing } = expandInputs(options.inputs, [options.out]);
   const looseIssues: IssueRecord[] = missing.map((m) =>
     looseIssue(
       m.path,
@@ -202,7 +203,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     }
   };
 
-  const readAhead = options.workers * READ_AHEAD_PER_WORKER;
+  const readAhead = workers * READ_AHEAD_PER_WORKER;
   const budget = new ByteBudget(READ_AHEAD_BYTES);
   const queue = new PQueue({ concurrency: readAhead });
   let fatal: unknown;
@@ -226,7 +227,16 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     documents,
     looseIssues,
     (tally, mergeMs) =>
-      buildManifest(options, tally, { files, missing, failures, counters, started, pool, pipeline, mergeMs }),
+      buildManifest({ command: options.command, workers }, tally, {
+        files,
+        missing,
+        failures,
+        counters,
+        started,
+        pool,
+        pipeline,
+        mergeMs,
+      }),
     containers,
   );
   if (!options.quiet) {
@@ -277,16 +287,6 @@ export function buildManifest(
     workers: options.workers,
     run: { ...run.counters, pages: tally.pages, peakWorkerHeapBytes: run.pool.peakWorkerHeapBytes },
   };
-}
-
-/**
- * Each worker may use its share of memory, at most 1.5 GB, so one huge document fails alone. The
- * limit also sets how far V8 lets a heap grow between full collections (its growing factor is
- * smaller for smaller limits): over 960 generated documents, ~45 MB live, the workers' heaps
- * reached ~200 MB each with a 4 GB limit, ~100-150 MB with 1.5 GB.
- */
-export function workerHeapLimitMb(workers: number): number {
-  return Math.max(512, Math.min(1536, Math.floor(totalmem() / 1024 / 1024 / (workers + 1))));
 }
 
 /** Reads a file once the read-ahead has room for it; on success the caller gives `held` back to `budget`. */

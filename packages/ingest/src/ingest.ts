@@ -8,9 +8,6 @@ import { ARCHIVE_ALONE, documentIssue } from './document-issue.js';
 import { MEDIA_TYPES, sniffFormat } from './sniff.js';
 import { ingestText } from './text.js';
 import { toSimplified } from './script.js';
-import { ingestOle, ingestWorkbookFile, ingestZip } from './zip/office.js';
-import { ingestHtmlDocument } from './html/ingest-html.js';
-import { ingestPdf } from './pdf/ingest-pdf.js';
 import { archiveKind } from './archives/kind.js';
 
 export async function ingest(file: InputFile): Promise<StageResult<DocumentModel | null>> {
@@ -30,17 +27,19 @@ export async function ingest(file: InputFile): Promise<StageResult<DocumentModel
       );
     case 'text':
       return { value: readTextDocument(file), diagnostics: [] };
+    // Each reader's libraries (SheetJS, parse5, pdf.js) load with the first file that needs them,
+    // so a worker that only sees PDFs never pays for the others' start-up.
     case 'zip':
-      return ingestZip(file);
+      return (await import('./zip/office.js')).ingestZip(file);
     case 'ole':
-      return ingestOle(file);
+      return (await import('./zip/office.js')).ingestOle(file);
     case 'spreadsheetml':
     case 'biff':
-      return ingestWorkbookFile(file, format);
+      return (await import('./zip/office.js')).ingestWorkbookFile(file, format);
     case 'html':
-      return ingestHtmlDocument(file);
+      return (await import('./html/ingest-html.js')).ingestHtmlDocument(file);
     case 'pdf':
-      return ingestPdf(file);
+      return (await import('./pdf/ingest-pdf.js')).ingestPdf(file);
     default:
       return fail(file, 'unsupported', `${format} files are not read yet by this version of govdocs.`);
   }
