@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { DocumentRecord, TableKind, TableRecord } from '@govdocs/core';
+import { TABLE_KINDS, type DocumentRecord, type TableKind, type TableRecord } from '@govdocs/core';
 import { missingTables } from './required.js';
 import type { Sentence } from './sentences.js';
 
@@ -65,5 +66,35 @@ describe('document.missing_table', () => {
     expect(missingTables(doc('budget'), tables('other', 'other', 'summary'), [])).toEqual([]);
     expect(missingTables(doc('final_account'), tables(...FINAL.slice(0, 6)), [])).toEqual([]);
     expect(missingTables(doc('performance'), tables('performance_indicators'), [])).toEqual([]);
+  });
+});
+
+describe('data/required-tables.json', () => {
+  const data = JSON.parse(readFileSync(new URL('../data/required-tables.json', import.meta.url), 'utf8')) as Record<
+    string,
+    { kind: string; name: string }[]
+  >;
+
+  it('lists table kinds core knows, each once per document kind, with a name for the message', () => {
+    expect(Object.keys(data).sort()).toEqual(['budget', 'final_account']);
+    for (const rows of Object.values(data)) {
+      for (const row of rows) expect(TABLE_KINDS).toContain(row.kind);
+      for (const row of rows) expect(row.name).toMatch(/表/);
+      expect(new Set(rows.map((r) => r.kind)).size).toBe(rows.length);
+    }
+  });
+
+  it('holds the nine 公开表 of a final account, numbered 01 to 09', () => {
+    expect(data.final_account!.map((r) => /公开(\d\d)表/.exec(r.name)?.[1])).toEqual([
+      '01',
+      '02',
+      '03',
+      '04',
+      '05',
+      '06',
+      '07',
+      '08',
+      '09',
+    ]);
   });
 });

@@ -2,39 +2,20 @@
  * document.missing_table: a department budget or final account that publishes its 报表 but lacks
  * a table its kind requires, with no 空表说明 saying why.
  *
- * Required: the nine 公开表 of a 决算 (公开01–09表), and the tables every 预算 template prints
- * (财政部: 收支总表, 收入总表, 支出总表, 财政拨款收支总表, 一般公共预算支出表, 一般公共预算基本支出表,
- * 政府性基金预算支出表, “三公”经费支出表). Regional templates (上海 9 tables, 北京 附件2 13 tables,
+ * Required (data/required-tables.json): the nine 公开表 of a 决算 (公开01–09表), and the tables every
+ * 预算 template prints. Regional templates (上海 9 tables, 北京 附件2 13 tables,
  * 江苏 13) hold these under their own titles, which the headers stage already maps to the kinds.
  * A document lacking more than two of them is not a whole 报表 set (a 情况说明 published apart from
  * its tables, tables published one file each, a performance report): nothing is said of it.
  */
+import { readFileSync } from 'node:fs';
 import { type Diagnostic, type DocumentRecord, Reporter, type TableKind, type TableRecord } from '@govdocs/core';
 import type { Sentence } from './sentences.js';
 
-const REQUIRED: Partial<Record<DocumentRecord['kind'], { kind: TableKind; name: string }[]>> = {
-  final_account: [
-    { kind: 'summary', name: '收入支出决算总表（公开01表）' },
-    { kind: 'income', name: '收入决算表（公开02表）' },
-    { kind: 'expenditure', name: '支出决算表（公开03表）' },
-    { kind: 'appropriation_summary', name: '财政拨款收入支出决算总表（公开04表）' },
-    { kind: 'general_budget', name: '一般公共预算财政拨款支出决算表（公开05表）' },
-    { kind: 'general_budget_basic', name: '一般公共预算财政拨款基本支出决算表（公开06表）' },
-    { kind: 'government_fund', name: '政府性基金预算财政拨款收入支出决算表（公开07表）' },
-    { kind: 'state_capital', name: '国有资本经营预算财政拨款支出决算表（公开08表）' },
-    { kind: 'three_public', name: '“三公”经费支出决算表（公开09表）' },
-  ],
-  budget: [
-    { kind: 'summary', name: '部门收支总表' },
-    { kind: 'income', name: '部门收入总表' },
-    { kind: 'expenditure', name: '部门支出总表' },
-    { kind: 'appropriation_summary', name: '财政拨款收支总表' },
-    { kind: 'general_budget', name: '一般公共预算支出表' },
-    { kind: 'general_budget_basic', name: '一般公共预算基本支出表' },
-    { kind: 'government_fund', name: '政府性基金预算支出表' },
-    { kind: 'three_public', name: '一般公共预算“三公”经费支出表' },
-  ],
-};
+/** What each kind of document must publish: data/required-tables.json (its source is in data/README.md). */
+const REQUIRED = JSON.parse(readFileSync(new URL('../data/required-tables.json', import.meta.url), 'utf8')) as Partial<
+  Record<DocumentRecord['kind'], { kind: TableKind; name: string }[]>
+>;
 
 /** Words of a 空表说明 (本部门无政府性基金预算…故本表为空; 本表无数据; 并已公开空表). */
 const EMPTY = /空表|为空|无数据|空白|不涉及|没有|无(?!锡)/;
