@@ -180,7 +180,10 @@ describe('crawl of the fixture site', () => {
         .flatMap((r) => [r.url, r.finalUrl!])
         .map((u) => decodeURI(new URL(u).pathname)),
     );
-    expect(records().filter((r) => r.file)).toHaveLength(3);
+    // The kill comes with the third file; a visit already in flight (concurrency 2) may still settle with a fourth.
+    const keptBeforeKill = records().filter((r) => r.file).length;
+    expect(keptBeforeKill).toBeGreaterThanOrEqual(3);
+    expect(keptBeforeKill).toBeLessThanOrEqual(4);
     const before = site.log.length;
     const summary = await run();
     expect(summary.resumed).toBe(true);
