@@ -126,12 +126,27 @@ export function candidateCells(
   year: number | null,
   basis: 'budget' | 'actual',
 ): CellGroup[] {
-  const money = facts.filter((f) => f.unit === 'yuan' && !otherYear(f, year) && !otherBasis(f, basis));
+  const money = moneyOf(facts, year, basis);
   const loose = topic === 'three_public.vehicle_purchase' || topic === 'three_public.vehicle_operation';
   return tests(topic, code).map((test, i) => ({
     cells: money.filter(test).map((fact) => toCell(fact, tables.get(fact.tableId))),
     loose: loose && i > 0,
   }));
+}
+
+/** A document's money facts of this year and basis, worked out once per document, not once per statement. */
+const moneyCache = new WeakMap<FactRecord[], Map<string, FactRecord[]>>();
+
+function moneyOf(facts: FactRecord[], year: number | null, basis: 'budget' | 'actual'): FactRecord[] {
+  let byKey = moneyCache.get(facts);
+  if (!byKey) moneyCache.set(facts, (byKey = new Map()));
+  const key = `${year} ${basis}`;
+  let money = byKey.get(key);
+  if (!money) {
+    money = facts.filter((f) => f.unit === 'yuan' && !otherYear(f, year) && !otherBasis(f, basis));
+    byKey.set(key, money);
+  }
+  return money;
 }
 
 /** A budget column (预算数) never holds an actual figure, nor an actual column (决算数, 实际) a budget's. */
