@@ -4,30 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { IndicatorRecordSchema, type IndicatorRecord } from '@govdocs/core';
+import { IndicatorRecordSchema } from '@govdocs/core';
 import { ingest } from '@govdocs/ingest';
 import { detectTables } from '@govdocs/tables';
+import { indicatorLine } from '../fixtures/indicator-line.js';
 import { alignTables } from '../index.js';
 
 const fixture = (ext: string) => new URL(`./fixtures/self-evaluation.${ext}`, import.meta.url).pathname;
-
-const line = (x: IndicatorRecord) =>
-  [
-    x.project,
-    x.level1,
-    x.level2,
-    x.level3,
-    x.operator,
-    x.target,
-    x.targetValue,
-    x.unit,
-    x.actual,
-    x.weight,
-    x.score,
-    x.note,
-  ]
-    .map((v) => (v === null ? '∅' : String(v)))
-    .join('|');
 
 /** Read by eye from the fixture. */
 const EXPECTED = [
@@ -45,7 +28,7 @@ describe('indicators from every format', () => {
     const doc = (await ingest({ path, bytes: new Uint8Array(readFileSync(path)) })).value!;
     const out = alignTables(detectTables(doc).value).value;
     for (const x of out.indicators) IndicatorRecordSchema.parse(x);
-    expect(out.indicators.map(line)).toEqual(EXPECTED);
+    expect(out.indicators.map((x) => indicatorLine(x))).toEqual(EXPECTED);
     expect(out.tables.map((t) => t.kind)).toEqual(['performance_indicators']);
     expect(out.facts).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentModel, Grid, IndicatorRecord } from '@govdocs/core';
+import type { DocumentModel, Grid } from '@govdocs/core';
 import { IndicatorRecordSchema } from '@govdocs/core';
+import { indicatorLine } from '../fixtures/indicator-line.js';
 import { makeGrid } from '../fixtures/make-grid.js';
 import { alignTables } from '../index.js';
 import { newIndicatorMemory, readIndicators } from './read.js';
@@ -11,26 +12,6 @@ function read(grid: Grid, memory = newIndicatorMemory()) {
   const out = readIndicators(grid, ctx, memory);
   for (const x of out.indicators) IndicatorRecordSchema.parse(x);
   return out;
-}
-
-/** The fields a test compares, one line per indicator. */
-function brief(x: IndicatorRecord): string {
-  return [
-    x.project,
-    x.level1,
-    x.level2,
-    x.level3,
-    x.operator,
-    x.target,
-    x.targetValue,
-    x.unit,
-    x.actual,
-    x.weight,
-    x.score,
-    x.note,
-  ]
-    .map((v) => (v === null ? '∅' : String(v)))
-    .join('|');
 }
 
 const SELF_EVALUATION = `
@@ -48,7 +29,7 @@ const SELF_EVALUATION = `
 describe('readIndicators', () => {
   it('reads one indicator per row with the project name; the funds block and the total are not indicators', () => {
     const out = read(makeGrid(SELF_EVALUATION));
-    expect(out.indicators.map(brief)).toEqual([
+    expect(out.indicators.map((x) => indicatorLine(x))).toEqual([
       '信息化建设运维经费|产出指标|数量指标|运行维护面积|>=|25000|25000|平方米|完成5个区域|5|5|∅',
       '信息化建设运维经费|产出指标|数量指标|保障公务用车数量|>=|32|32|辆|共保障32辆|10|10|∅',
       '信息化建设运维经费|产出指标|质量指标|合格率|>=|95|95|%|100%合格|5|4.5|∅',
@@ -78,7 +59,7 @@ describe('readIndicators', () => {
       投入管理指标|30|预算编审管理（3）|按规定填报||100%|3
       ||预算执行管理（4）|||100%|4
       产出指标|25|数量指标（6）|组织开展督查暗访（3分）|≥50次|60|3`);
-    expect(read(grid).indicators.map(brief)).toEqual([
+    expect(read(grid).indicators.map((x) => indicatorLine(x))).toEqual([
       '∅|投入管理指标|预算编审管理|按规定填报|∅|∅|∅|∅|100%|∅|3|∅',
       '∅|投入管理指标|预算执行管理|预算执行管理|∅|∅|∅|∅|100%|4|4|∅',
       '∅|产出指标|数量指标|组织开展督查暗访|>=|50|50|次|60|3|3|∅',
@@ -98,7 +79,7 @@ describe('readIndicators', () => {
       项目名称：|项目乙|年度：|2023
       一级指标|二级指标|目标指标|目标值|业绩指标|完成率
       满意度指标|满意度指标|群众满意度|98%|98%|100%`);
-    expect(read(grid).indicators.map(brief)).toEqual([
+    expect(read(grid).indicators.map((x) => indicatorLine(x))).toEqual([
       '项目甲|投入与管理|投入管理|预算编制合理性|∅|合理|∅|∅|100%|∅|∅|∅',
       '项目甲|投入与管理|投入管理|预算执行率|=|100|100|∅|100|∅|∅|∅',
       '项目甲|产出指标|数量指标|帮扶对象|>=|30|30|人次|100%|∅|∅|∅',
@@ -112,7 +93,7 @@ describe('readIndicators', () => {
       ||||符号|值|单位（文字描述）
       产出指标|数量指标|制作宣传品数量|宣传品|>=|60000.00|份|工作计划
       效果指标|生态效益指标|空气质量指标|变化|文字描述||变好|工作计划`);
-    expect(read(grid).indicators.map(brief)).toEqual([
+    expect(read(grid).indicators.map((x) => indicatorLine(x))).toEqual([
       '∅|产出指标|数量指标|制作宣传品数量|>=|60000.00|60000|份|∅|∅|∅|∅',
       '∅|效果指标|生态效益指标|空气质量指标|∅|变好|∅|∅|∅|∅|∅|∅',
     ]);
@@ -123,7 +104,9 @@ describe('readIndicators', () => {
       一级指标|二级指标|三级指标|指标值|||实际完成值|得分
       |||符号|值|单位||
       产出指标|数量指标|宣传品数量|>=|600|份|650份|10`);
-    expect(read(grid).indicators.map(brief)).toEqual(['∅|产出指标|数量指标|宣传品数量|>=|600|600|份|650份|∅|10|∅']);
+    expect(read(grid).indicators.map((x) => indicatorLine(x))).toEqual([
+      '∅|产出指标|数量指标|宣传品数量|>=|600|600|份|650份|∅|10|∅',
+    ]);
   });
 
   it('a sub-header may hold words without a role; a bare 指标 column right of the levels names the indicator', () => {
@@ -131,7 +114,9 @@ describe('readIndicators', () => {
       一级指标|二级指标|指标|指标值|||完成值
       |||符号|值|依据|
       产出指标|数量指标|培训场次|>=|12|计划|15`);
-    expect(read(grid).indicators.map(brief)).toEqual(['∅|产出指标|数量指标|培训场次|>=|12|12|∅|15|∅|∅|∅']);
+    expect(read(grid).indicators.map((x) => indicatorLine(x))).toEqual([
+      '∅|产出指标|数量指标|培训场次|>=|12|12|∅|15|∅|∅|∅',
+    ]);
   });
 
   it('a unit column the header does not name (data wider than the header) is found by its words', () => {
@@ -152,7 +137,7 @@ describe('readIndicators', () => {
       |||||||90.00|86.00|
       产出指标|数量指标|智慧门锁|=|11|套|已完成安装|5.00|5.00|
       效益指标|可持续影响指标|系统正常使用年限|=|5|年|已使用|15.00|14.00|进一步提升`);
-    expect(read(grid).indicators.map(brief)).toEqual([
+    expect(read(grid).indicators.map((x) => indicatorLine(x))).toEqual([
       '∅|产出指标|数量指标|智慧门锁|=|11|11|套|已完成安装|5|5|∅',
       '∅|效益指标|可持续影响指标|系统正常使用年限|=|5|5|年|已使用|15|14|进一步提升',
     ]);
@@ -163,7 +148,7 @@ describe('readIndicators', () => {
       一级指标|权重|二级指标|三级指标|年度指标值|全年完成值|自评得分|偏差及原因分析
       产出指标|25|时效指标（5）|信息报送（2分）|按要求|已报送|2|
       成本指标（6）|资金使用合规性（6分）|合规|合规|6|||`);
-    expect(read(grid).indicators.map(brief)).toEqual([
+    expect(read(grid).indicators.map((x) => indicatorLine(x))).toEqual([
       '∅|产出指标|时效指标|信息报送|∅|按要求|∅|∅|已报送|2|2|∅',
       '∅|产出指标|成本指标|资金使用合规性|∅|合规|∅|∅|合规|6|6|∅',
     ]);
@@ -253,7 +238,9 @@ describe('readIndicators', () => {
     const grid = makeGrid(`
       序号|指标名称|指标值|实际完成值|得分
       1|培训人次|≥200人次|230人次|10`);
-    expect(read(grid).indicators.map(brief)).toEqual(['∅|∅|∅|培训人次|>=|200|200|人次|230人次|∅|10|∅']);
+    expect(read(grid).indicators.map((x) => indicatorLine(x))).toEqual([
+      '∅|∅|∅|培训人次|>=|200|200|人次|230人次|∅|10|∅',
+    ]);
   });
 
   it('figures printed under the 总分 row are not read as the last indicator', () => {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentModel, Grid, IndicatorRecord } from '@govdocs/core';
 import { IndicatorRecordSchema } from '@govdocs/core';
+import { indicatorLine } from '../fixtures/indicator-line.js';
 import { makeGrid } from '../fixtures/make-grid.js';
 import { alignTables } from '../index.js';
 import { newIndicatorMemory, readIndicators, type IndicatorContext } from './read.js';
@@ -21,23 +22,22 @@ function read(grid: Grid, unit: IndicatorContext['unit'] = null, memory = newInd
   return out;
 }
 
+/** A 绩效目标表 prints its project's funds and the stage, no actual value or score. */
 const brief = (x: IndicatorRecord) =>
-  [
-    x.project,
-    x.amount,
-    x.level1,
-    x.level2,
-    x.level3,
-    x.operator,
-    x.target,
-    x.targetValue,
-    x.unit,
-    x.weight,
-    x.note,
-    x.stage,
-  ]
-    .map((v) => (v === null ? '∅' : String(v)))
-    .join('|');
+  indicatorLine(x, [
+    'project',
+    'amount',
+    'level1',
+    'level2',
+    'level3',
+    'operator',
+    'target',
+    'targetValue',
+    'unit',
+    'weight',
+    'note',
+    'stage',
+  ]);
 
 /** A grid on one PDF page: every cell carries the page, as the PDF reader gives them. */
 function onPage(grid: Grid, page: number): Grid {
