@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { completedJobs, CRAWL_QUEUE, parseRedisUrl, type RedisTarget } from '@govdocs/queue';
-import { ATTACHMENTS, startFixtureSite, type FixtureSite } from '../../crawl/src/fixtures/site.js';
+import { ATTACHMENTS, fixtureSiteConfig, startFixtureSite, type FixtureSite } from '../../crawl/src/fixtures/site.js';
 import { startRedis, type TestRedis } from '../../queue/src/fixtures/redis-server.js';
 import { bin, ensureBuilt } from './fixtures/harness.js';
 import { main } from './main.js';
@@ -51,23 +51,7 @@ async function crawlsDone(n: number): Promise<CrawlJobResult[]> {
 it('runs a scheduled crawl twice; the second sends only the changed file to the parse queue', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'govdocs-queue-crawl-'));
   const config = join(dir, 'sites.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      sites: [
-        {
-          name: '新平县人民政府',
-          start: [`${site.origin}/zwgk/czyjs/`],
-          allow: [site.host],
-          maxListPages: 2,
-          delayMs: 1,
-          timeoutMs: 1000,
-          retries: 0,
-          maxBytes: 1_000_000,
-        },
-      ],
-    }),
-  );
+  writeFileSync(config, JSON.stringify(fixtureSiteConfig(site)));
   const out = join(dir, 'crawl');
   const logs: string[] = [];
   const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void logs.push(line));

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '@govdocs/cli';
-import { ARTICLES, startFixtureSite, type FixtureSite } from './fixtures/site.js';
+import { ARTICLES, fixtureSiteConfig, startFixtureSite, type FixtureSite } from './fixtures/site.js';
 
 let site: FixtureSite;
 let dir: string;
@@ -20,23 +20,7 @@ afterEach(async () => {
 
 it('govdocs crawl --run processes the fetched documents with their address and site as clues', async () => {
   const config = join(dir, 'sites.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      sites: [
-        {
-          name: '新平县人民政府',
-          start: [`${site.origin}/zwgk/czyjs/`],
-          allow: [site.host],
-          maxListPages: 2,
-          delayMs: 1,
-          timeoutMs: 1000,
-          retries: 0,
-          maxBytes: 1_000_000,
-        },
-      ],
-    }),
-  );
+  writeFileSync(config, JSON.stringify(fixtureSiteConfig(site)));
   const out = join(dir, 'crawl');
   const code = await main(['crawl', '--config', config, '--out', out, '--run', '--quiet']);
   expect([0, 2]).toContain(code); // 2: some fixture attachments are fake bytes the pipeline cannot read

@@ -6,7 +6,7 @@ import { crawl } from './crawler.js';
 import type { FetchRecord } from './fetch-log.js';
 import { parseConfig, type CrawlConfig } from './config.js';
 import { createCrawlLookup } from './lookup.js';
-import { ARTICLES, ATTACHMENTS, startFixtureSite, type FixtureSite } from './fixtures/site.js';
+import { ARTICLES, ATTACHMENTS, fixtureSiteConfig, startFixtureSite, type FixtureSite } from './fixtures/site.js';
 
 let site: FixtureSite;
 let out: string;
@@ -23,23 +23,7 @@ afterEach(async () => {
 
 function config(extra: Record<string, unknown> = {}): CrawlConfig {
   const parsed = parseConfig(
-    JSON.stringify({
-      sites: [
-        {
-          name: '新平县人民政府',
-          start: [`${site.origin}/zwgk/czyjs/`],
-          allow: [site.host],
-          maxDepth: 3,
-          maxListPages: 4,
-          delayMs: 1,
-          concurrency: 2,
-          timeoutMs: 1000,
-          retries: 1,
-          maxBytes: 1_000_000,
-          ...extra,
-        },
-      ],
-    }),
+    JSON.stringify(fixtureSiteConfig(site, { maxDepth: 3, maxListPages: 4, concurrency: 2, retries: 1, ...extra })),
   );
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   return parsed.config;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { crawl } from './crawler.js';
 import { parseConfig } from './config.js';
-import { ARTICLES, ATTACHMENTS, startFixtureSite, type FixtureSite } from './fixtures/site.js';
+import { ARTICLES, ATTACHMENTS, fixtureSiteConfig, startFixtureSite, type FixtureSite } from './fixtures/site.js';
 
 let site: FixtureSite;
 let dir: string;
@@ -21,21 +21,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const siteConfig = () => ({
-  sites: [
-    {
-      name: '新平县人民政府',
-      start: [`${site.origin}/zwgk/czyjs/`],
-      allow: [site.host],
-      maxListPages: 2,
-      delayMs: 40,
-      concurrency: 1,
-      timeoutMs: 1000,
-      retries: 0,
-      maxBytes: 1_000_000,
-    },
-  ],
-});
+const siteConfig = () => fixtureSiteConfig(site, { delayMs: 40, concurrency: 1 });
 const savedRecords = (out: string) =>
   existsSync(join(out, 'fetch-log.jsonl'))
     ? readFileSync(join(out, 'fetch-log.jsonl'), 'utf8')
